@@ -7,12 +7,17 @@ rotation buys (DESIGN.md section 2)::
 
     k = |r_rot| / r_flex
 
-The moment arms come from the generic gait2392 model (Delp et al. 1990; Anderson &
-Pandy 1999; CC BY 3.0; computed with OpenSim 4.6), right hip, at the lockout posture:
-hip flexion 0 deg (thigh vertical, the anatomic position), adduction and rotation 0,
-knee extended. Sign convention of that data set: a positive flexion moment arm is a
-flexor, a positive rotation moment arm an *internal* rotator. Here the direction is
-reported the model's way: external rotation +1, internal rotation -1.
+The moment arms come from the simplified 3-D hip geometry (:mod:`biomech.geometry`:
+straight-line muscle paths of the generic gait2392 model, Delp et al. 1990; CC BY 3.0),
+right hip, at the lockout posture: hip flexion 0 deg (thigh vertical, the anatomic
+position), adduction and rotation 0, knee extended. Each flexor row of the table is
+mapped to its muscle parts by :data:`biomech.actions_by_posture.TABLE_PARTS` (parts
+averaged). The geometry's sign convention: a positive flexion moment arm is a flexor, a
+positive rotation moment arm an *internal* rotator. Here the direction is reported the
+model's way: external rotation +1, internal rotation -1.
+
+The published gait2392 moment arms (``gait2392_hip_moment_arms.csv``, computed with
+OpenSim) stay available through :func:`moment_arms_at`, to validate the geometry.
 
 The blog's own hypothesis, "hip flexors (all)", has no moment arms: its rotation
 benefit is the illustrative parameter ``flexors_rotation_benefit`` and its direction
@@ -37,6 +42,9 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from biomech.actions_by_posture import TABLE_PARTS, label_moment_arms
+from biomech.muscles import flexors
+
 __all__ = [
     "ALL_FLEXORS",
     "GAIT2392_MUSCLES",
@@ -54,20 +62,13 @@ LOCKOUT_HIP_FLEXION_DEG = 0.0
 
 GAIT2392_CSV = "gait2392_hip_moment_arms.csv"
 
-# Each flexor row of Neumann's table, mapped to the gait2392 muscle(s) that model it.
-# Where the table names one muscle that gait2392 splits (iliopsoas), the parts'
-# moment arms are averaged. gait2392's glut_min1 is its most anterior part.
-GAIT2392_MUSCLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "Iliopsoas": ("iliacus_r", "psoas_r"),
-    "Sartorius": ("sar_r",),
-    "Tensor fasciae latae": ("tfl_r",),
-    "Rectus femoris": ("rect_fem_r",),
-    "Adductor longus": ("add_long_r",),
-    "Pectineus": ("pect_r",),
-    "Adductor brevis": ("add_brev_r",),
-    "Gracilis": ("grac_r",),
-    "Gluteus minimus (anterior fibers)": ("glut_min1_r",),
-})
+# Each flexor row of Neumann's table, mapped to the gait2392 muscle part(s) that model
+# it in the geometry. Where the table names one muscle that gait2392 splits
+# (iliopsoas), the parts' moment arms are averaged. gait2392's glut_min1 is its most
+# anterior part.
+GAIT2392_MUSCLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {label: TABLE_PARTS[label] for label in flexors()}
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ def _gait2392_rows() -> tuple[dict[str, str], ...]:
 
 
 def moment_arms_at(muscle: str, hip_flexion_deg: float) -> tuple[float, float, float]:
-    """Return gait2392's (flexion, adduction, rotation) moment arms in metres.
+    """Return the published gait2392 (flexion, adduction, rotation) moment arms in metres.
+
+    These are OpenSim's values (``gait2392_hip_moment_arms.csv``), kept to validate the
+    geometry; :func:`tissue_moment_arms` uses the geometry.
 
     Parameters
     ----------
@@ -148,19 +152,16 @@ def tissue_moment_arms() -> Mapping[str, TissueMomentArms]:
     (42.5, 1.7)
     """
     result = {}
-    for label, muscles in GAIT2392_MUSCLES.items():
-        arms = [moment_arms_at(m, LOCKOUT_HIP_FLEXION_DEG) for m in muscles]
-        flexion = sum(a[0] for a in arms) / len(arms)
-        rotation = sum(a[2] for a in arms) / len(arms)
-        parts = " and ".join(muscles)
+    for label, parts in GAIT2392_MUSCLES.items():
+        flexion, _, rotation = label_moment_arms(label, LOCKOUT_HIP_FLEXION_DEG)
         result[label] = TissueMomentArms(
             tissue=label,
-            flexion_mm=1000.0 * flexion,
-            rotation_mm=-1000.0 * rotation,  # gait2392: internal +; model: external +
+            flexion_mm=1000.0 * float(flexion),
+            rotation_mm=-1000.0 * float(rotation),  # geometry: internal +; model: external +
             source=(
-                f"gait2392 (Delp et al. 1990; Anderson & Pandy 1999), {parts}, "
-                f"hip flexion {LOCKOUT_HIP_FLEXION_DEG:g} deg"
-                + (", parts averaged" if len(muscles) > 1 else "")
+                f"hip geometry (biomech.geometry: straight-line paths of gait2392, Delp et al. 1990), "
+                f"{' and '.join(parts)}, hip flexion {LOCKOUT_HIP_FLEXION_DEG:g} deg"
+                + (", parts averaged" if len(parts) > 1 else "")
             ),
         )
     return MappingProxyType(result)
