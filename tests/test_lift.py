@@ -142,3 +142,12 @@ def test_vector_equals_scalar_loop():
 def test_invalid_inputs_raise_clear_errors(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_docstring_examples():
+    import doctest
+
+    import biomech.lift as module
+
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

@@ -116,3 +116,12 @@ def test_unknown_lesson_or_key_is_a_clear_error():
 def test_onset_is_near_the_lockout():
     assert 0.5 < float(question("03-onset").answer().value) < 1.0
     assert np.isclose(question("03-blog-rotation").answer().value, 8.0 / PARAMETERS["flexors_rotation_benefit"].default)
+
+
+def test_docstring_examples():
+    import doctest
+
+    import biomech.questions as module
+
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

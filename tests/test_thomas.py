@@ -170,3 +170,12 @@ def test_invalid_measurements_raise_clear_errors(args, kwargs, match):
 def test_numpy_scalars_are_accepted():
     result = modified_thomas_test(np.float64(2.0), np.int64(70), 0)
     assert result.tissues == ("one-joint hip flexors", "rectus femoris")
+
+
+def test_docstring_examples():
+    import doctest
+
+    import biomech.thomas as module
+
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
