@@ -65,6 +65,13 @@ LUMBAR_POINTS = 25
 # in H: a drawing shape only; the landmarks that matter (ASIS, PSIS, S1) come from
 # segments.csv. Order: ASIS, iliac crest, PSIS, ischial tuberosity, pubis.
 _CREST_RISE, _ISCHIUM, _PUBIS = 0.025, (-0.025, -0.055), (0.035, -0.03)
+# Muscle lines (drawing shapes): origin in the pelvis frame, insertion on the thigh
+# relative to the hip joint. Hip flexor: anterior inferior iliac spine to the front of
+# the thigh; gluteus maximus: posterior ilium and sacrum to the gluteal tuberosity.
+_FLEXOR, _FLEXOR_THIGH = (0.035, 0.015), (0.03, -0.16)
+_GLUTE, _GLUTE_THIGH = (-0.075, 0.02), (-0.03, -0.11)
+# The shoulder joint sits in front of the spine's top (C7) in a side view.
+_SHOULDER_FORWARD = 0.045
 # Foot outline, right foot: (medial-lateral as a fraction of foot width, toward the
 # right; along the foot as a fraction of its length from the heel). A drawing shape.
 _FOOT = np.array([
@@ -121,13 +128,17 @@ class SagittalPose:
     lumbar
         Shape (25, 2): the lumbar curve from S1 to T12, equal arc steps.
     trunk
-        Shape (3, 2): T12, shoulder, base of the head.
+        Shape (3, 2): T12, top of the trunk (C7, at shoulder height), base of the head.
     head_center, head_radius
         The head, drawn as a circle.
     arm
-        Shape (4, 2): shoulder, elbow, wrist, fingertips (hanging vertically).
+        Shape (5, 2): C7, shoulder joint (in front of it), elbow, wrist, fingertips;
+        the arm hangs vertically.
     bar
         Shape (2,): the bar, at mid-hand.
+    flexor_line, glute_line
+        Shape (2, 2) each: a hip flexor (front of the pelvis to the front of the
+        thigh) and gluteus maximus (back of the pelvis to the back of the thigh).
     pelvic_tilt, lumbar_lordosis
         Drawn angles in degrees (standing value plus compensation).
     sacrum_angle, t12_angle
@@ -147,6 +158,8 @@ class SagittalPose:
     head_radius: float
     arm: Points
     bar: Points
+    flexor_line: Points
+    glute_line: Points
     pelvic_tilt: float
     lumbar_lordosis: float
     sacrum_angle: float
@@ -217,7 +230,7 @@ def _sacrum_in_pelvis(standing_tilt: float, standing_lordosis: float) -> float:
 
 
 def _standing_trunk_length() -> float:
-    """T12 to shoulder, so that the standing figure's shoulder is at Winter's height."""
+    """T12 to C7, so that the standing figure's shoulders are at Winter's height."""
     s = SEGMENTS
     tilt = PARAMETERS["standing_pelvic_tilt"].default
     lordosis = PARAMETERS["standing_lumbar_lordosis"].default
@@ -260,9 +273,10 @@ def sagittal_pose(
     lumbar = _lumbar_arc(sacrum, sacrum_angle, lumbar_lordosis)
     t12_angle = sacrum_angle - lumbar_lordosis
     up = np.array([np.sin(np.radians(t12_angle)), np.cos(np.radians(t12_angle))])
-    shoulder = lumbar[-1] + _TRUNK_LENGTH * up
-    head_base = shoulder + (1.0 - s["head_height"] - s["shoulder_height"]) * up
+    c7 = lumbar[-1] + _TRUNK_LENGTH * up
+    head_base = c7 + (1.0 - s["head_height"] - s["shoulder_height"]) * up
     radius = s["head_height"] / 2
+    shoulder = c7 + _SHOULDER_FORWARD * np.array([up[1], -up[0]])
     elbow = shoulder - [0.0, s["upper_arm_length"]]
     wrist = elbow - [0.0, s["forearm_length"]]
     fingertips = wrist - [0.0, s["hand_length"]]
@@ -277,11 +291,13 @@ def sagittal_pose(
         psis=outline[2],
         sacrum=sacrum,
         lumbar=lumbar,
-        trunk=np.array([lumbar[-1], shoulder, head_base]),
+        trunk=np.array([lumbar[-1], c7, head_base]),
         head_center=head_base + radius * up,
         head_radius=radius,
-        arm=np.array([shoulder, elbow, wrist, fingertips]),
+        arm=np.array([c7, shoulder, elbow, wrist, fingertips]),
         bar=(wrist + fingertips) / 2,
+        flexor_line=np.array([_turn(_FLEXOR, pelvic_tilt) + hip, hip + _FLEXOR_THIGH]),
+        glute_line=np.array([_turn(_GLUTE, pelvic_tilt) + hip, hip + _GLUTE_THIGH]),
         pelvic_tilt=float(pelvic_tilt),
         lumbar_lordosis=float(lumbar_lordosis),
         sacrum_angle=float(sacrum_angle),

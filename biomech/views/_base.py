@@ -1,0 +1,58 @@
+"""Shared base of the views: draw once, then update artists in place."""
+
+from __future__ import annotations
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+
+from biomech.posture import Scene
+from biomech.style.palette import Theme, get_theme
+
+__all__ = ["View", "degrees"]
+
+
+def degrees(value: float, *, signed: bool = False) -> str:
+    """Format an angle for a label: whole degrees, a real minus sign.
+
+    Examples
+    --------
+    >>> degrees(7.45, signed=True), degrees(-3.6), degrees(-0.2)
+    ('+7°', '\u22124°', '0°')
+    """
+    text = f"{value:+.0f}" if signed else f"{value:.0f}"
+    if text in ("-0", "+0"):
+        text = "0"
+    return text.replace("-", "\u2212") + "°"
+
+
+class View:
+    """A view of a :class:`~biomech.posture.Scene` on one Axes.
+
+    Subclasses create every artist in ``__init__`` and change only their data in
+    :meth:`update`; they never clear the Axes, never draw and never touch the canvas
+    (the caller chooses ``draw_idle`` or blitting).
+
+    Parameters
+    ----------
+    ax
+        The Axes to draw on (from any Figure; pyplot is never used).
+    theme
+        ``"light"``, ``"dark"`` or a :class:`~biomech.style.Theme`.
+
+    Attributes
+    ----------
+    animated_artists
+        Artists whose data change when only the restriction changes: mark them
+        ``animated=True`` to blit them over a cached background. Everything else
+        changes only with the cue, tissue or model overrides (then redraw fully).
+    """
+
+    animated_artists: tuple[Artist, ...] = ()
+
+    def __init__(self, ax: Axes, *, theme: str | Theme = "light") -> None:
+        self.ax = ax
+        self.theme = get_theme(theme)
+
+    def update(self, scene: Scene) -> None:  # pragma: no cover - abstract
+        """Set every artist's data from ``scene`` (no drawing)."""
+        raise NotImplementedError
