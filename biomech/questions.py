@@ -1,5 +1,8 @@
 """Self-check questions for the lessons, answered by the model and the table at run time.
 
+Also the worked examples the questions ask about (:data:`FLEXION_EXAMPLES`, the table
+footnote's actions that change with hip flexion).
+
 Each :class:`Question` holds its text and a function that computes the answer (and
 an explanation with the numbers behind it) from :mod:`biomech`, so an answer can
 never drift from the model: change a parameter and the answer changes with it. No
@@ -24,14 +27,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from biomech._validation import check_choice
+from biomech.actions_by_posture import ACTION_AXES, TABLE_PARTS, flip_angles, label_moment_arms
+from biomech.geometry import AXES
 from biomech.lift import lift_compensation, lift_posture
 from biomech.model import compensate, rotation_benefit
 from biomech.muscles import ACTIONS, EMPTY_CELLS, actions_of, muscles_for
 from biomech.thomas import CRITERIA, TEST_TISSUES, VALIDITY, modified_thomas_test
 from biomech.parameters import PARAMETERS
-from biomech.tissues import moment_arms_at, tissue_moment_arms
+from biomech.tissues import tissue_moment_arms
 
-__all__ = ["LESSONS", "Answer", "Feedback", "Question", "check", "question", "questions"]
+__all__ = [
+    "FLEXION_EXAMPLES", "LESSONS", "Answer", "FlexionExample", "Feedback", "Question",
+    "check", "flexion_examples", "question", "questions",
+]
 
 LESSONS: tuple[str, ...] = ("02", "03", "05")
 """Lessons with questions: notebooks 02 (muscle actions), 03 (deadlift), 05 (client)."""
@@ -59,10 +67,7 @@ class Answer:
 
 @dataclass(frozen=True)
 class Question:
-    """A question: text, a function computing the :class:`Answer`, and a tolerance.
-
-    ``tolerance`` is in the answer's unit (``unit``); 0 for choices and counts.
-    """
+    """Text, a function computing the :class:`Answer`, and a tolerance in ``unit``."""
 
     key: str
     lesson: str
@@ -81,22 +86,8 @@ class Feedback:
 
 
 def check(q: Question, response: object) -> Feedback:
-    """Compare a student's response with the computed answer.
-
-    Parameters
-    ----------
-    q
-        The question.
-    response
-        A choice (string) for choice questions; a number or a string holding one
-        for numeric questions; ``None`` or ``""`` when nothing was entered.
-
-    Returns
-    -------
-    Feedback
-        ``correct`` and a message that starts "Correct." or "Not quite" and always
-        ends with the explanation.
-    """
+    """Compare a response (a choice, a number or a string holding one; ``None`` or
+    ``""`` if empty) with the computed answer; the feedback always explains."""
     a = q.answer()
     if response is None or (isinstance(response, str) and not response.strip()):
         return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."))
@@ -138,29 +129,89 @@ def _glute_max() -> Answer:
         f"{a} ({r})" for a, r in pairs) + ".")
 
 
+@dataclass(frozen=True)
+class FlexionExample:
+    """A well-known action that changes with hip flexion, and who says so."""
+
+    label: str
+    axis: str
+    literature: str
+    source: str
+
+
+FLEXION_EXAMPLES: tuple[FlexionExample, ...] = (
+    FlexionExample("Piriformis", "rotation",
+                   "external rotator in extension, internal rotator in deep flexion",
+                   "Neumann 2010, JOSPT 40(2):82-94 (read in a secondary summary); Delp et al. 1999, "
+                   "J Biomech 32:493-501: some muscles switch from external to internal rotation "
+                   "as the hip flexes (abstract only)"),
+    FlexionExample("Gluteus medius (anterior fibers)", "rotation",
+                   "internal rotation leverage grows with flexion",
+                   "Delp et al. 1999, J Biomech 32:493-501: a trend towards internal rotation with "
+                   "flexion in 15 of 18 muscle compartments (abstract only)"),
+    FlexionExample("Gluteus minimus (anterior fibers)", "rotation",
+                   "internal rotation leverage grows with flexion",
+                   "Delp et al. 1999, J Biomech 32:493-501 (abstract only)"),
+    FlexionExample("Adductor longus", "flexion",
+                   "flexor from extension, extensor from deep flexion",
+                   "Neumann 2010, JOSPT 40(2):82-94: most adductors switch between about 40 and 70 deg "
+                   "of flexion (read in a secondary summary)"),
+)
+"""Lesson 02's examples for the table's footnote; numbers come from :mod:`biomech.geometry`."""
+
+
+def _acts(axis: str, value_mm: float) -> str:
+    """'external rotation 29 mm' from a geometry moment arm (+ flexor, adductor, internal)."""
+    if abs(value_mm) < PARAMETERS["moment_arm_floor"].default:
+        return f"none ({abs(value_mm):.0f} mm)"
+    sign = 1 if value_mm > 0 else -1
+    return next(a for a, (ax, sg) in ACTION_AXES.items() if ax == axis and sg == sign) + f" {abs(value_mm):.0f} mm"
+
+
+def _flip(example: FlexionExample) -> float:
+    """Hip flexion (deg) where the example's moment arm changes sign; NaN if it does not."""
+    found = flip_angles(TABLE_PARTS[example.label], example.axis, np.arange(-20.0, 91.0))
+    return float(found[0]) if found.size else math.nan
+
+
+def flexion_examples(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
+    """Return the footnote's examples as a Markdown table, computed by the geometry.
+
+    Each row: the table label, the action the geometry gives at each hip flexion
+    angle (moment arm in mm; below the 5 mm floor: none), where it changes sign,
+    and what the literature says, with its source.
+    """
+    head = " | ".join(f"{a:g} deg flexion" for a in angles)
+    lines = [f"| muscle | {head} | changes at | literature | source |",
+             "|---" * (len(angles) + 4) + "|"]
+    for e in FLEXION_EXAMPLES:
+        arms = label_moment_arms(e.label, list(angles))[AXES.index(e.axis)]
+        cells = " | ".join(_acts(e.axis, 1000.0 * float(m)) for m in arms)
+        flip = _flip(e)
+        where = f"{flip:.0f} deg" if math.isfinite(flip) else "no sign change"
+        lines.append(f"| {e.label} | {cells} | {where} | {e.literature} | {e.source} |")
+    return "\n".join(lines)
+
+
 def _piriformis(angle: float = 90.0) -> Answer:
-    rot0, rot = (-1000.0 * moment_arms_at("peri_r", a)[2] for a in (0.0, angle))  # external +
-    floor = PARAMETERS["moment_arm_floor"].default
+    e = FLEXION_EXAMPLES[0]
+    rotation = 1000.0 * float(label_moment_arms(e.label, angle)[2])  # + internal
     choices = ("external rotation", "internal rotation", "no rotation (moment arm below the floor)")
-    value = choices[2] if abs(rot) < floor else choices[0] if rot > 0 else choices[1]
+    acts = _acts("rotation", rotation)
+    value = choices[2] if acts.startswith("none") else choices[1] if rotation > 0 else choices[0]
     return Answer(value, (
-        f"gait2392 (Delp et al. 1990) gives piriformis a rotation moment arm of {rot0:+.1f} mm at 0 deg "
-        f"and {rot:+.1f} mm at {angle:g} deg of hip flexion (+ = external). Delp et al. 1999 measured "
-        "that hip flexion turns several muscles' rotation moment arms towards internal rotation; "
-        "Neumann 2010 describes piriformis as an internal rotator in deep flexion."
+        f"The geometry (gait2392 paths, Delp et al. 1990) gives piriformis {_acts('rotation', rotation)} "
+        f"at {angle:g} deg of flexion; it changes sign near {_flip(e):.0f} deg. Literature: {e.literature} "
+        f"({e.source})."
     ), choices)
 
 
 def _adductor_flip() -> Answer:
-    angles = np.arange(-20.0, 91.0, 5.0)
-    arms = np.array([moment_arms_at("add_long_r", a)[0] for a in angles])
-    i = int(np.flatnonzero(np.sign(arms[:-1]) != np.sign(arms[1:]))[0])
-    flip = angles[i] + 5.0 * arms[i] / (arms[i] - arms[i + 1])
-    return Answer(float(flip), (
-        f"Its flexion moment arm falls from {1000 * arms[4]:+.1f} mm at 0 deg to "
-        f"{1000 * arms[-1]:+.1f} mm at 90 deg and changes sign near {flip:.0f} deg (gait2392, "
-        "linear between 5 deg steps). Neumann 2010 puts the switch of most adductors between "
-        "about 40 and 70 deg of flexion."
+    e = FLEXION_EXAMPLES[3]
+    flip = _flip(e)
+    return Answer(flip, (
+        f"The geometry's flexion moment arm of adductor longus changes sign near {flip:.0f} deg. "
+        f"Literature: {e.literature} ({e.source})."
     ))
 
 
