@@ -1,6 +1,9 @@
-"""Self-check widgets: ask a question of :mod:`biomech.questions`, check the answer in place.
+"""Widgets for studying alone: explore the muscle-action table, and check yourself.
 
-App layer (imports ipywidgets). Each :class:`SelfCheck` shows the question, an input
+App layer (imports ipywidgets). :func:`explore_muscle` and :func:`explore_action` answer
+"what does this muscle do?" and "which muscles do this?" from a drop-down, straight
+from :mod:`biomech.muscles`. Each :class:`SelfCheck` shows a question of
+:mod:`biomech.questions`, an input
 (radio buttons for choices, a text box for numbers), a *Check* button and a feedback
 line. The answer is computed by the model when the widget is built, and the feedback
 always explains, right or wrong. In a notebook one call shows a lesson's questions::
@@ -19,9 +22,10 @@ import html
 
 import ipywidgets as widgets
 
+from biomech.muscles import ACTIONS, EMPTY_CELLS, ROLES, actions_of, load_actions, muscles_for
 from biomech.questions import Feedback, Question, check, questions
 
-__all__ = ["SelfCheck", "quiz"]
+__all__ = ["SelfCheck", "explore_action", "explore_muscle", "quiz"]
 
 _TITLES = {"02": "Check yourself: the muscle-action table",
            "03": "Check yourself: the deadlift",
@@ -95,3 +99,51 @@ def quiz(lesson: str) -> widgets.VBox:
     items = questions(lesson)
     heading = widgets.HTML(f"<h3>{html.escape(_TITLES[lesson])}</h3>")
     return widgets.VBox([heading, *(SelfCheck(q, i) for i, q in enumerate(items, start=1))])
+
+
+def _list(items: tuple[str, ...] | list[str]) -> str:
+    return "".join(f"<li>{html.escape(i)}</li>" for i in items)
+
+
+def explore_muscle(muscle: str = "Piriformis") -> widgets.VBox:
+    """Return a drop-down of the table's muscles and parts, showing each one's actions.
+
+    A plain name (``"Gluteus medius"``) lists the actions of every part; a label with
+    its part (``"Gluteus medius (posterior fibers)"``) only that part's, as
+    :func:`biomech.muscles.actions_of` does. The result is ``.children[1]`` (HTML).
+    """
+    rows = load_actions()
+    names = sorted({r.muscle for r in rows} | {r.label for r in rows})
+    choose = widgets.Dropdown(options=names, value=muscle, description="Muscle",
+                              layout=widgets.Layout(width="32em"))
+    shown = widgets.HTML()
+
+    def show(_: object = None) -> None:
+        pairs = actions_of(choose.value)
+        shown.value = f"<b>{html.escape(choose.value)}</b><ul>" + _list(
+            [f"{action}: {role}" for action, role in pairs]) + "</ul>"
+
+    choose.observe(show, names="value")
+    show()
+    return widgets.VBox([choose, shown])
+
+
+def explore_action(action: str = "external rotation") -> widgets.VBox:
+    """Return a drop-down of the six actions, showing their primary and secondary muscles.
+
+    The result is ``.children[1]`` (HTML); an empty cell shows the table's statement
+    (there is no primary internal rotator: "Not applicable").
+    """
+    choose = widgets.Dropdown(options=list(ACTIONS), value=action, description="Action")
+    shown = widgets.HTML()
+
+    def show(_: object = None) -> None:
+        parts = []
+        for role in ROLES:
+            names = muscles_for(choose.value, role) or (EMPTY_CELLS[(choose.value, role)],)
+            parts.append(f"<b>{role.capitalize()}</b><ul>{_list(names)}</ul>")
+        shown.value = "".join(parts)
+
+    choose.observe(show, names="value")
+    show()
+    return widgets.VBox([choose, shown])
