@@ -17,7 +17,7 @@ __all__ = ["SagittalView"]
 
 REGIONS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "body": ((-0.36, 0.40), (-0.03, 1.03)),
-    "hips": ((-0.30, 0.34), (0.33, 0.865)),
+    "hips": ((-0.25, 0.31), (0.35, 0.84)),
 }
 """Fixed (x, y) limits in body heights H: the whole lifter, or a close-up of pelvis
 and lumbar spine; both wide enough for every valid state."""

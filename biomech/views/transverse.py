@@ -65,9 +65,10 @@ class TransverseView(View):
                                            lw=3)) for _ in range(2)]
         self.kneecaps = line(t.foreground, lw=4)
         self.arcs = line(t.rotation, lw=3)
-        ax.annotate("forward", (0.03, 0.62), xytext=(0.03, 0.08), xycoords="axes fraction",
-                    ha="left", va="bottom", color=t.muted, rotation=90,
+        ax.annotate("", (0.05, 0.62), xytext=(0.05, 0.08), xycoords="axes fraction",
                     arrowprops={"arrowstyle": "-|>", "color": t.muted, "lw": 2})
+        ax.text(0.06, 0.1, "forward", transform=ax.transAxes, rotation=90, ha="left",
+                va="bottom", color=t.muted)
         self.feet_label = ax.text(0.5, 0.99, "", transform=ax.transAxes, ha="center",
                                   va="top", color=t.rotation, fontweight="bold")
         self.hip_label = ax.text(0.5, 0.87, "", transform=ax.transAxes, ha="center",
