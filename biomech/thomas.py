@@ -226,7 +226,6 @@ def modified_thomas_test(
     thigh_angle: float,
     knee_flexion: float,
     thigh_abduction: float,
-    /,
     *,
     hip_extension: float | None = None,
     external_rotation: float | None = None,
@@ -266,6 +265,9 @@ def modified_thomas_test(
         For NaN, arrays, implausible angles (outside the ranges above), or an
         unknown criteria or tissue; the message names the argument, the allowed
         range or choices, and the value received.
+
+    The three angles may be passed by name, which reads well in a lesson:
+    ``modified_thomas_test(thigh_angle=5, knee_flexion=70, thigh_abduction=0)``.
 
     Examples
     --------

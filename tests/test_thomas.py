@@ -179,3 +179,8 @@ def test_docstring_examples():
 
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_angles_may_be_named():
+    named = modified_thomas_test(thigh_angle=5.0, knee_flexion=70.0, thigh_abduction=0.0)
+    assert named == modified_thomas_test(5.0, 70.0, 0.0)
