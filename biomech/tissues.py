@@ -44,6 +44,7 @@ from types import MappingProxyType
 
 from biomech.actions_by_posture import TABLE_PARTS, label_moment_arms
 from biomech.muscles import flexors
+from biomech.parameters import PARAMETERS
 
 __all__ = [
     "ALL_FLEXORS",
@@ -51,6 +52,7 @@ __all__ = [
     "LOCKOUT_HIP_FLEXION_DEG",
     "TissueMomentArms",
     "moment_arms_at",
+    "moment_arms_markdown",
     "tissue_moment_arms",
 ]
 
@@ -165,3 +167,49 @@ def tissue_moment_arms() -> Mapping[str, TissueMomentArms]:
             ),
         )
     return MappingProxyType(result)
+
+
+def moment_arms_markdown() -> str:
+    """Return a Markdown table of every tissue's lockout moment arms and rotation benefit.
+
+    For each flexor row: the gait2392 parts, the geometry's flexion and rotation moment
+    arms (mm; rotation external +), the published OpenSim values for comparison, and
+    the rotation benefit ``k = |r_rot| / r_flex`` with its direction as
+    :func:`biomech.model.rotation_benefit` applies them (moment arms below
+    ``moment_arm_floor`` count as zero; a tissue whose flexion moment arm is below it
+    cannot restrict extension).
+
+    Examples
+    --------
+    >>> print(moment_arms_markdown().splitlines()[3])
+    | Sartorius | sar_r | 45.1 | +5.1 | 45.1 / +5.1 | 0.11 | external |
+    """
+    floor = PARAMETERS["moment_arm_floor"].default
+    lines = [
+        "| Tissue | gait2392 parts | flexion moment arm (mm) | rotation moment arm (mm, external +) "
+        "| published, OpenSim (mm) | k = abs(r_rot) / r_flex | direction |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, arms in tissue_moment_arms().items():
+        published = [moment_arms_at(m, LOCKOUT_HIP_FLEXION_DEG) for m in GAIT2392_MUSCLES[label]]
+        flexion = 1000.0 * sum(a[0] for a in published) / len(published)
+        rotation = -1000.0 * sum(a[2] for a in published) / len(published)
+        if arms.flexion_mm < floor:
+            k, direction = "-", "cannot restrict extension"
+        elif abs(arms.rotation_mm) < floor:
+            k, direction = "0", "none"
+        else:
+            k = f"{abs(arms.rotation_mm) / arms.flexion_mm:.2f}"
+            direction = "external" if arms.rotation_mm > 0 else "internal"
+        lines.append(
+            f"| {label} | {', '.join(GAIT2392_MUSCLES[label])} | {arms.flexion_mm:.1f} | "
+            f"{arms.rotation_mm:+.1f} | {flexion:.1f} / {rotation:+.1f} | {k} | {direction} |"
+        )
+    lines.append("")
+    lines.append(
+        "Geometry: straight-line muscle paths of the gait2392 model (Delp et al. 1990; "
+        f"`biomech.geometry`) at hip flexion {LOCKOUT_HIP_FLEXION_DEG:g} deg, knee extended. "
+        "Published: OpenSim 4.6 on the same model (`gait2392_hip_moment_arms.csv`). "
+        f"Moment arms below {floor:g} mm (`moment_arm_floor`, illustrative) count as zero."
+    )
+    return "\n".join(lines)

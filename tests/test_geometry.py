@@ -218,3 +218,66 @@ def test_every_path_starts_on_the_pelvis_and_ends_on_the_femur():
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --- the compensation model's moment arms (tissues) from the geometry ----------------
+
+def test_tissue_moment_arms_come_from_the_geometry_and_match_published():
+    from biomech.tissues import GAIT2392_MUSCLES, tissue_moment_arms, moment_arms_at
+
+    for tissue, arms in tissue_moment_arms().items():
+        assert arms.source.startswith("hip geometry (biomech.geometry")
+        published = [moment_arms_at(m, 0.0) for m in GAIT2392_MUSCLES[tissue]]
+        assert arms.flexion_mm == pytest.approx(1000 * np.mean([p[0] for p in published]), abs=1e-3)
+        assert arms.rotation_mm == pytest.approx(-1000 * np.mean([p[2] for p in published]), abs=1e-3)
+
+
+def test_markdown_table_shows_the_models_k_and_direction():
+    from biomech.model import rotation_benefit, tissues
+    from biomech.tissues import moment_arms_markdown
+
+    rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in moment_arms_markdown().splitlines()}
+    names = {1.0: "external", -1.0: "internal", 0.0: "none"}
+    for tissue in tissues()[1:]:
+        k, direction = rotation_benefit(tissue)
+        assert rows[tissue][-1].rstrip(" |") == names[float(direction)]
+        assert float(rows[tissue][-2]) == pytest.approx(float(k), abs=0.005)
+
+
+# --- views and the explorer ------------------------------------------------------------
+
+def test_moment_arm_view_draws_once_and_moves_the_posture_marker():
+    from matplotlib.figure import Figure
+
+    from biomech.views.moment_arms import AxisCurvesView, MomentArmView
+
+    fig = Figure()
+    view = MomentArmView(fig.add_subplot())
+    x = np.array([0.0, 45.0, 90.0])
+    view.show("Piriformis", x, {a: x / 10 for a in AXES}, flips=[57.0])
+    lines = list(fig.axes[0].lines)
+    view.update(45.0, {a: 4.5 for a in AXES})
+    assert list(fig.axes[0].lines) == lines  # no new artists
+    assert list(view.now.get_xdata()) == [45.0, 45.0]
+    assert view.title.get_text() == "Piriformis"
+    curves = AxisCurvesView(fig.add_subplot(), "rotation")
+    curves.show(x, {"a": x, "b": -x})
+    curves.show(x, {"a": x})
+    assert len(curves.lines) == 1
+
+
+# ipympl's toolbar passes an argument traitlets deprecates (third-party, not ours)
+@pytest.mark.filterwarnings(r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
+def test_explorer_recomputes_the_table_and_highlights_flips():
+    from biomech.posture_explorer import PostureExplorer, action_table_html
+
+    explorer = PostureExplorer()
+    assert "was external rotation" not in explorer.table.value
+    explorer.set(hip_flexion=90.0, muscle="Obturator internus")
+    explorer.set(muscle="Gluteus medius (posterior fibers)")
+    assert "was external rotation" in explorer.table.value
+    assert explorer.errors.outputs == ()
+    html = action_table_html(action_table(0.0))
+    assert "anatomic position" in html and "generic adult" in html and "\u22120 mm" not in html
+    explorer.reset()
+    assert (explorer.slider.value, explorer.muscle.value) == (0.0, "Piriformis")
