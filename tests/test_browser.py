@@ -1,0 +1,75 @@
+"""Real-browser test: the lab served by Voila, driven with the keyboard in Chromium.
+
+Needs Debian's Chromium at /usr/bin/chromium (``.ci/run`` installs it). Without it the
+test is skipped on a developer's machine, and fails under CI (``CI=true``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila
+
+pytestmark = pytest.mark.browser
+
+if not os.path.exists(CHROMIUM):
+    if os.environ.get("CI"):
+        raise RuntimeError(f"CI needs Chromium at {CHROMIUM} for the browser tests")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def page():
+    with running_voila() as url, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1800, "height": 1100})
+            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+            page.wait_for_selector(".hiplab-readout", timeout=180_000)
+            page.wait_for_function(
+                "() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
+                " return c && c.width > 100; }",
+                timeout=120_000,
+            )
+            time.sleep(1.0)  # let the first full frame arrive
+            yield page
+        finally:
+            browser.close()
+
+
+def canvas_png(page) -> bytes:
+    return page.locator(".jupyter-matplotlib-canvas-div canvas").first.screenshot()
+
+
+def test_arrow_key_on_the_slider_changes_readout_and_figure(page):
+    readout = page.locator(".hiplab-readout")
+    before_text = readout.inner_text()
+    before_pixels = canvas_png(page)
+    handle = page.locator(".hiplab .widget-slider .noUi-handle").first
+    handle.focus()
+    for _ in range(20):  # 20 steps of 0.5 deg: from 17 down to 7 deg of available extension
+        page.keyboard.press("ArrowLeft")
+    # 17 - 20 * 0.5 = 7 deg available against the squeeze cue's 9 deg: a 2 deg deficit
+    page.wait_for_function(
+        "() => document.querySelector('.hiplab-readout').innerText.startsWith('2 deg short')",
+        timeout=30_000,
+    )
+    after_text = readout.inner_text()
+    assert after_text != before_text and "external rotation" in after_text, after_text
+    deadline = time.monotonic() + 30
+    while canvas_png(page) == before_pixels:
+        assert time.monotonic() < deadline, "the figure's pixels did not change"
+        time.sleep(0.2)
+
+
+def test_code_is_hidden_and_no_error_is_shown(page):
+    assert page.locator(".jp-InputArea, .jp-CodeCell .jp-InputPrompt").count() == 0 or not page.locator(
+        ".jp-InputArea"
+    ).first.is_visible()
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error" not in body.replace("errors", "")

@@ -1,0 +1,72 @@
+"""Start the lab's Voila server on a free local port, for browser tests and benchmarks."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+NOTEBOOK = ROOT / "notebooks" / "01_hip_compensation_lab.ipynb"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_voila(notebook: Path = NOTEBOOK, timeout: float = 120.0) -> Iterator[str]:
+    """Serve ``notebook`` with Voila on 127.0.0.1; yield its URL; always shut it down."""
+    port = free_port()
+    voila = Path(sys.executable).with_name("voila")
+    command = [
+        str(voila), str(notebook), "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+    ]
+    log = open(ROOT / ".voila-test.log", "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"Voila exited with {process.returncode}; see .voila-test.log")
+            try:
+                with urllib.request.urlopen(url + "voila/static/", timeout=2):
+                    pass
+            except urllib.error.HTTPError:
+                break  # the server answers (404 for the folder): it is up
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"Voila did not start on port {port}") from None
+                time.sleep(0.5)
+                continue
+            break
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
