@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
@@ -9,6 +12,13 @@ from biomech.posture import Scene
 from biomech.style.palette import Theme, get_theme
 
 __all__ = ["View", "degrees"]
+
+
+def _curve_key(scene: Scene) -> bytes:
+    """The curves' shape (it changes with cue, tissue and model parameters)."""
+    c = scene.curve
+    return b"".join(np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
+                    for f in ("rotation_used", "rotation_needed", "pelvic_tilt"))
 
 
 def degrees(value: float, *, signed: bool = False) -> str:
@@ -56,3 +66,14 @@ class View:
     def update(self, scene: Scene) -> None:  # pragma: no cover - abstract
         """Set every artist's data from ``scene`` (no drawing)."""
         raise NotImplementedError
+
+    def background_key(self, scene: Scene) -> Hashable:
+        """Return what the non-animated artists depend on in ``scene``.
+
+        When it differs from the key of the scene last drawn in full, redraw fully
+        (and re-grab the blitting background); otherwise blitting
+        :attr:`animated_artists` is enough.
+        """
+        s = scene.state
+        return (s.cue, s.tissue, scene.standing_pelvic_tilt, scene.standing_lumbar_lordosis,
+                scene.stage_spans, _curve_key(scene))

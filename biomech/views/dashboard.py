@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -107,6 +109,10 @@ class Dashboard:
     def animated_artists(self) -> tuple[Artist, ...]:
         """Artists that change with the restriction, in every view."""
         return tuple(a for view in self.views.values() for a in view.animated_artists)
+
+    def background_key(self, scene: Scene) -> Hashable:
+        """Everything the static artists depend on: redraw fully when it changes."""
+        return tuple(view.background_key(scene) for view in self.views.values())
 
     def update(self, scene: Scene) -> None:
         """Update every view from ``scene`` (no drawing)."""

@@ -101,11 +101,14 @@ class SagittalView(View):
         self.labels = (self.tilt_label, self.lordosis_label, self.asis_label, self.psis_label)
         for text in self.labels[:2]:
             text.set_fontweight("bold")
+        self.show_labels = labels
         for text in self.labels:
             text.set_visible(labels)
+        # In drawing order (blitting draws them in this order, over the background);
+        # the leg and hip joint never move but are drawn over the pelvis.
         self.animated_artists = (
-            self.pelvis, self.flexor, self.glute, self.lumbar, self.trunk, self.head,
-            self.arm, self.bar, self.landmarks, self.guides, self.arc,
+            self.pelvis, self.head, self.leg, self.hip, self.flexor, self.glute, self.lumbar,
+            self.trunk, self.arm, self.bar, self.landmarks, self.guides, self.arc,
         ) + (self.labels if labels else ())
 
     def _label(self, text: str, offset: tuple[float, float], **kw: object) -> Annotation:
@@ -133,6 +136,8 @@ class SagittalView(View):
         self.bar.set_data([p.bar[0]], [p.bar[1]])
         self.landmarks.set_data([p.asis[0], p.psis[0]], [p.asis[1], p.psis[1]])
         self._tilt(p, scene.standing_pelvic_tilt)
+        if not self.show_labels:
+            return
         added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
         self.lordosis_label.xy = (float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1]))
         self.lordosis_label.set_text(f"lordosis\n{degrees(p.lumbar_lordosis)} "
@@ -148,6 +153,8 @@ class SagittalView(View):
         self.guides.set_data(*np.array([level, p.psis, along]).T)
         angles = np.linspace(0.0, a, 24)
         self.arc.set_data(p.psis[0] + ARC_H * np.cos(angles), p.psis[1] + ARC_H * np.sin(angles))
+        if not self.show_labels:
+            return
         self.tilt_label.xy = tuple(p.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)]))
         added = degrees(p.pelvic_tilt - standing, signed=True)
         self.tilt_label.set_text(f"pelvic tilt\n{degrees(p.pelvic_tilt)} ({added})")

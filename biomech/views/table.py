@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import TextPath
+from matplotlib.textpath import text_to_path
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform, blended_transform_factory
 
@@ -64,6 +66,7 @@ class TableView(View):
         self._frac = 1.0 / width_pt  # axes fraction per point
         self._tr = _points_from_top(ax)
         self._cell_limit = 0.0  # wrapped lines narrower than this are indented
+        self._font = FontProperties(size=self.size)
         self.entries: list[tuple[str, float, float, float, int]] = []  # label, x, w, y, lines
         y = self._text(0.0, 0.0, "\n".join(self._wrap(TITLE + "*", 1.0 / 1.15)), weight="bold",
                        size=1.15 * self.size)
@@ -111,7 +114,9 @@ class TableView(View):
         self.boxes = PolyCollection([], transform=self._tr, edgecolors="none", zorder=0)
         ax.add_collection(self.boxes, autolim=False)
         self.marks = {role: self._marks(role) for role in HIGHLIGHT_ROLES}
-        self.animated_artists = (self.boxes, *self.marks.values())
+        # The boxes sit under the text, so they are not animated (blitting would draw
+        # them over it); they change only when background_key() changes.
+        self.animated_artists = tuple(self.marks.values())
 
     def _text(self, x: float, y: float, text: str, *, size: float | None = None, **kw: object) -> float:
         """Place text at (axes fraction x, points y from the top); return the next free y.
@@ -138,8 +143,8 @@ class TableView(View):
 
     def _width(self, text: str) -> float:
         """Width of ``text`` at the entry font size, as a fraction of the Axes' width."""
-        path = TextPath((0.0, 0.0), text, size=self.size, prop=FontProperties(family=mpl.rcParams["font.family"]))
-        return float(path.get_extents().width) * self._frac
+        width, _, _ = text_to_path.get_text_width_height_descent(text, self._font, ismath=False)
+        return float(width) * self._frac
 
     def _rule(self, x: float, y: float, width: float) -> None:
         self.ax.add_line(Line2D([x, x + width], [y, y], transform=self._tr, color=self.theme.muted, lw=1))
@@ -160,6 +165,10 @@ class TableView(View):
                                     mec=self.theme.foreground, mew=1.0, clip_on=False))
             self._text(x + 1.4 * self.size * self._frac, y, role)
             x += 2.6 * self.size * self._frac + self._width(role)
+
+    def background_key(self, scene: Scene) -> Hashable:
+        """Highlighted labels and roles: the boxes change only when this does."""
+        return tuple(sorted(scene.highlights.items()))
 
     def update(self, scene: Scene) -> None:
         """Highlight the labels of ``scene.highlights`` (boxes and role markers)."""

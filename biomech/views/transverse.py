@@ -73,8 +73,9 @@ class TransverseView(View):
                                   va="top", color=t.rotation, fontweight="bold")
         self.hip_label = ax.text(0.5, 0.87, "", transform=ax.transAxes, ha="center",
                                  va="top", color=t.foreground)
-        self.animated_artists = (self.pelvis, *self.feet, self.kneecaps, self.arcs,
-                                 self.feet_label, self.hip_label)
+        # In drawing order (blitting draws them in this order, over the background).
+        self.animated_artists = (*self.feet, self.pelvis, *self.thighs, self.ahead,
+                                 self.kneecaps, self.arcs, self.feet_label, self.hip_label)
 
     def update(self, scene: Scene) -> None:
         """Set pelvis, thighs, feet and angle labels from ``scene`` (no drawing)."""
