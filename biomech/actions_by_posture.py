@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_range
-from biomech.geometry import AXES, HIP_RANGE_DEG, PARTS, moment_arms
+from biomech.geometry import AXES, HIP_RANGE_DEG, moment_arms
 from biomech.muscles import MuscleAction, load_actions
 from biomech.parameters import PARAMETERS
 
@@ -161,6 +161,11 @@ def label_moment_arms(
     The mean over the label's parts (:data:`TABLE_PARTS`); angles in degrees as in
     :func:`biomech.geometry.moment_arms`, whose conventions apply.
 
+    Returns
+    -------
+    tuple of numpy.ndarray
+        Shape ``()`` or ``(N,)`` each.
+
     Raises
     ------
     ValueError
@@ -239,6 +244,12 @@ def check_textbook(hip_flexion: float = 0.0, role: str | None = None) -> tuple[T
         Hip flexion in degrees; the table itself holds at 0 (the anatomic position).
     role
         ``"primary"``, ``"secondary"`` or None for both.
+
+    Returns
+    -------
+    tuple of TextbookCheck
+        One per entry of the table, in printed order; ``agrees`` is None for the
+        labels in :data:`NOT_MODELLED`.
 
     Examples
     --------
