@@ -42,7 +42,7 @@ def percentile(values: list[float], q: float) -> float:
 def slider_values(n: int) -> list[float]:
     """A sweep back and forth over the valid range in 0.5 deg steps, like arrow keys."""
     grid = np.arange(-30.0, 40.0, 0.5)
-    sweep = np.concatenate([grid, grid[::-1]])
+    sweep = np.concatenate([grid, grid[-2:0:-1]])  # no repeated value at the turns
     return [float(v) for v in np.resize(sweep, n)]
 
 

@@ -39,6 +39,7 @@ from biomech.muscles import as_table
 from biomech.parameters import PARAMETERS
 from biomech.posture import POSTURE_PARAMETERS, Scene, build_scene
 from biomech.style import Theme, get_theme, use_theme
+from biomech.tissues import ALL_FLEXORS, tissue_moment_arms
 from biomech.views import Dashboard
 
 __all__ = ["HipLab"]
@@ -139,6 +140,7 @@ class HipLab:
         self.table = widgets.HTML()
         self.errors = widgets.Output()
         self.status = widgets.HTML()
+        self.tissue_note = widgets.HTML()
         self.widget = self._build_layout()
         self._last_table_key: object = None
         self._refresh_text()
@@ -297,6 +299,7 @@ class HipLab:
                 self._labelled("hip_extension_available"),
                 self._labelled("cue"),
                 self._labelled("tissue"),
+                self.tissue_note,
                 accordion,
                 self._labelled("theme"),
                 widgets.HBox([reset, export_button]),
@@ -352,6 +355,7 @@ class HipLab:
 
     def _refresh_text(self) -> None:
         self.readout.value = f"<b>{self._scene.state.describe()}</b>"
+        self.tissue_note.value = _tissue_note(self._scene.state, self._inputs["moment_arm_floor"])
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)
         if key != self._last_table_key:
             theme = get_theme(self._theme)
@@ -455,6 +459,23 @@ def _slider(name: str) -> widgets.FloatSlider:
         value=p.default, min=p.min, max=p.max, step=SLIDER_STEPS[p.unit], readout_format=".1f",
         continuous_update=True, layout=widgets.Layout(width="100%"), tooltip=p.meaning,
     )
+
+
+def _tissue_note(state: Compensation, floor_mm: float) -> str:
+    """Where the rotation benefit k of the restricting tissue comes from, in one line."""
+    k = state.rotation_benefit
+    if state.tissue == ALL_FLEXORS:
+        why = "illustrative: the blog's hypothesis, not a measured value"
+        return f"<small>Rotation benefit k = {k:.2f} deg per deg, external ({why}).</small>"
+    arms = tissue_moment_arms()[state.tissue]
+    ratio = f"{abs(arms.rotation_mm):.1f} mm / {arms.flexion_mm:.1f} mm"
+    if k == 0:
+        text = (f"Rotation moment arm {abs(arms.rotation_mm):.1f} mm is below the {floor_mm:g} mm floor: "
+                "no rotation action, so rotation cannot slacken it")
+    else:
+        direction = "external" if arms.rotation_mm > 0 else "internal"
+        text = f"Rotation benefit k = {ratio} = {k:.2f} deg per deg, by {direction} rotation"
+    return f"<small>{text} (hip geometry: gait2392 muscle paths at 0 deg flexion, Delp et al. 1990).</small>"
 
 
 def _legend(theme: Theme) -> str:

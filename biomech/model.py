@@ -178,7 +178,7 @@ def tissues() -> tuple[str, ...]:
 
     ``"hip flexors (all)"`` (the blog's hypothesis) first, then the flexor rows of
     the muscle-action table whose flexion moment arm at lockout is at least
-    ``moment_arm_floor``; the others (in gait2392, gracilis and the anterior fibres
+    ``moment_arm_floor``; the others (in the gait2392 geometry, gracilis and the anterior fibres
     of gluteus minimus) cannot restrict extension with the thigh vertical.
 
     Examples
@@ -249,7 +249,8 @@ def compensate(
         ``"hip flexors (all)"`` (the blog's hypothesis, illustrative rotation
         benefit, external) or a flexor of the muscle-action table, e.g.
         ``"Rectus femoris"``; see :func:`tissues`. Its rotation benefit and
-        direction come from gait2392 moment arms (:mod:`biomech.tissues`).
+        direction come from the hip geometry's moment arms at lockout (gait2392
+        muscle paths, Delp et al. 1990; :mod:`biomech.tissues`).
     **overrides
         Any of :data:`MODEL_PARAMETERS`, each a scalar or shape ``(N,)``, in the
         parameter's unit; defaults and ranges in :mod:`biomech.parameters`.

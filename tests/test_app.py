@@ -150,3 +150,11 @@ def test_export_button_writes_the_current_figure(lab, tmp_path):
     written = sorted(p.suffix for p in (tmp_path / "slides").iterdir())
     assert written == [".pdf", ".png", ".svg"]
     assert str(tmp_path / "slides") in lab.status.value
+
+
+def test_tissue_note_explains_where_k_comes_from(lab):
+    assert "illustrative" in lab.tissue_note.value
+    lab.set(tissue="Tensor fasciae latae")
+    assert f"= {lab.state.rotation_benefit:.2f} deg per deg, by internal rotation" in lab.tissue_note.value
+    lab.set(tissue="Rectus femoris")
+    assert lab.state.rotation_benefit == 0 and "no rotation action" in lab.tissue_note.value
