@@ -72,6 +72,8 @@ class CurvesView(View):
         ax.set_xlabel("hip extension available (°)   \u2190 looser  \u00b7  tighter \u2192")
         ax.set_ylabel("angle (°)")
         ax.xaxis.set_inverted(True)
+        for side in ("left", "bottom"):  # keeps the corner tick labels apart
+            ax.spines[side].set_position(("outward", 10))
         ax.grid(True, axis="y")
         where = {"right": {"loc": "center left", "bbox_to_anchor": (1.01, 0.5)},
                  "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2)},

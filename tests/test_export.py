@@ -1,0 +1,142 @@
+"""Slide export: file set, sizes, determinism, atomic writes, the committed figures."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import struct
+from pathlib import Path
+
+import matplotlib
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from biomech.export import (
+    FIGURE_KINDS, FIGURES, FORMATS, build_figure, export_figure, export_figures,
+)
+from biomech.posture import build_scene
+from biomech.style import use_theme
+
+COMMITTED = Path(__file__).resolve().parents[1] / "figures"
+MIN_TEXT_PT = 18.0  # projector-readable at 1920x1080 (DESIGN section 1, issue 4)
+DASHBOARD_TABLE_PT = 10.0  # the dashboard's table is an overview (see figures/README.md)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    """The standard set, all formats, default options (what figures/ holds)."""
+    out = tmp_path_factory.mktemp("figures")
+    export_figures(out)
+    return out
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+def test_standard_set_is_complete(exported):
+    expected = {f"{stem}.{fmt}" for stem in FIGURES for fmt in FORMATS}
+    assert {p.name for p in exported.iterdir()} == expected  # and no temporary files
+
+
+def test_pngs_are_1920_by_1080(exported):
+    for path in exported.glob("*.png"):
+        assert png_size(path) == (1920, 1080), path.name
+
+
+def test_svg_and_pdf_are_byte_identical_across_runs(exported, tmp_path):
+    again = export_figures(tmp_path, formats=("svg", "pdf"))
+    for path in again:
+        assert path.read_bytes() == (exported / path.name).read_bytes(), path.name
+
+
+def test_dpi_scales_the_png(tmp_path):
+    path = export_figure(build_scene(0.0), tmp_path / "half.png", kind="curves", dpi=50)
+    assert png_size(path) == (960, 540)
+
+
+def test_failed_export_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "dashboard.svg"
+    target.write_text("old slide")
+
+    def broken_savefig(self, fh, **kwargs):
+        fh.write(b"<svg half-written")
+        raise KeyboardInterrupt  # an interrupted export, mid-file
+
+    monkeypatch.setattr(Figure, "savefig", broken_savefig)
+    with pytest.raises(KeyboardInterrupt):
+        export_figure(build_scene(0.0), target)
+    assert target.read_text() == "old slide"
+    with pytest.raises(KeyboardInterrupt):
+        export_figures(tmp_path / "new", formats=("png",))
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["dashboard.svg", "new"]
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"formats": ("png", "jpg")}, "'formats' must be one of"),
+    ({"formats": ()}, "'formats' must name at least one"),
+    ({"dpi": 5}, "'dpi' must be a finite number"),
+    ({"restriction": 50.0}, "'hip_extension_available' must be a finite number"),
+    ({"cue": "tuck"}, "'cue' must be one of"),
+    ({"tissue": "Quadriceps"}, "'tissue' must be one of"),
+    ({"theme": "blue"}, "'theme' must be one of"),
+])
+def test_bad_options_raise_before_writing(tmp_path, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        export_figures(tmp_path / "out", **kwargs)
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_figure_checks_suffix_and_kind(tmp_path):
+    with pytest.raises(ValueError, match="'format' must be one of"):
+        export_figure(build_scene(0.0), tmp_path / "slide.jpg")
+    with pytest.raises(ValueError, match="'kind' must be one of"):
+        export_figure(build_scene(0.0), tmp_path / "slide.png", kind="sideview")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", FIGURE_KINDS)
+def test_text_is_readable_and_inside_the_figure(kind):
+    with use_theme("dark"):
+        fig = build_figure(kind, build_scene(-30.0, tissue="Tensor fasciae latae"), theme="dark")
+        fig.canvas.draw()  # places axis labels and tick labels
+        renderer = fig.canvas.get_renderer()
+        boxes = []
+        for text in fig.findobj(Text):
+            if not text.get_visible() or not text.get_text().strip():
+                continue
+            small_table = kind == "dashboard" and text.axes is not None and not text.axes.axison \
+                and text.get_fontsize() >= DASHBOARD_TABLE_PT and text.axes.get_position().x0 > 0.7
+            assert text.get_fontsize() >= MIN_TEXT_PT or small_table, text.get_text()
+            box = text.get_window_extent(renderer)
+            assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1, text.get_text()
+            assert fig.bbox.y0 <= box.y0 and box.y1 <= fig.bbox.y1, text.get_text()
+            boxes.append((text.get_text(), box))
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
+
+
+def _recorded_matplotlib() -> str:
+    match = re.search(r"matplotlib (\d+\.\d+\.\d+)", (COMMITTED / "README.md").read_text("utf-8"))
+    return match.group(1) if match else "unknown"
+
+
+def test_committed_figures_are_what_the_code_draws_now(exported):
+    # SVG and PDF are compared byte for byte: with glyphs stored as paths (SVG) or an
+    # embedded subset (PDF), their bytes depend only on this code and the matplotlib
+    # version (which ships the font), not on the machine's FreeType. PNG pixels depend
+    # on FreeType's rasteriser, so committed PNGs are checked for set and size only.
+    committed = {p.name for p in COMMITTED.iterdir() if p.suffix in {".png", ".svg", ".pdf"}}
+    assert committed == {p.name for p in exported.iterdir()}
+    for path in COMMITTED.glob("*.png"):
+        assert png_size(path) == (1920, 1080), path.name
+    if _recorded_matplotlib() != matplotlib.__version__:
+        pytest.skip(f"figures/ was made with matplotlib {_recorded_matplotlib()}, this is "
+                    f"{matplotlib.__version__}: run `python -m biomech figures --out figures`")
+    stale = [p.name for p in sorted(COMMITTED.glob("*.sv[g]")) + sorted(COMMITTED.glob("*.pdf"))
+             if p.read_bytes() != (exported / p.name).read_bytes()]
+    assert not stale, f"regenerate with `python -m biomech figures --out figures`: {stale}"
