@@ -64,6 +64,7 @@ _CSS = """
 .hiplab.hiplab-presenter .widget-slider, .hiplab.hiplab-presenter .widget-dropdown,
 .hiplab.hiplab-presenter .widget-toggle-buttons, .hiplab.hiplab-presenter .widget-button
     { min-height: 40px; }
+.hiplab .biomech-muscle-table { font-size: var(--hiplab-font) !important; }
 .hiplab-readout { font-size: calc(var(--hiplab-font) * 1.25); line-height: 1.35; padding: 6px 4px; }
 .hiplab.hiplab-dark, .hiplab.hiplab-dark .widget-label, .hiplab.hiplab-dark .widget-readout,
 .hiplab.hiplab-dark .widget-html-content { background: #111111; color: #f2f2f2; }
