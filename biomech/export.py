@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
 
 import biomech
 from biomech._validation import check_choice, check_range
@@ -85,6 +86,10 @@ def _side_view(fig: Figure, scene: Scene, theme: Theme, title: str) -> None:
     (x0, x1), (y0, y1) = REGIONS["hips"]
     body.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, ec=theme.muted, lw=1.5))
     SagittalView(fig.add_axes((0.30, 0.12, 0.68, 0.74)), theme=theme, region="hips").update(scene)
+    key = [Line2D([], [], color=theme.restricting, lw=6), Line2D([], [], color=theme.cue_target, lw=6),
+           Patch(fc=theme.pelvis, ec=theme.foreground), Line2D([], [], color=theme.lumbar, lw=8)]
+    fig.legend(key, ["hip flexors (tight tissue)", "gluteus maximus", "pelvis", "lumbar spine"],
+               loc="lower right", bbox_to_anchor=(0.99, 0.14))
     _titles(fig, title, _settings(scene))
     _caption(fig, scene.state.describe().replace(" deg", "°") + " Dashed: the standing posture.")
 
