@@ -41,6 +41,7 @@ __all__ = ["CUE_TITLES", "LiftLab", "cue_table", "lift_scene"]
 
 CUE_TITLES = {"stand_tall": "Stand tall, ribs down", "squeeze_glutes": "Squeeze your bum at the top"}
 """Panel titles of the two cues."""
+_PANEL_TITLES = {"stand_tall": "Stand tall,\nribs down", "squeeze_glutes": "Squeeze your bum\nat the top"}
 PHASE_POINTS = 201
 """Points of the phase curves (phase steps of 0.005)."""
 _FIGURE_INCHES, _DPI = (12.8, 6.4), 80
@@ -194,14 +195,14 @@ class LiftLab:
             FigureCanvasAgg(self.figure)
             self.figure.set_facecolor(self.theme.background)
             add = self.figure.add_axes
-            self.side = {c: SagittalView(add((0.005 + 0.2 * i, 0.02, 0.19, 0.86)), theme=self.theme,
+            self.side = {c: SagittalView(add((0.215 * i, 0.02, 0.215, 0.88)), theme=self.theme,
                                          labels=False) for i, c in enumerate(CUES)}
-            self.top = {c: TransverseView(add((0.42 + 0.29 * i, 0.52, 0.28, 0.4)), theme=self.theme)
+            self.top = {c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme)
                         for i, c in enumerate(CUES)}
             for i, c in enumerate(CUES):
-                self.figure.text(0.1 + 0.2 * i, 0.95, CUE_TITLES[c], ha="center", va="top", fontsize=14,
+                self.figure.text(0.1075 + 0.215 * i, 0.97, _PANEL_TITLES[c], ha="center", va="top", fontsize=16, fontweight="bold",
                                  color=self.theme.foreground)
-            self._curves_ax = add((0.48, 0.1, 0.5, 0.36))
+            self._curves_ax = add((0.5, 0.13, 0.48, 0.3))
             self._build_curves()
         self.image = widgets.Image(format="png")
         self.readout = widgets.HTML()
@@ -242,7 +243,7 @@ class LiftLab:
                        for q, color, name in (("rotation_used", t.rotation, "rotation"),
                                               ("pelvic_tilt", t.pelvis, "pelvic tilt")) for c in CUES}
         self._now = ax.axvline(0.0, color=t.foreground, lw=1.5)
-        ax.legend(loc="upper left", fontsize=11, frameon=False)
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)
 
     def _restrict(self) -> None:
         grid = np.linspace(0.0, 1.0, PHASE_POINTS)
