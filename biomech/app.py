@@ -133,6 +133,7 @@ class HipLab:
         self.canvas.resizable = False
         self.canvas.capture_scroll = False
         self._background = None
+        self._background_key: object = None
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self._build_views()
 
@@ -332,16 +333,14 @@ class HipLab:
         self._apply(inputs, self._build_scene(inputs))
 
     def _apply(self, inputs: dict[str, Any], scene: Scene) -> None:
-        only_restriction = all(
-            inputs[k] == self._inputs.get(k) for k in inputs if k not in ("hip_extension_available", "theme")
-        )
         self._inputs, self._scene = inputs, scene
         self.dashboard.update(scene)
         self._refresh_text()
-        if only_restriction and self._background is not None:
-            self._request_frame()
+        key = self.dashboard.background_key(scene)
+        if key == self._background_key and self._background is not None:
+            self._request_frame()  # only the moving artists changed: blit them
         else:
-            self._background = None
+            self._background = None  # the static parts changed too: one full redraw
             self.canvas.draw_idle()
 
     def _set_theme(self, theme: str) -> None:
@@ -383,6 +382,7 @@ class HipLab:
         if event is not None and getattr(event.canvas, "is_saving", lambda: False)():
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._background_key = self.dashboard.background_key(self._scene)
         self._draw_animated()
 
     def _draw_animated(self) -> None:

@@ -32,12 +32,14 @@ LAYOUTS: dict[bool, dict[str, Rect]] = {
         "table": (0.735, 0.01, 0.26, 0.92),
     },
     False: {  # live lab: the table is shown as HTML beside the figure
-        "body": (0.005, 0.04, 0.15, 0.86),
-        "hips": (0.16, 0.04, 0.33, 0.86),
-        "transverse": (0.52, 0.50, 0.46, 0.42),
-        "curves": (0.56, 0.22, 0.42, 0.26),
+        "body": (0.005, 0.04, 0.12, 0.86),
+        "hips": (0.13, 0.04, 0.27, 0.86),
+        "transverse": (0.40, 0.30, 0.27, 0.64),
+        "curves": (0.69, 0.36, 0.26, 0.58),
     },
 }
+LIVE_LEGEND_ANCHOR = (0.36, 0.20)
+"""Upper-left corner of the live layout's curve legend, in figure fractions."""
 TABLE_FONT_PT = 10.0
 """The dashboard's table is an overview: smaller than the 18 pt of the table slide."""
 
@@ -98,8 +100,12 @@ class Dashboard:
             "body": SagittalView(add(rects["body"]), theme=self.theme, labels=False),
             "hips": SagittalView(add(rects["hips"]), theme=self.theme, region="hips"),
             "transverse": TransverseView(add(rects["transverse"]), theme=self.theme),
-            "curves": CurvesView(add(rects["curves"]), theme=self.theme, legend="below"),
+            "curves": CurvesView(add(rects["curves"]), theme=self.theme,
+                                 legend="below" if table else "none"),
         }
+        if not table:  # the live lab: the legend spans the free band under both right panels
+            self.views["curves"].ax.legend(loc="upper left", bbox_to_anchor=LIVE_LEGEND_ANCHOR,
+                                           bbox_transform=self.figure.transFigure, ncols=2)
         if table:
             self.views["table"] = TableView(add(rects["table"]), theme=self.theme,
                                             fontsize=TABLE_FONT_PT, blocks=1)
