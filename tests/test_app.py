@@ -158,3 +158,25 @@ def test_tissue_note_explains_where_k_comes_from(lab):
     assert f"= {lab.state.rotation_benefit:.2f} deg per deg, by internal rotation" in lab.tissue_note.value
     lab.set(tissue="Rectus femoris")
     assert lab.state.rotation_benefit == 0 and "no rotation action" in lab.tissue_note.value
+
+
+def test_frames_are_lossless_pngs_of_the_canvas(lab):
+    import io
+
+    from PIL import Image
+
+    from biomech.app import encode_png
+
+    lab.set(hip_extension_available=-3)
+    frame = pixels(lab)
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(frame))))
+    assert decoded.shape == frame.shape and np.array_equal(decoded, frame)
+
+
+def test_readout_prints_the_angles_the_figure_leaves_out(lab):
+    lab.set(hip_extension_available=-8)
+    s = lab.scene
+    assert f"Pelvic tilt {s.sagittal.pelvic_tilt:.1f}°".replace(".0°", "°") in lab.readout.value
+    hidden = [t for v in lab.dashboard.views.values() for t in v.number_labels]
+    assert hidden and not any(t.get_visible() for t in hidden)
+    assert not set(hidden) & set(lab.dashboard.animated_artists)

@@ -67,6 +67,10 @@ class Dashboard:
         shows the table as HTML instead and leaves it out).
     title
         Figure title, or None for none.
+    numbers
+        Print the angles in the figure (pelvic tilt, lordosis, feet, hip rotation).
+        The live lab turns them off and shows the numbers beside the figure as HTML:
+        text is the costly part of a blitted frame.
 
     Attributes
     ----------
@@ -89,6 +93,7 @@ class Dashboard:
         theme: str | Theme = "light",
         table: bool = True,
         title: str | None = None,
+        numbers: bool = True,
     ) -> None:
         self.theme = get_theme(theme)
         self.figure = ensure_canvas(fig if fig is not None else Figure(figsize=(19.2, 10.8), dpi=100))
@@ -110,11 +115,16 @@ class Dashboard:
             self.views["table"] = TableView(add(rects["table"]), theme=self.theme,
                                             fontsize=TABLE_FONT_PT, blocks=1)
         self.title = self.figure.suptitle(title or "", y=0.985, va="top")
+        self.numbers = numbers
+        for view in self.views.values():
+            for text in view.number_labels:
+                text.set_visible(numbers)
 
     @property
     def animated_artists(self) -> tuple[Artist, ...]:
         """Artists that change with the restriction, in every view."""
-        return tuple(a for view in self.views.values() for a in view.animated_artists)
+        return tuple(a for view in self.views.values() for a in view.animated_artists
+                     if self.numbers or a not in view.number_labels)
 
     def background_key(self, scene: Scene) -> Hashable:
         """Everything the static artists depend on: redraw fully when it changes."""

@@ -99,6 +99,7 @@ class SagittalView(View):
         self.asis_label = self._label("ASIS", (10, -6), ha="left", va="top", bbox=backing)
         self.psis_label = self._label("PSIS", (-14, 0), ha="right", va="center", bbox=backing)
         self.labels = (self.tilt_label, self.lordosis_label, self.asis_label, self.psis_label)
+        self.number_labels = (self.tilt_label, self.lordosis_label) if labels else ()
         for text in self.labels[:2]:
             text.set_fontweight("bold")
         self.show_labels = labels

@@ -73,6 +73,7 @@ class TransverseView(View):
                                   va="top", color=t.rotation, fontweight="bold")
         self.hip_label = ax.text(0.5, 0.87, "", transform=ax.transAxes, ha="center",
                                  va="top", color=t.foreground)
+        self.number_labels = (self.feet_label, self.hip_label)
         # In drawing order (blitting draws them in this order, over the background).
         self.animated_artists = (*self.feet, self.pelvis, *self.thighs, self.ahead,
                                  self.kneecaps, self.arcs, self.feet_label, self.hip_label)
