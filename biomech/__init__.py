@@ -4,7 +4,7 @@ Layers, each importing only the ones before it (DESIGN.md section 4)::
 
     data -> muscles, parameters, geometry -> actions_by_posture -> tissues -> model
          -> lift, thomas -> questions -> posture -> style -> views -> export
-         -> app, lift_app, posture_explorer, selfcheck -> __main__
+         -> live_figure -> app, lift_app, posture_explorer, selfcheck -> __main__
 
 (tests/test_layers.py checks it). The geometry sits below the model because the model
 takes each tissue's rotation benefit from the geometry's moment arms.

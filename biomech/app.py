@@ -7,34 +7,26 @@ the slide files from :mod:`biomech.export`.
 
 Speed (DESIGN.md section 5): the figure is built once. Moving the restriction slider
 only sets the data of the artists that move (the view classes' ``update``) and blits
-them over a cached background (``restore_region`` + ``draw_artist`` + ``canvas.blit``),
-which ipympl sends to the page at once as a diff image. Changing the cue, tissue or an
-assumption changes the static parts too (curves, shading), so it asks for one full
-redraw (``draw_idle``), after which the background is grabbed again. Widget events that
-arrive faster than frames are coalesced: the model state follows every event at once,
-and at most one frame is rendered per batch of queued events, so the last value wins.
+them over a cached background (:class:`biomech.live_figure.LiveFigure`). Changing the
+cue, tissue or an assumption changes the static parts too (curves, shading: the
+views' ``background_key``), so it asks for one full redraw. The model state follows
+every widget event at once; frames are coalesced, so the last value wins. The angles
+are printed beside the figure as HTML, not in it: text is the costly part of a frame.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
-import struct
-import warnings
-import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-import numpy as np
 from IPython.display import display
-from ipympl.backend_nbagg import Canvas, FigureManager
-from matplotlib.artist import Artist
-from matplotlib.figure import Figure
 
 from biomech import export
-from biomech.model import CUES, MODEL_PARAMETERS, Compensation, tissues
+from biomech.live_figure import LiveFigure
+from biomech.model import MODEL_PARAMETERS, Compensation, tissues
 from biomech.muscles import as_table
 from biomech.parameters import PARAMETERS
 from biomech.posture import POSTURE_PARAMETERS, Scene, build_scene
@@ -117,24 +109,8 @@ class HipLab:
         self._inputs = self._read_controls()
         self._scene = self._build_scene(self._inputs)
         self._syncing = False
-        self._frame_pending = False
-        self.frames_rendered = 0
-
-        self.figure = Figure(figsize=FIGURE_INCHES, dpi=LIVE_DPI)
-        self.canvas = _LabCanvas(self.figure)
-        with warnings.catch_warnings():
-            # ipympl 0.10's own Toolbar(canvas) call trips a traitlets DeprecationWarning
-            # on every figure, pyplot's included; it is not ours to fix, nor the user's.
-            warnings.filterwarnings("ignore", category=DeprecationWarning, module="traitlets")
-            self._manager = FigureManager(self.canvas, num=0)
-        self.canvas.header_visible = False
-        self.canvas.footer_visible = False
-        self.canvas.toolbar_visible = False
-        self.canvas.resizable = False
-        self.canvas.capture_scroll = False
-        self._background = None
-        self._background_key: object = None
-        self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.live = LiveFigure(FIGURE_INCHES, LIVE_DPI, lambda: self.dashboard.background_key(self._scene))
+        self.figure, self.canvas = self.live.figure, self.live.canvas
         self._build_views()
 
         self.readout = widgets.HTML(layout=widgets.Layout(width="100%"))
@@ -281,9 +257,7 @@ class HipLab:
             self.figure.set_facecolor(get_theme(self._theme).background)
             self.dashboard = Dashboard(self.figure, theme=self._theme, table=False, numbers=False)
             self.dashboard.update(self._scene)
-        for artist in self.dashboard.animated_artists:
-            artist.set_animated(True)
-        self._background = None
+        self.live.set_moving(self.dashboard.animated_artists)
 
     def _build_layout(self) -> widgets.Widget:
         reset = widgets.Button(description="Reset", icon="undo", tooltip="Restore the default settings")
@@ -336,12 +310,7 @@ class HipLab:
         self._inputs, self._scene = inputs, scene
         self.dashboard.update(scene)
         self._refresh_text()
-        key = self.dashboard.background_key(scene)
-        if key == self._background_key and self._background is not None:
-            self._request_frame()  # only the moving artists changed: blit them
-        else:
-            self._background = None  # the static parts changed too: one full redraw
-            self.canvas.draw_idle()
+        self.live.show(self.dashboard.background_key(scene))
 
     def _set_theme(self, theme: str) -> None:
         self._theme = theme
@@ -375,42 +344,10 @@ class HipLab:
             with self.errors:
                 print(f"{type(error).__name__}: {error}")
 
-    # --- rendering ----------------------------------------------------------------
-
-    def _on_draw(self, event: Any) -> None:
-        """After a full draw: cache the static background, then draw the moving artists."""
-        if event is not None and getattr(event.canvas, "is_saving", lambda: False)():
-            return
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._background_key = self.dashboard.background_key(self._scene)
-        self._draw_animated()
-
-    def _draw_animated(self) -> None:
-        for artist in self.dashboard.animated_artists:
-            self.figure.draw_artist(artist)
-
-    def _request_frame(self) -> None:
-        """Render once for a burst of events: later events in the batch only update data."""
-        if self._frame_pending:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop (plain Python): render now
-            self.render_frame()
-            return
-        self._frame_pending = True
-        loop.call_soon(self.render_frame)
-
-    def render_frame(self) -> None:
-        """Blit the moving artists over the cached background (or ask for a full draw)."""
-        self._frame_pending = False
-        if self._background is None:
-            self.canvas.draw_idle()
-            return
-        self.canvas.restore_region(self._background)
-        self._draw_animated()
-        self.canvas.blit(self.figure.bbox)
-        self.frames_rendered += 1
+    @property
+    def frames_rendered(self) -> int:
+        """Blitted frames so far (each restriction change after the first full draw)."""
+        return self.live.frames_rendered
 
     # --- helpers ------------------------------------------------------------------
 
@@ -427,52 +364,6 @@ class HipLab:
         s = self._scene.state
         tissue = s.tissue.lower().replace(" ", "_").replace("(", "").replace(")", "")
         return f"{s.cue}_{tissue}_{s.hip_extension_available:+.1f}deg".replace(".", "p")
-
-
-class _LabCanvas(Canvas):
-    """ipympl's canvas, sending every frame whole and quickly encoded.
-
-    ipympl sends "diff" frames (only the pixels that changed) that the page paints
-    over its last frame. When frames arrive faster than the page decodes them, the
-    page drops one, and from then on the diffs paint over a wrong picture: ghost
-    markers stay behind. A whole frame can be dropped safely (the next one replaces
-    everything). See :func:`encode_png` for the encoding.
-    """
-
-    def get_diff_image(self) -> bytes | None:
-        if not self._png_is_old:
-            return None
-        pixels = np.asarray(self.get_renderer().buffer_rgba())
-        self.set_image_mode("full")
-        self._last_buff = pixels.view(np.uint32).squeeze(2).copy()  # for ipympl's data URL
-        self._force_full = False
-        self._png_is_old = False
-        return encode_png(pixels)
-
-
-def encode_png(pixels: np.ndarray) -> bytes:
-    """Encode an RGBA image (H x W x 4, uint8) as a lossless PNG, fast.
-
-    Pillow filters every row adaptively before compressing, which is what costs
-    time on a 1200 x 675 frame (about 17 ms); the figure is mostly flat colour, so
-    unfiltered rows with zlib level 1 are about twice as fast for a similar size.
-    The format is the PNG specification's minimum: signature, IHDR (8-bit RGBA),
-    one IDAT, IEND.
-    """
-    height, width = pixels.shape[:2]
-    rows = np.zeros((height, 1 + 4 * width), np.uint8)  # filter byte 0 ("none") per row
-    rows[:, 1:] = pixels.reshape(height, -1)
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        _png_chunk(b"IHDR", header),
-        _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)),
-        _png_chunk(b"IEND", b""),
-    ))
-
-
-def _png_chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
 
 def _angles(scene: Scene) -> str:

@@ -165,7 +165,7 @@ def test_frames_are_lossless_pngs_of_the_canvas(lab):
 
     from PIL import Image
 
-    from biomech.app import encode_png
+    from biomech.live_figure import encode_png
 
     lab.set(hip_extension_available=-3)
     frame = pixels(lab)

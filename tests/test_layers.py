@@ -25,10 +25,11 @@ LAYERS = [
     {"style"},
     {"views"},
     {"export"},
+    {"live_figure"},
     {"app", "lift_app", "posture_explorer", "selfcheck"},
     {"__main__"},
 ]
-WIDGET_LAYER = LAYERS.index({"app", "lift_app", "posture_explorer", "selfcheck"})
+WIDGET_LAYER = LAYERS.index({"live_figure"})
 
 
 def layer_of(module: str) -> int:
