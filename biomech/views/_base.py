@@ -7,11 +7,12 @@ from collections.abc import Hashable
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
 from biomech.posture import Scene
 from biomech.style.palette import Theme, get_theme
 
-__all__ = ["View", "degrees"]
+__all__ = ["View", "add_line", "degrees"]
 
 
 def _curve_key(scene: Scene) -> bytes:
@@ -19,6 +20,13 @@ def _curve_key(scene: Scene) -> bytes:
     c = scene.curve
     return b"".join(np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
                     for f in ("rotation_used", "rotation_needed", "pelvic_tilt"))
+
+
+def add_line(ax: Axes, color: str, **kw: object) -> Line2D:
+    """Add an empty line (data set later by ``update``) to ``ax`` and return it."""
+    artist = Line2D([], [], color=color, **kw)  # type: ignore[arg-type]
+    ax.add_line(artist)
+    return artist
 
 
 def degrees(value: float, *, signed: bool = False) -> str:

@@ -11,7 +11,7 @@ from matplotlib.text import Annotation
 from biomech._validation import check_choice
 from biomech.posture import SagittalPose, Scene
 from biomech.style.palette import Theme
-from biomech.views._base import View, degrees
+from biomech.views._base import View, add_line, degrees
 
 __all__ = ["SagittalView"]
 
@@ -70,9 +70,7 @@ class SagittalView(View):
         ax.set_axis_off()
 
         def line(color: str, **kw: object) -> Line2D:
-            artist = Line2D([], [], color=color, **kw)  # type: ignore[arg-type]
-            ax.add_line(artist)
-            return artist
+            return add_line(ax, color, **kw)
 
         ax.axhline(0.0, color=t.muted, lw=2)
         self.foot = line(t.foreground)

@@ -9,7 +9,7 @@ from matplotlib.patches import Circle, Polygon
 
 from biomech.posture import Scene, TransversePose
 from biomech.style.palette import Theme
-from biomech.views._base import View, degrees
+from biomech.views._base import View, add_line, degrees
 
 __all__ = ["TransverseView"]
 
@@ -52,9 +52,7 @@ class TransverseView(View):
         ax.set_axis_off()
 
         def line(color: str, **kw: object) -> Line2D:
-            artist = Line2D([], [], color=color, **kw)  # type: ignore[arg-type]
-            ax.add_line(artist)
-            return artist
+            return add_line(ax, color, **kw)
 
         self.ahead = line(t.muted, lw=2, ls=(0, (5, 3)))
         self.feet = [ax.add_patch(Polygon(np.zeros((10, 2)), closed=True, fc=t.rotation,
