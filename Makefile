@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8866
+# Jupyter refuses to start as root (containers, CI machines) unless told it may.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test present figures bench clean
 
@@ -21,7 +23,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 
 ## lab: set up and open the main notebook in JupyterLab
 lab: $(VENV)/.lab
-	$(BIN)/jupyter lab notebooks/01_hip_compensation_lab.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_hip_compensation_lab.ipynb
 
 ## test: set up and run every test
 test: $(VENV)/.test
