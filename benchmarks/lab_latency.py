@@ -48,7 +48,7 @@ def slider_values(n: int) -> list[float]:
 
 
 def time_hiplab(values: list[float]) -> list[float]:
-    lab = HipLab()
+    lab = HipLab(presenter=True)  # the larger, full-page figure (1200 x 675 px)
     lab.canvas.syncing_data_url = False  # as once a page is connected: send diffs only
     lab.canvas.draw()  # the page's first draw request
     slider = lab.controls["hip_extension_available"]
@@ -67,7 +67,7 @@ def time_interact(values: list[float]) -> list[float]:
 
     def show(hip_extension_available: float) -> None:
         with use_theme("light"):
-            fig = Figure(figsize=FIGURE_INCHES, dpi=LIVE_DPI)
+            fig = Figure(figsize=FIGURE_INCHES, dpi=LIVE_DPI[True])
             FigureCanvasAgg(fig)
             dashboard = Dashboard(fig, theme="light", table=False)
             dashboard.update(build_scene(hip_extension_available))

@@ -38,7 +38,9 @@ __all__ = ["HipLab"]
 
 #: The live figure: the slides' 16:9 layout (19.2 x 10.8 in) drawn at 1200 x 675 px.
 FIGURE_INCHES = (19.2, 10.8)
-LIVE_DPI = 62.5
+LIVE_DPI = {True: 62.5, False: 50.0}
+"""Screen dpi of the live figure: 1200 x 675 px full-page in presenter mode, 960 x 540
+px in a notebook (it fits JupyterLab beside the file browser on a laptop)."""
 CUE_LABELS = {"Stand tall": "stand_tall", "Squeeze glutes": "squeeze_glutes"}
 THEMES = ("light", "dark")
 SLIDER_STEPS = {"deg": 0.5, "mm": 0.5, "deg/deg": 0.01}
@@ -109,7 +111,7 @@ class HipLab:
         self._inputs = self._read_controls()
         self._scene = self._build_scene(self._inputs)
         self._syncing = False
-        self.live = LiveFigure(FIGURE_INCHES, LIVE_DPI, lambda: self.dashboard.background_key(self._scene))
+        self.live = LiveFigure(FIGURE_INCHES, LIVE_DPI[self.presenter], lambda: self.dashboard.background_key(self._scene))
         self.figure, self.canvas = self.live.figure, self.live.canvas
         self._build_views()
 
@@ -270,22 +272,24 @@ class HipLab:
         advanced = widgets.VBox([self._labelled(name) for name in ADVANCED])
         accordion = widgets.Accordion(children=[advanced], titles=("Advanced: the model's assumptions",))
         accordion.selected_index = None
-        side = widgets.VBox(
-            [
-                self._labelled("hip_extension_available"),
-                self._labelled("cue"),
-                self._labelled("tissue"),
-                self.tissue_note,
-                accordion,
-                self._labelled("theme"),
-                widgets.HBox([reset, export_button]),
-                self.export_folder,
-                self.status,
-                self.errors,
-            ],
-            layout=widgets.Layout(width="420px", min_width="380px"),
-        )
-        body = widgets.HBox([side, widgets.VBox([self.readout, self.canvas])])
+        buttons = widgets.HBox([reset, export_button])
+        if self.presenter:  # full page: controls beside a large figure
+            side = widgets.VBox(
+                [self._labelled("hip_extension_available"), self._labelled("cue"),
+                 self._labelled("tissue"), self.tissue_note, accordion, self._labelled("theme"),
+                 buttons, self.export_folder, self.status, self.errors],
+                layout=widgets.Layout(width="420px", min_width="380px"),
+            )
+            body = widgets.HBox([side, widgets.VBox([self.readout, self.canvas])])
+        else:  # a notebook column: controls in a row above the figure
+            column = widgets.Layout(width="33%", padding="0 12px 0 0")
+            controls = widgets.HBox([
+                widgets.VBox([self._labelled("hip_extension_available"), self._labelled("cue")],
+                             layout=column),
+                widgets.VBox([self._labelled("tissue"), self.tissue_note], layout=column),
+                widgets.VBox([self._labelled("theme"), buttons, self.export_folder], layout=column),
+            ])
+            body = widgets.VBox([controls, accordion, self.status, self.errors, self.readout, self.canvas])
         box = widgets.VBox([widgets.HTML(_CSS), body, self.table])
         box.add_class("hiplab")
         if self.presenter:
