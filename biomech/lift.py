@@ -52,7 +52,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice, check_range
 from biomech.model import MODEL_PARAMETERS, Compensation, Cue, compensate
-from biomech.parameters import PARAMETERS, check_parameter
+from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
 from biomech.tissues import ALL_FLEXORS
 
 __all__ = [
@@ -142,7 +142,7 @@ def lift_posture(phase: ArrayLike, /, **overrides: ArrayLike) -> LiftPosture:
     0.0
     """
     p = check_range("phase", phase, 0.0, 1.0, _PHASE_UNIT)
-    values = _resolve(overrides, LIFT_PARAMETERS[:3])
+    values = resolve_overrides(overrides, LIFT_PARAMETERS[:3])
     return _posture(p, values)
 
 
@@ -192,7 +192,7 @@ def lift_compensation(
     """
     p = check_range("phase", phase, 0.0, 1.0, _PHASE_UNIT)
     available = check_parameter("hip_extension_available", hip_extension_available)
-    lift = _resolve(
+    lift = resolve_overrides(
         {k: v for k, v in overrides.items() if k in LIFT_PARAMETERS}, LIFT_PARAMETERS
     )
     model = {k: v for k, v in overrides.items() if k not in LIFT_PARAMETERS}
@@ -222,18 +222,6 @@ def lift_compensation(
         demand=out(np.asarray(state.demand) - hip),
     )
 
-
-def _resolve(
-    overrides: dict[str, ArrayLike], allowed: tuple[str, ...]
-) -> dict[str, NDArray[np.float64]]:
-    """Check override names and values; fill in the table's defaults."""
-    for name in overrides:
-        check_choice("override", name, allowed)
-    return {
-        name: check_parameter(name, overrides[name]) if name in overrides
-        else np.asarray(PARAMETERS[name].default)
-        for name in allowed
-    }
 
 
 def _posture(phase: NDArray[np.float64], v: dict[str, NDArray[np.float64]]) -> LiftPosture:

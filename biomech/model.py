@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice
-from biomech.parameters import PARAMETERS, check_parameter
+from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
 from biomech.tissues import ALL_FLEXORS, tissue_moment_arms
 
 __all__ = [
@@ -223,7 +223,7 @@ def rotation_benefit(
     >>> float(k), float(direction)
     (0.0, 0.0)
     """
-    values = _resolve(overrides, ("flexors_rotation_benefit", "moment_arm_floor"))
+    values = resolve_overrides(overrides, ("flexors_rotation_benefit", "moment_arm_floor"))
     return _benefit(tissue, values["flexors_rotation_benefit"], values["moment_arm_floor"])
 
 
@@ -283,7 +283,7 @@ def compensate(
     """
     check_choice("cue", cue, CUES)
     available = check_parameter("hip_extension_available", hip_extension_available)
-    p = _resolve(overrides, MODEL_PARAMETERS)
+    p = resolve_overrides(overrides, MODEL_PARAMETERS)
     k, direction = _benefit(tissue, p["flexors_rotation_benefit"], p["moment_arm_floor"])
     try:
         shape = np.broadcast_shapes(available.shape, k.shape, *(v.shape for v in p.values()))
@@ -321,16 +321,6 @@ def compensate(
         tissue=tissue,
     )
 
-
-def _resolve(overrides: dict[str, ArrayLike], allowed: tuple[str, ...]) -> dict[str, NDArray[np.float64]]:
-    """Check override names and values; fill in the table's defaults."""
-    for name in overrides:
-        check_choice("override", name, allowed)
-    return {
-        name: check_parameter(name, overrides[name]) if name in overrides
-        else np.asarray(PARAMETERS[name].default)
-        for name in allowed
-    }
 
 
 def _benefit(

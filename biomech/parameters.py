@@ -26,9 +26,9 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from biomech._validation import check_range
+from biomech._validation import check_choice, check_range
 
-__all__ = ["PARAMETERS", "Parameter", "check_parameter", "parameters_markdown"]
+__all__ = ["PARAMETERS", "Parameter", "check_parameter", "parameters_markdown", "resolve_overrides"]
 
 _CSV_NAME = "parameters.csv"
 _COLUMNS = ("name", "unit", "default", "min", "max", "meaning", "source", "measured")
@@ -134,6 +134,38 @@ def check_parameter(name: str, value: ArrayLike) -> NDArray[np.float64]:
     """
     p = PARAMETERS[name]
     return check_range(name, value, p.min, p.max, _UNIT_WORDS[p.unit])
+
+
+def resolve_overrides(
+    overrides: Mapping[str, ArrayLike], allowed: tuple[str, ...]
+) -> dict[str, NDArray[np.float64]]:
+    """Check override names and values; fill in the table's defaults for the rest.
+
+    Parameters
+    ----------
+    overrides
+        Parameter name -> value (scalar or shape ``(N,)``) given by the caller.
+    allowed
+        The parameter names this caller accepts, in the order to return them.
+
+    Returns
+    -------
+    dict
+        Every name of ``allowed`` -> its checked value or the table's default.
+
+    Raises
+    ------
+    ValueError
+        For a name outside ``allowed`` (``'override' must be one of ...``) or a bad
+        value (:func:`check_parameter`).
+    """
+    for name in overrides:
+        check_choice("override", name, allowed)
+    return {
+        name: check_parameter(name, overrides[name]) if name in overrides
+        else np.asarray(PARAMETERS[name].default)
+        for name in allowed
+    }
 
 
 def parameters_markdown() -> str:
