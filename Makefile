@@ -1,4 +1,5 @@
 # Hip Compensation Lab: two commands for users (make lab, make test), a few for developers.
+# `make help` lists the targets.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,7 +8,8 @@ PORT   ?= 8866
 # Jupyter refuses to start as root (containers, CI machines) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test present figures bench clean
+.PHONY: help lab test test-fast lint present figures bench clean
+.DEFAULT_GOAL := help
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,25 +23,35 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@ $(VENV)/.lab
 
-## lab: set up and open the main notebook in JupyterLab
-lab: $(VENV)/.lab
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.test $(VENV)/.lab
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+lab: $(VENV)/.lab ## set up and open the main notebook in JupyterLab
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_hip_compensation_lab.ipynb
 
-## test: set up and run every test
-test: $(VENV)/.test
-	$(BIN)/python -m pytest
+test: $(VENV)/.test ## set up and run every test (unit, properties at 10,000 cases, notebooks, browser)
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
 
-## present: serve the lab with Voila (code hidden) on http://127.0.0.1:8866
-present: $(VENV)/.lab
+test-fast: $(VENV)/.test ## quick loop for contributors: no browser, no notebooks, small hypothesis profile
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not browser and not notebook" -q
+
+lint: $(VENV)/.dev ## ruff check, ruff format --check and mypy biomech
+	$(BIN)/ruff check biomech tests benchmarks scripts
+	$(BIN)/ruff format --check biomech tests benchmarks scripts
+	$(BIN)/mypy biomech
+
+present: $(VENV)/.lab ## serve the lab with Voila (code hidden) on http://127.0.0.1:8866
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/01_hip_compensation_lab.ipynb
 
-## figures: regenerate the committed slide figures in figures/
-figures: $(VENV)/.lab
+figures: $(VENV)/.lab ## regenerate the committed slide figures in figures/
 	$(BIN)/python -m biomech figures --out figures
 
-## bench: run the speed benchmarks (medians and ratios, printed)
-bench: $(VENV)/.test
+bench: $(VENV)/.test ## run the speed benchmarks (medians and ratios, printed)
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
 
-clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+clean: ## remove the environment and caches
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache build *.egg-info

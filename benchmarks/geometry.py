@@ -1,6 +1,6 @@
 """Time the hip geometry: moment arms of every muscle part at 1,000 postures.
 
-Each repeat calls :func:`biomech.geometry.moment_arms` once with 1,000 postures (hip
+Each repeat calls :func:`biomech.anatomy.geometry.moment_arms` once with 1,000 postures (hip
 flexion swept over -20 to 90 deg, the range of notebook 04's slider, with adduction
 and rotation varying too), i.e. 27 parts x 3 axes x 1,000 postures, and reports the
 median and 95th percentile wall time. The posture slider of notebook 04 needs one
@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from biomech.geometry import PARTS, moment_arms
+from biomech.anatomy.geometry import PARTS, moment_arms
 
 TARGET_MS = 20.0
 

@@ -28,8 +28,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from biomech.app import FIGURE_INCHES, LIVE_DPI, HipLab
-from biomech.posture import build_scene
+from biomech.apps.lab import FIGURE_INCHES, LIVE_DPI, HipLab
+from biomech.scene.scene import build_scene
 from biomech.style import use_theme
 from biomech.views import Dashboard
 

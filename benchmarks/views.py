@@ -25,7 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from biomech.export import export_figures
-from biomech.posture import build_scene
+from biomech.scene.scene import build_scene
 from biomech.style import use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView
 

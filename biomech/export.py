@@ -27,9 +27,9 @@ from matplotlib.patches import Patch, Rectangle
 
 import biomech
 from biomech._validation import check_choice, check_range
-from biomech.posture import Scene, build_scene
+from biomech.scene.scene import Scene, build_scene
 from biomech.style.palette import Theme, get_theme, use_theme
-from biomech.tissues import ALL_FLEXORS
+from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView, ensure_canvas
 from biomech.views._base import degrees
 from biomech.views.sagittal import REGIONS
@@ -247,7 +247,7 @@ def export_figure(
     Parameters
     ----------
     scene
-        The state to draw (from :func:`biomech.posture.build_scene`).
+        The state to draw (from :func:`biomech.scene.scene.build_scene`).
     path
         Target file; its suffix (``.png``, ``.svg``, ``.pdf``) sets the format.
     kind
@@ -305,7 +305,7 @@ def export_figures(
         curves, top-down view, cue comparison and dashboard. The three side views use
         :data:`SIDE_VIEW_LEVELS` instead.
     cue, tissue
-        As for :func:`biomech.model.compensate` (the cue comparison shows both cues).
+        As for :func:`biomech.model.lockout.compensate` (the cue comparison shows both cues).
     theme
         ``"light"`` or ``"dark"``.
 

@@ -43,7 +43,7 @@ class Parameter:
     ----------
     name
         Identifier, also the keyword used to override it in
-        :func:`biomech.model.compensate`.
+        :func:`biomech.model.lockout.compensate`.
     unit
         ``"deg"``, ``"mm"`` or ``"deg/deg"``.
     default

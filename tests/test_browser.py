@@ -70,6 +70,6 @@ def test_arrow_key_on_the_slider_changes_readout_and_figure(page):
 def test_code_is_hidden_and_no_error_is_shown(page):
     body = page.inner_text("body")
     assert "Hip Compensation Lab" in body  # the notebook's narrative is shown
-    for code in ("from biomech.app import HipLab", "lab = HipLab()", "parameters_markdown()"):
+    for code in ("from biomech.apps.lab import HipLab", "lab = HipLab()", "parameters_markdown()"):
         assert code not in body, f"code is visible: {code!r}"
     assert "Traceback" not in body and "Error:" not in body

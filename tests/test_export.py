@@ -15,7 +15,7 @@ from matplotlib.text import Text
 from biomech.export import (
     FIGURE_KINDS, FIGURES, FORMATS, build_figure, export_figure, export_figures,
 )
-from biomech.posture import build_scene
+from biomech.scene.scene import build_scene
 from biomech.style import use_theme
 
 COMMITTED = Path(__file__).resolve().parents[1] / "figures"

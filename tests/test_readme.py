@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from biomech.model import compensate
+from biomech.model.lockout import compensate
 
 README = Path(__file__).parents[1] / "README.md"
 

@@ -9,7 +9,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from biomech.posture import Scene
+from biomech.scene.scene import Scene
 from biomech.style.palette import Theme, get_theme
 
 __all__ = ["View", "add_line", "degrees"]
@@ -44,7 +44,7 @@ def degrees(value: float, *, signed: bool = False) -> str:
 
 
 class View:
-    """A view of a :class:`~biomech.posture.Scene` on one Axes.
+    """A view of a :class:`~biomech.scene.scene.Scene` on one Axes.
 
     Subclasses create every artist in ``__init__`` and change only their data in
     :meth:`update`; they never clear the Axes, never draw and never touch the canvas

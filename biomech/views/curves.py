@@ -8,8 +8,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from biomech._validation import check_choice
-from biomech.model import STAGES
-from biomech.posture import Scene
+from biomech.model.lockout import STAGES
+from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
 

@@ -9,7 +9,7 @@ from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from biomech.posture import Scene
+from biomech.scene.scene import Scene
 from biomech.style.palette import Theme, get_theme
 from biomech.views._base import View
 from biomech.views.curves import CurvesView

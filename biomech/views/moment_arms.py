@@ -3,8 +3,8 @@
 Both views follow the project's pattern (draw once, update in place): the curves are
 set by :meth:`show` when the muscle or the set of muscles changes; :meth:`update`
 only moves the current-posture line and markers (:attr:`animated_artists`, for
-blitting). They take data, never compute it (:mod:`biomech.geometry` and
-:mod:`biomech.actions_by_posture` do), never call pyplot and never import ipywidgets.
+blitting). They take data, never compute it (:mod:`biomech.anatomy.geometry` and
+:mod:`biomech.anatomy.actions_by_posture` do), never call pyplot and never import ipywidgets.
 
 Sign convention on every y axis (the geometry's): positive = flexor, adductor,
 internal rotator; negative = extensor, abductor, external rotator. Millimetres.

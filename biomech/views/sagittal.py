@@ -9,7 +9,8 @@ from matplotlib.patches import Circle, Polygon
 from matplotlib.text import Annotation
 
 from biomech._validation import check_choice
-from biomech.posture import SagittalPose, Scene
+from biomech.scene.pose import SagittalPose
+from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, degrees
 
@@ -51,7 +52,7 @@ class SagittalView(View):
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> from biomech.posture import build_scene
+    >>> from biomech.scene.scene import build_scene
     >>> view = SagittalView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0))
     >>> view.tilt_label.get_text()

@@ -13,8 +13,8 @@ from matplotlib.textpath import text_to_path
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform, blended_transform_factory
 
-from biomech.muscles import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, load_actions, muscles_for
-from biomech.posture import HIGHLIGHT_ROLES, Scene
+from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, load_actions, muscles_for
+from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
 

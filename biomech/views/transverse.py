@@ -7,7 +7,8 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Polygon
 
-from biomech.posture import Scene, TransversePose
+from biomech.scene.pose import TransversePose
+from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, degrees
 
@@ -36,7 +37,7 @@ class TransverseView(View):
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> from biomech.posture import build_scene
+    >>> from biomech.scene.scene import build_scene
     >>> view = TransverseView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0))
     >>> view.feet_label.get_text()

@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from biomech.geometry import AXES, HIP_RANGE_DEG, PARTS, moment_arms, muscle_length, muscle_paths
+from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, PARTS, moment_arms, muscle_length, muscle_paths
 
 FD_STEP_DEG = 1e-4  # central difference step
 FD_TOL_M = 1e-6  # the tolerance

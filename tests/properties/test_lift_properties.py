@@ -9,8 +9,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biomech.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
-from biomech.model import CUES, MODEL_PARAMETERS, STAGES, compensate, tissues
+from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate, tissues
 from biomech.parameters import PARAMETERS
 
 TOL = 1e-9  # degrees; closed-form model, rounding error only

@@ -11,7 +11,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biomech.model import CUES, MODEL_PARAMETERS, STAGES, compensate, rotation_benefit, tissues
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate, rotation_benefit, tissues
 from biomech.parameters import PARAMETERS
 
 TOL = 1e-9  # degrees; the model is closed-form, so only rounding error is allowed

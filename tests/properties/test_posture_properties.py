@@ -9,11 +9,12 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from biomech.model import CUES, compensate, tissues  # noqa: E402
-from biomech.muscles import load_actions  # noqa: E402
+from biomech.model.lockout import CUES, compensate, tissues  # noqa: E402
+from biomech.anatomy.textbook import load_actions  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
-from biomech.posture import SEGMENT_LENGTHS, build_scene, sagittal_pose, transverse_pose  # noqa: E402
-from tests.test_posture import ARC_REL_TOL, foot_angles, lengths_of, tilt_of  # noqa: E402
+from biomech.scene.pose import SEGMENT_LENGTHS, sagittal_pose, transverse_pose  # noqa: E402
+from biomech.scene.scene import build_scene  # noqa: E402
+from tests.scene.test_scene import ARC_REL_TOL, foot_angles, lengths_of, tilt_of  # noqa: E402
 
 ANGLE_TOL_DEG = 0.1
 LENGTH_TOL_H = 1e-9

@@ -1,0 +1,141 @@
+"""Neumann's table of hip-muscle actions as the textbook lays it out: markdown, HTML or text.
+
+One row per action, a *Primary* and a *Secondary* column, the title with its footnote
+marker, the footnote (:data:`~biomech.anatomy.textbook.FOOTNOTE`) and the source below.
+
+Examples
+--------
+>>> print(as_table("markdown").splitlines()[2])
+| Muscles | Primary | Secondary |
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Mapping
+from typing import Literal
+
+from biomech._validation import check_choice
+from biomech.anatomy.textbook import (
+    ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, did_you_mean, load_actions, muscles_for,
+)
+
+__all__ = ["as_table"]
+
+_MARK = "*"  # the footnote marker on the title and before the footnote
+_FORMATS = ("markdown", "html", "text")
+_CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,% ]+\)")
+
+
+def _cells() -> list[tuple[str, list[str], list[str]]]:
+    """Rows of the printed table: (group name, primary lines, secondary lines)."""
+    out = []
+    for action in ACTIONS:
+        lines = []
+        for role in ROLES:
+            labels = list(muscles_for(action, role))
+            lines.append(labels or [EMPTY_CELLS[(action, role)]])
+        out.append((GROUP_NAMES[action], lines[0], lines[1]))
+    return out
+
+
+def as_table(
+    fmt: Literal["markdown", "html", "text"] = "markdown",
+    *,
+    highlight: Mapping[str, str] | None = None,
+) -> str:
+    """Render the table as the textbook lays it out: one row per action, two columns.
+
+    Parameters
+    ----------
+    fmt
+        ``"markdown"`` (cells joined with ``<br>``), ``"html"`` (self-contained,
+        inline styles; show it with ``IPython.display.HTML``), or ``"text"``
+        (fixed-width, for a terminal).
+    highlight
+        HTML only: label -> CSS colour (``"#D55E00"``, ``"orange"``) used as the
+        background of that label wherever it appears.
+
+    Returns
+    -------
+    str
+        The title with its footnote marker, the table, the footnote and the source.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``fmt``; for ``highlight`` with another format, with a label
+        not in the table or with a value that is not a plain CSS colour.
+    """
+    fmt = check_choice("fmt", fmt, _FORMATS)  # type: ignore[assignment]
+    if highlight is not None and fmt != "html":
+        raise ValueError(f"'highlight' is only used with fmt='html'; got fmt={fmt!r}.")
+    colours = _check_highlight(highlight or {})
+    rows = _cells()
+    source = "Source: " + "; ".join(dict.fromkeys(r.source for r in load_actions())) + "."
+    if fmt == "markdown":
+        body = [f"**{TITLE}\\{_MARK}**", "", "| Muscles | Primary | Secondary |", "|---|---|---|"]
+        body += [f"| {g} | {'<br>'.join(p)} | {'<br>'.join(s)} |" for g, p, s in rows]
+        return "\n".join(body + ["", f"\\{_MARK}{FOOTNOTE}", "", source, ""])
+    if fmt == "text":
+        w0 = max(len(x) for x in ["Muscles"] + [g for g, _, _ in rows])
+        w1 = max(len(x) for x in ["Primary"] + [x for _, p, _ in rows for x in p])
+        w2 = max(len(x) for x in ["Secondary"] + [x for *_, s in rows for x in s])
+        lines = [TITLE + _MARK, "", f"{'Muscles':<{w0}}  {'Primary':<{w1}}  Secondary"]
+        lines.append(f"{'-' * w0}  {'-' * w1}  {'-' * w2}")
+        for g, p, s in rows:
+            for i in range(max(len(p), len(s))):
+                cols = (g if i == 0 else "", p[i] if i < len(p) else "", s[i] if i < len(s) else "")
+                lines.append(f"{cols[0]:<{w0}}  {cols[1]:<{w1}}  {cols[2]}".rstrip())
+            lines.append("")
+        notes = textwrap.wrap(_MARK + FOOTNOTE, 88) + [""] + textwrap.wrap(source, 88)
+        return "\n".join(lines + notes) + "\n"
+    return _html(rows, colours, source)
+
+
+def _check_highlight(highlight: Mapping[str, str]) -> dict[str, str]:
+    labels = [r.label for r in load_actions()]
+    for label, colour in highlight.items():
+        if label not in labels:
+            raise ValueError(
+                f"'highlight' keys must be labels of the table; got {label!r}"
+                f"{did_you_mean(label, labels)}."
+            )
+        if not isinstance(colour, str) or not _CSS_COLOUR.fullmatch(colour.strip()):
+            raise ValueError(
+                f"'highlight' values must be CSS colours like '#D55E00'; got {colour!r}."
+            )
+    return {k: v.strip() for k, v in highlight.items()}
+
+
+def _html(
+    rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, str], source: str
+) -> str:
+    cell = "border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left"
+
+    def items(labels: list[str]) -> str:
+        out = []
+        for label in labels:
+            text = html.escape(label)
+            if label in colours:
+                text = f'<span style="background-color:{html.escape(colours[label])}">{text}</span>'
+            out.append(f"<div>{text}</div>")
+        return "".join(out)
+
+    head = "".join(f'<th style="{cell}">{h}</th>' for h in ("Muscles", "Primary", "Secondary"))
+    body = "".join(
+        f'<tr><th scope="row" style="{cell}">{html.escape(g)}</th>'
+        f'<td style="{cell}">{items(p)}</td><td style="{cell}">{items(s)}</td></tr>'
+        for g, p, s in rows
+    )
+    return (
+        '<div class="biomech-muscle-table" style="font-family:sans-serif;font-size:13px">'
+        '<table style="border-collapse:collapse">'
+        f'<caption style="font-weight:bold;text-align:left;padding-bottom:4px">'
+        f"{html.escape(TITLE)}{_MARK}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<p style="font-size:11px;max-width:45em">{_MARK}{html.escape(FOOTNOTE)}</p>'
+        f'<p style="font-size:11px;max-width:45em;color:#555">{html.escape(source)}</p></div>'
+    )

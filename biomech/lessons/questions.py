@@ -1,0 +1,381 @@
+"""Self-check questions for the lessons, answered by the model and the table at run time.
+
+Also the worked examples the questions ask about (:data:`FLEXION_EXAMPLES`, the table
+footnote's actions that change with hip flexion).
+
+Each :class:`Question` holds its text and a function that computes the answer (and
+an explanation with the numbers behind it) from :mod:`biomech`, so an answer can
+never drift from the model: change a parameter and the answer changes with it. No
+answer is typed in. :func:`check` compares a response with the answer; the widgets
+that ask the questions live in :mod:`biomech.apps.selfcheck`.
+
+Examples
+--------
+>>> q = question("03-blog-rotation")
+>>> check(q, q.answer().value).correct
+True
+>>> check(q, "1000").correct
+False
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from biomech._validation import check_choice
+from biomech.anatomy.action_rule import ACTION_AXES, action_of
+from biomech.anatomy.actions_by_posture import TABLE_PARTS, flip_angles, label_moment_arms
+from biomech.anatomy.geometry import AXES
+from biomech.model.lift import lift_compensation, lift_posture
+from biomech.model.lockout import compensate, rotation_benefit
+from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, actions_of, muscles_for
+from biomech.model.thomas import CRITERIA, TEST_TISSUES, VALIDITY, modified_thomas_test
+from biomech.parameters import PARAMETERS
+from biomech.anatomy.tissues import tissue_moment_arms
+from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
+
+__all__ = [
+    "FLEXION_EXAMPLES", "LESSONS", "Answer", "FlexionExample", "Feedback", "Question",
+    "check", "flexion_examples", "question", "questions",
+]
+
+LESSONS: tuple[str, ...] = ("02", "03", "05")
+"""Lessons with questions: notebooks 02 (muscle actions), 03 (deadlift), 05 (client)."""
+
+NONE_HELPS = "no amount: rotation cannot slacken this tissue"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A computed answer: ``value`` (a number, or one of ``choices``) and why."""
+
+    value: float | str
+    explanation: str
+    choices: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The answer as a student would write it."""
+        return self.value if isinstance(self.value, str) else f"{self.value:.3g}"
+
+
+Solver = Callable[[Lifter, Client], Answer]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question about the lessons' cases, and how to answer it.
+
+    Attributes
+    ----------
+    key, lesson
+        E.g. ``"03-onset"``, ``"03"``.
+    ask
+        The question's text, or a function of the lifter and the client giving it.
+    solve
+        A function of the lifter and the client computing the :class:`Answer`.
+    tolerance, unit
+        How far a numeric response may be from the answer, in ``unit``.
+    lifter, client
+        The cases the question is asked about (default: the lessons' own).
+    """
+
+    key: str
+    lesson: str
+    ask: str | Callable[[Lifter, Client], str]
+    solve: Solver
+    tolerance: float = 0.0
+    unit: str = ""
+    lifter: Lifter = LIFTER
+    client: Client = CLIENT
+
+    @property
+    def text(self) -> str:
+        """The question as the student reads it."""
+        return self.ask if isinstance(self.ask, str) else self.ask(self.lifter, self.client)
+
+    def answer(self) -> Answer:
+        """Compute the answer for this question's lifter and client."""
+        return self.solve(self.lifter, self.client)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of :func:`check`: right or not, and an explanation either way."""
+
+    correct: bool
+    message: str
+
+
+def check(q: Question, response: object) -> Feedback:
+    """Compare a response (a choice, a number or a string holding one; ``None`` or
+    ``""`` if empty) with the computed answer; the feedback always explains."""
+    a = q.answer()
+    if response is None or (isinstance(response, str) and not response.strip()):
+        return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."))
+    if a.choices:
+        correct = response == a.value
+    else:
+        try:
+            number = float(response)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return Feedback(False, f"Type a number (in {q.unit or 'plain numbers'}), e.g. 12.5; got {response!r}.")
+        correct = math.isfinite(number) and abs(number - float(a.value)) <= q.tolerance + 1e-9
+    unit = f" {q.unit}" if q.unit and not a.choices else ""
+    head = "Correct." if correct else f"Not quite: the model gives {a.shown}{unit}."
+    return Feedback(correct, f"{head} {a.explanation}")
+
+
+def _deg(x: float) -> str:
+    return f"{x:.1f}".replace(".0", "") if math.isfinite(x) else "infinite"
+
+
+# ----- lesson 02: the muscle-action table and its footnote ---------------------------
+
+def _primary_flexors(lifter: Lifter, client: Client) -> Answer:
+    names = muscles_for("flexion", "primary")
+    return Answer(float(len(names)), "The table's primary flexors: " + ", ".join(names) + ".")
+
+
+def _no_primary(lifter: Lifter, client: Client) -> Answer:
+    empty = [a for a in ACTIONS if not muscles_for(a, "primary")][0]
+    return Answer(empty, (
+        f"The primary cell for {empty} reads '{EMPTY_CELLS[(empty, 'primary')]}'; its secondary "
+        f"movers are {', '.join(muscles_for(empty, 'secondary'))}."
+    ), ACTIONS)
+
+
+def _glute_max(lifter: Lifter, client: Client) -> Answer:
+    pairs = actions_of("Gluteus maximus")
+    return Answer(float(len({a for a, _ in pairs})), "Gluteus maximus (all parts): " + "; ".join(
+        f"{a} ({r})" for a, r in pairs) + ".")
+
+
+@dataclass(frozen=True)
+class FlexionExample:
+    """A well-known action that changes with hip flexion, and who says so."""
+
+    label: str
+    axis: str
+    literature: str
+    source: str
+
+
+FLEXION_EXAMPLES: tuple[FlexionExample, ...] = (
+    FlexionExample("Piriformis", "rotation",
+                   "external rotator in extension, internal rotator in deep flexion",
+                   "Neumann 2010, JOSPT 40(2):82-94 (read in a secondary summary); Delp et al. 1999, "
+                   "J Biomech 32:493-501: some muscles switch from external to internal rotation "
+                   "as the hip flexes (abstract only)"),
+    FlexionExample("Gluteus medius (anterior fibers)", "rotation",
+                   "internal rotation leverage grows with flexion",
+                   "Delp et al. 1999, J Biomech 32:493-501: a trend towards internal rotation with "
+                   "flexion in 15 of 18 muscle compartments (abstract only)"),
+    FlexionExample("Gluteus minimus (anterior fibers)", "rotation",
+                   "internal rotation leverage grows with flexion",
+                   "Delp et al. 1999, J Biomech 32:493-501 (abstract only)"),
+    FlexionExample("Adductor longus", "flexion",
+                   "flexor from extension, extensor from deep flexion",
+                   "Neumann 2010, JOSPT 40(2):82-94: most adductors switch between about 40 and 70 deg "
+                   "of flexion (read in a secondary summary)"),
+)
+"""Lesson 02's examples for the table's footnote; numbers come from :mod:`biomech.anatomy.geometry`."""
+
+
+def _acts(axis: str, value_mm: float) -> str:
+    """'external rotation 29 mm' from a geometry moment arm (+ flexor, adductor, internal)."""
+    action = action_of(axis, value_mm)
+    return f"{action} {abs(value_mm):.0f} mm" if action else f"none ({abs(value_mm):.0f} mm)"
+
+
+def _flip(example: FlexionExample) -> float:
+    """Hip flexion (deg) where the example's moment arm changes sign; NaN if it does not."""
+    found = flip_angles(TABLE_PARTS[example.label], example.axis, np.arange(-20.0, 91.0))
+    return float(found[0]) if found.size else math.nan
+
+
+def flexion_examples(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
+    """Return the footnote's examples as a Markdown table, computed by the geometry.
+
+    Each row: the table label, the action the geometry gives at each hip flexion
+    angle (moment arm in mm; below the 5 mm floor: none), where it changes sign,
+    and what the literature says, with its source.
+    """
+    head = " | ".join(f"{a:g} deg flexion" for a in angles)
+    lines = [f"| muscle | {head} | changes at | literature | source |",
+             "|---" * (len(angles) + 4) + "|"]
+    for e in FLEXION_EXAMPLES:
+        arms = label_moment_arms(e.label, list(angles))[AXES.index(e.axis)]
+        cells = " | ".join(_acts(e.axis, 1000.0 * float(m)) for m in arms)
+        flip = _flip(e)
+        where = f"{flip:.0f} deg" if math.isfinite(flip) else "no sign change"
+        lines.append(f"| {e.label} | {cells} | {where} | {e.literature} | {e.source} |")
+    return "\n".join(lines)
+
+
+def _piriformis(lifter: Lifter, client: Client, angle: float = 90.0) -> Answer:
+    e = FLEXION_EXAMPLES[0]
+    rotation = 1000.0 * float(label_moment_arms(e.label, angle)[2])  # + internal
+    choices = ("external rotation", "internal rotation", "no rotation (moment arm below the floor)")
+    acts = _acts("rotation", rotation)
+    value = choices[2] if acts.startswith("none") else choices[1] if rotation > 0 else choices[0]
+    return Answer(value, (
+        f"The geometry (gait2392 paths, Delp et al. 1990) gives piriformis {_acts('rotation', rotation)} "
+        f"at {angle:g} deg of flexion; it changes sign near {_flip(e):.0f} deg. Literature: {e.literature} "
+        f"({e.source})."
+    ), choices)
+
+
+def _adductor_flip(lifter: Lifter, client: Client) -> Answer:
+    e = FLEXION_EXAMPLES[3]
+    flip = _flip(e)
+    return Answer(flip, (
+        f"The geometry's flexion moment arm of adductor longus changes sign near {flip:.0f} deg. "
+        f"Literature: {e.literature} ({e.source})."
+    ))
+
+
+# ----- lesson 03: the deadlift -------------------------------------------------------
+
+def _blog_rotation(lifter: Lifter, client: Client) -> Answer:
+    s = compensate(lifter.hip_extension_available, cue="stand_tall")
+    return Answer(float(s.rotation_needed), (
+        f"Deficit {_deg(s.deficit)} deg; the blog's 'hip flexors (all)' buy "
+        f"{s.rotation_benefit:g} deg of extension per degree of rotation (illustrative), so "
+        f"{_deg(s.deficit)} / {s.rotation_benefit:g} = {_deg(s.rotation_needed)} deg, within the "
+        f"{_deg(PARAMETERS['external_rotation_range'].default)} deg available."
+    ))
+
+
+def _rf_rotation(lifter: Lifter, client: Client) -> Answer:
+    s = compensate(lifter.hip_extension_available, cue="stand_tall", tissue=lifter.tissue)
+    blog = compensate(lifter.hip_extension_available, cue="stand_tall")
+    arm = tissue_moment_arms()[lifter.tissue].rotation_mm
+    floor = PARAMETERS["moment_arm_floor"].default
+    if math.isinf(s.rotation_needed):
+        value, why = NONE_HELPS, (
+            f"its rotation moment arm with the thigh vertical is {arm:+.1f} mm, below the model's "
+            f"{floor:g} mm floor, so turning the hip does not slacken it: all {_deg(s.deficit)} deg go "
+            "to pelvic tilt and lumbar extension. The blog's 'the quads restrict, so the feet turn "
+            "out' is not what this geometry supports."
+        )
+    else:
+        value, why = f"{s.rotation_needed:.0f} deg", f"its rotation moment arm is {arm:+.1f} mm."
+    choices = tuple(dict.fromkeys((f"{blog.rotation_needed:.0f} deg", f"{s.deficit:.0f} deg", value)))
+    return Answer(value, f"In gait2392 (Delp et al. 1990) {lifter.tissue.lower()}: {why}", choices)
+
+
+def _onset_phase(lifter: Lifter, client: Client) -> Answer:
+    phase = np.linspace(0.0, 1.0, 2001)
+    s = lift_compensation(phase, lifter.hip_extension_available, cue="squeeze_glutes")
+    start = float(phase[np.argmax(s.deficit > 0)])
+    hip = lift_posture(start).hip_flexion
+    return Answer(start, (
+        f"Compensation starts at phase {start:.2f}, with the hip still flexed {hip:.1f} deg. Before "
+        "that the hip is flexed enough for the tissue to stay slack; the "
+        "restriction bites only in the last part of the pull, when the hip nears extension and "
+        "the squeeze adds its demand."
+    ))
+
+
+def _cue_difference(lifter: Lifter, client: Client) -> Answer:
+    tall, squeeze = (compensate(lifter.hip_extension_available, cue=c) for c in ("stand_tall", "squeeze_glutes"))
+    return Answer(float(squeeze.pelvic_tilt - tall.pelvic_tilt), (
+        f"Stand tall: {tall.describe()} Squeeze: {squeeze.describe()}"
+    ))
+
+
+def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
+    _, direction = rotation_benefit("Tensor fasciae latae")
+    arm = tissue_moment_arms()["Tensor fasciae latae"].rotation_mm
+    choices = ("out (external rotation)", "in (internal rotation)", "neither")
+    value = choices[0] if direction > 0 else choices[1] if direction < 0 else choices[2]
+    return Answer(value, (
+        f"gait2392 gives TFL a rotation moment arm of {arm:+.1f} mm with the thigh vertical "
+        "(+ = external); rotating the hip the way the muscle pulls slackens it, so the model turns "
+        f"the feet {value.split()[0]}. The table, too, lists TFL among the internal rotators: a "
+        "tight TFL does not explain 'duck feet'."
+    ), choices)
+
+
+# ----- lesson 05: a client's Thomas test ---------------------------------------------
+
+def _client_tissue(lifter: Lifter, client: Client) -> Answer:
+    r = modified_thomas_test(*client.measurements(), criteria="kendall")
+    return Answer(r.tissues[0], "Kendall's rules that fired: " + "; ".join(
+        f.rule.text for f in r.findings if f.fired) + ".", TEST_TISSUES + ("none",))
+
+
+def _client_bmc(lifter: Lifter, client: Client) -> Answer:
+    r = modified_thomas_test(*client.measurements(), criteria="bmc2021")
+    knee = next(f for f in r.findings if f.rule.measurement == "knee_flexion")
+    value = "yes" if knee.fired else "no"
+    return Answer(value, (
+        f"The 2021 table flags the knee only below {knee.rule.threshold:g} deg; this knee reaches "
+        f"{knee.value:g}. Kendall's cut-off ({CRITERIA['kendall'].rules[1].threshold:g}) flags it: "
+        "the choice of source changes the diagnosis."
+    ), ("yes", "no"))
+
+
+def _client_tilt(lifter: Lifter, client: Client) -> Answer:
+    s = modified_thomas_test(*client.measurements()).compensation["squeeze_glutes"]
+    return Answer(float(s.pelvic_tilt), s.describe())
+
+
+def _harvey_fires(lifter: Lifter, client: Client) -> Answer:
+    mean = tuple(PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction"))
+    r = modified_thomas_test(*mean, criteria="bmc2021")
+    return Answer(float(sum(f.fired for f in r.findings)), (
+        f"Harvey's athletes averaged thigh {mean[0]:g}, knee {mean[1]:g}, abduction {mean[2]:g} deg; "
+        f"the 2021 cut-offs call them short: {', '.join(r.tissues)}. Cut-offs and population means disagree."
+    ))
+
+
+def _sensitivity(lifter: Lifter, client: Client) -> Answer:
+    return Answer(round(100 * VALIDITY.sensitivity), VALIDITY.notes[0])
+
+
+_QUESTIONS: tuple[Question, ...] = (
+    Question("02-primary-flexors", "02", "How many muscles does the table list as primary hip flexors?", _primary_flexors),
+    Question("02-no-primary", "02", "Which action has no primary muscle in the table?", _no_primary),
+    Question("02-glute-max", "02", "In how many of the table's actions does gluteus maximus (any part) appear?", _glute_max),
+    Question("02-piriformis", "02", "With the hip flexed to 90 deg, which rotation does piriformis produce in the gait2392 model?",
+             _piriformis),
+    Question("02-adductor-longus", "02", "At about what hip flexion angle does adductor longus turn from a flexor into an extensor (gait2392)?",
+             _adductor_flip, tolerance=5.0, unit="deg"),
+    Question("03-blog-rotation", "03", lambda lifter, _: f"A lifter has {_deg(-lifter.hip_extension_available)} deg too little hip extension and is cued to 'stand tall'. Under the blog's hypothesis (all hip flexors restrict), how much external rotation would make up the deficit alone?",
+             _blog_rotation, tolerance=0.5, unit="deg"),
+    Question("03-rf-rotation", "03", "Same lifter, but the restricting tissue is rectus femoris. How much external rotation does the model need to make up the deficit alone?", _rf_rotation),
+    Question("03-onset", "03", "Same lifter (all hip flexors, squeeze cue): at what lift phase does any compensation begin? (0 = floor, 1 = lockout)",
+             _onset_phase, tolerance=0.02),
+    Question("03-cue-difference", "03", "For this lifter (all hip flexors), how many more degrees of anterior pelvic tilt does 'squeeze your bum' give at lockout than 'stand tall'?",
+             _cue_difference, tolerance=0.5, unit="deg"),
+    Question("03-tfl-feet", "03", "If the tensor fasciae latae were the restricting tissue, which way would the model turn the feet?", _tfl_feet),
+    Question("05-tissue", "05", lambda _, client: f"A client's thigh rests {client.thigh_angle:g} deg above horizontal, knee flexed {client.knee_flexion:g} deg, abduction {client.thigh_abduction:g} deg. Under Kendall's criteria, which tissue does the test point to first?", _client_tissue),
+    Question("05-bmc", "05", "Same client under the 2021 table's cut-offs: is rectus femoris flagged?", _client_bmc),
+    Question("05-tilt", "05", "For this client (Kendall, thigh angle as the extension estimate), how much anterior pelvic tilt does the model predict at lockout with 'squeeze your bum'?",
+             _client_tilt, tolerance=0.5, unit="deg"),
+    Question("05-harvey", "05", "Put Harvey's average elite athlete through the 2021 cut-offs. How many of the three rules fire?", _harvey_fires),
+    Question("05-sensitivity", "05", "Of 100 people who truly lack hip extension, about how many does the modified Thomas test flag (Vigotsky et al. 2016)?",
+             _sensitivity, tolerance=2.0, unit="people"),
+)
+
+
+def questions(lesson: str, *, lifter: Lifter = LIFTER, client: Client = CLIENT) -> tuple[Question, ...]:
+    """Return the questions of a lesson (``"02"``, ``"03"`` or ``"05"``), in order.
+
+    ``lifter`` and ``client`` are the cases the questions ask about (default: the lessons' own,
+    :data:`~biomech.lessons.cases.LIFTER` and :data:`~biomech.lessons.cases.CLIENT`).
+    """
+    check_choice("lesson", lesson, LESSONS)
+    return tuple(replace(q, lifter=lifter, client=client) for q in _QUESTIONS if q.lesson == lesson)
+
+
+def question(key: str) -> Question:
+    """Return one question by its key, e.g. ``"03-rf-rotation"``."""
+    check_choice("key", key, [q.key for q in _QUESTIONS])
+    return next(q for q in _QUESTIONS if q.key == key)

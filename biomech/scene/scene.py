@@ -1,0 +1,165 @@
+"""A model state with everything the views draw for it (numpy only, no plotting).
+
+:func:`build_scene` runs the model once for the state and once over the whole range of
+available extension (the curves), and poses the lifter (:mod:`biomech.scene.pose`):
+the drawn pelvic tilt is the standing tilt plus the model's ``pelvic_tilt``, the drawn
+lordosis the standing lordosis plus its ``lumbar_extension``; the model adds equal tilt
+and lumbar extension, so the trunk stays vertical and only moves.
+
+Examples
+--------
+>>> s = build_scene(-10.0)
+>>> round(s.sagittal.pelvic_tilt - s.standing_pelvic_tilt, 2) == round(s.state.pelvic_tilt, 2)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from biomech._validation import check_choice
+from biomech.anatomy.textbook import flexors, muscles_for
+from biomech.anatomy.tissues import ALL_FLEXORS
+from biomech.model.lockout import MODEL_PARAMETERS, Compensation, Cue, StageSpan, compensate, stage_spans
+from biomech.parameters import PARAMETERS, check_parameter
+from biomech.scene.pose import SagittalPose, TransversePose, sacrum_in_pelvis, sagittal_pose, transverse_pose
+
+__all__ = ["CUE_TARGET", "CURVE_POINTS", "HIGHLIGHT_ROLES", "POSTURE_PARAMETERS", "Scene", "build_scene"]
+
+CURVE_POINTS = 141
+"""Points of :attr:`Scene.curve`: the whole valid range of available extension in 0.5 deg steps."""
+POSTURE_PARAMETERS: tuple[str, ...] = ("standing_pelvic_tilt", "standing_lumbar_lordosis")
+"""Parameters that :func:`build_scene` accepts besides the model's."""
+HIGHLIGHT_ROLES: tuple[str, ...] = ("restricting", "compensating", "cue target")
+"""Roles a muscle of the table can play in a state, in drawing order."""
+CUE_TARGET = "Gluteus maximus"
+"""The muscle the "squeeze your bum" cue targets."""
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything the views draw for one state: model outputs and their geometry.
+
+    Views never compute biomechanics: they draw a Scene. Angles in degrees, lengths
+    in H (fractions of standing height).
+
+    Attributes
+    ----------
+    state
+        The model's scalar :class:`~biomech.model.lockout.Compensation`.
+    curve
+        The same cue, tissue and overrides over :data:`CURVE_POINTS` values of
+        available extension spanning its valid range (array fields).
+    stage_spans
+        The three stages as :class:`StageSpan`, in the order of :data:`STAGES`.
+    sagittal, sagittal_neutral
+        The side-on figure in this state, and with no compensation (for reference).
+    transverse
+        The top-down view in this state.
+    highlights
+        Table label -> roles it plays in this state, from :data:`HIGHLIGHT_ROLES`:
+        ``"restricting"`` (the tissue, or every flexor for ``"hip flexors (all)"``),
+        ``"compensating"`` (the table's external or internal rotators, when the hip
+        rotates that way), ``"cue target"`` (gluteus maximus, for squeeze_glutes).
+    standing_pelvic_tilt, standing_lumbar_lordosis
+        The subject's standing angles, before compensation.
+    """
+
+    state: Compensation
+    curve: Compensation
+    stage_spans: tuple[StageSpan, ...]
+    sagittal: SagittalPose
+    sagittal_neutral: SagittalPose
+    transverse: TransversePose
+    highlights: Mapping[str, tuple[str, ...]]
+    standing_pelvic_tilt: float
+    standing_lumbar_lordosis: float
+
+
+def build_scene(
+    hip_extension_available: float,
+    /,
+    *,
+    cue: Cue = "squeeze_glutes",
+    tissue: str = ALL_FLEXORS,
+    **overrides: float,
+) -> Scene:
+    """Compute the model state and everything the views draw for it.
+
+    Parameters
+    ----------
+    hip_extension_available
+        Passive hip extension the restricting tissue allows, degrees (a single
+        number in the parameter's range, -30 to 40).
+    cue, tissue
+        As for :func:`biomech.model.lockout.compensate`.
+    **overrides
+        Single numbers for any of :data:`biomech.model.lockout.MODEL_PARAMETERS` or
+        :data:`POSTURE_PARAMETERS` (standing tilt and lordosis, degrees).
+
+    Returns
+    -------
+    Scene
+
+    Raises
+    ------
+    ValueError
+        For an array, NaN or out-of-range number, an unknown cue, tissue or
+        override; the message names the parameter and what is allowed.
+
+    Examples
+    --------
+    >>> s = build_scene(20.0, cue="stand_tall")
+    >>> s.state.stage, s.sagittal.pelvic_tilt, s.transverse.foot_progression
+    ('none', 10.0, 14.0)
+    >>> s.highlights["Iliopsoas"]
+    ('restricting',)
+    """
+    available = check_parameter("hip_extension_available", hip_extension_available)
+    if available.ndim:
+        raise ValueError(
+            "'hip_extension_available' must be a single number of degrees for a scene; "
+            f"got shape {available.shape} (use biomech.model.lockout.compensate for arrays)."
+        )
+    for name in overrides:
+        check_choice("override", name, MODEL_PARAMETERS + POSTURE_PARAMETERS)
+    values = {name: float(check_parameter(name, v)) for name, v in overrides.items()}
+    for name, v in values.items():
+        if np.ndim(overrides[name]):
+            raise ValueError(f"{name!r} must be a single number for a scene; got {v!r}.")
+    model = {k: v for k, v in values.items() if k in MODEL_PARAMETERS}
+    tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
+    state = compensate(float(available), cue=cue, tissue=tissue, **model)
+    low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
+    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, **model)
+    offset = sacrum_in_pelvis(tilt0, lordosis0)
+    tilt = tilt0 + state.pelvic_tilt
+    return Scene(
+        state=state,
+        curve=curve,
+        stage_spans=stage_spans(state, curve, low, high),
+        sagittal=sagittal_pose(tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset),
+        sagittal_neutral=sagittal_pose(tilt0, lordosis0, sacrum_offset=offset),
+        transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=tilt),
+        highlights=_highlights(state),
+        standing_pelvic_tilt=tilt0,
+        standing_lumbar_lordosis=lordosis0,
+    )
+
+
+def _highlights(state: Compensation) -> Mapping[str, tuple[str, ...]]:
+    restricting = flexors() if state.tissue == ALL_FLEXORS else (state.tissue,)
+    rotation = float(state.rotation_used)
+    compensating: tuple[str, ...] = ()
+    if rotation:
+        compensating = muscles_for("external rotation" if rotation > 0 else "internal rotation")
+    target = (CUE_TARGET,) if state.cue == "squeeze_glutes" else ()
+    roles: dict[str, tuple[str, ...]] = {}
+    for role, labels in zip(HIGHLIGHT_ROLES, (restricting, compensating, target)):
+        for label in labels:
+            roles[label] = roles.get(label, ()) + (role,)
+    return MappingProxyType(roles)

@@ -1,0 +1,302 @@
+"""Tests for biomech.anatomy.textbook: Neumann's hip muscle-action table."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import biomech.anatomy.textbook as muscles
+from biomech.anatomy.textbook import (
+    ACTIONS,
+    EMPTY_CELLS,
+    FOOTNOTE,
+    GROUP_NAMES,
+    ROLES,
+    TITLE,
+    MuscleAction,
+    actions_of,
+    flexors,
+    load_actions,
+    muscles_for,
+)
+from biomech.anatomy.textbook_render import as_table
+
+# The whole table, cell by cell, in the printed order (see biomech/data/README.md for
+# every difference from the blog copy). An empty tuple is a cell in EMPTY_CELLS.
+EXPECTED = {
+    ("flexion", "primary"): (
+        "Iliopsoas", "Sartorius", "Tensor fasciae latae", "Rectus femoris",
+        "Adductor longus", "Pectineus",
+    ),
+    ("flexion", "secondary"): ("Adductor brevis", "Gracilis", "Gluteus minimus (anterior fibers)"),
+    ("adduction", "primary"): (
+        "Pectineus", "Adductor longus", "Gracilis", "Adductor brevis",
+        "Adductor magnus (anterior and posterior heads)",
+    ),
+    ("adduction", "secondary"): (
+        "Biceps femoris (long head)", "Gluteus maximus (lower fibers)", "Quadratus femoris",
+    ),
+    ("internal rotation", "primary"): (),
+    ("internal rotation", "secondary"): (
+        "Gluteus minimus (anterior fibers)", "Gluteus medius (anterior fibers)",
+        "Tensor fasciae latae", "Adductor longus", "Adductor brevis", "Pectineus",
+    ),
+    ("extension", "primary"): (
+        "Gluteus maximus", "Biceps femoris (long head)", "Semitendinosus", "Semimembranosus",
+        "Adductor magnus (posterior head)",
+    ),
+    ("extension", "secondary"): (
+        "Gluteus medius (middle and posterior fibers)", "Adductor magnus (anterior head)",
+    ),
+    ("abduction", "primary"): (
+        "Gluteus medius (all fibers)", "Gluteus minimus (all fibers)", "Tensor fasciae latae",
+    ),
+    ("abduction", "secondary"): ("Piriformis", "Sartorius", "Rectus femoris"),
+    ("external rotation", "primary"): (
+        "Gluteus maximus", "Piriformis", "Obturator internus", "Gemellus superior",
+        "Gemellus inferior", "Quadratus femoris",
+    ),
+    ("external rotation", "secondary"): (
+        "Gluteus medius (posterior fibers)", "Gluteus minimus (posterior fibers)",
+        "Obturator externus", "Sartorius", "Biceps femoris (long head)",
+    ),
+}
+ALL_LABELS = sorted({label for cell in EXPECTED.values() for label in cell})
+
+
+def _flat(text: str) -> str:
+    """Collapse whitespace, so wrapped text can be searched for a sentence."""
+    return " ".join(text.split())
+
+
+def test_actions_and_roles_in_table_order():
+    assert ACTIONS == (
+        "flexion", "adduction", "internal rotation", "extension", "abduction", "external rotation",
+    )
+    assert ROLES == ("primary", "secondary")
+    assert list(GROUP_NAMES) == list(ACTIONS)
+
+
+def test_only_primary_internal_rotation_is_not_applicable():
+    assert dict(EMPTY_CELLS) == {("internal rotation", "primary"): "Not applicable"}
+    assert muscles_for("internal rotation", "primary") == ()
+    for action in ACTIONS:
+        for role in ROLES:
+            if (action, role) not in EMPTY_CELLS:
+                assert muscles_for(action, role), f"{action}/{role} has no muscles"
+    assert all(r.label != "Not applicable" for r in load_actions())
+
+
+def test_flexion_exactly_as_printed():
+    assert muscles_for("flexion", "primary") == (
+        "Iliopsoas", "Sartorius", "Tensor fasciae latae", "Rectus femoris",
+        "Adductor longus", "Pectineus",
+    )
+    assert muscles_for("flexion", "secondary") == (
+        "Adductor brevis", "Gracilis", "Gluteus minimus (anterior fibers)",
+    )
+    assert flexors() == muscles_for("flexion", "primary") + muscles_for("flexion", "secondary")
+    assert muscles_for("flexion") == flexors()
+
+
+def test_external_rotation_exactly_as_printed():
+    assert muscles_for("external rotation", "primary") == (
+        "Gluteus maximus", "Piriformis", "Obturator internus", "Gemellus superior",
+        "Gemellus inferior", "Quadratus femoris",
+    )
+    assert muscles_for("external rotation", "secondary") == (
+        "Gluteus medius (posterior fibers)", "Gluteus minimus (posterior fibers)",
+        "Obturator externus", "Sartorius", "Biceps femoris (long head)",
+    )
+
+
+@pytest.mark.parametrize(("action", "role"), list(EXPECTED))
+def test_every_cell_exactly_as_printed(action, role):
+    assert muscles_for(action, role) == EXPECTED[(action, role)]
+
+
+def test_rows_are_in_table_order_with_consecutive_order_numbers():
+    rows = load_actions()
+    assert len(rows) == sum(len(cell) for cell in EXPECTED.values()) == 47
+    flattened = [(r.action, r.role, r.label) for r in rows]
+    assert flattened == [(a, ro, lab) for (a, ro), cell in EXPECTED.items() for lab in cell]
+    for r in rows:
+        assert EXPECTED[(r.action, r.role)][r.order - 1] == r.label
+
+
+def test_source_cites_neumann_chapter_12_without_an_invented_table_number():
+    sources = {r.source for r in load_actions()}
+    assert len(sources) == 1
+    (source,) = sources
+    assert "Neumann" in source and "ch. 12" in source and TITLE in source
+    assert "Table 12-" not in source
+    assert "not confirmed" in source
+
+
+def test_muscle_action_label_and_immutability():
+    row = MuscleAction(
+        "Gluteus medius", "posterior fibers", "external rotation", "secondary", 1, "s"
+    )
+    assert row.label == "Gluteus medius (posterior fibers)"
+    assert MuscleAction("Iliopsoas", "", "flexion", "primary", 1, "s").label == "Iliopsoas"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.role = "primary"  # type: ignore[misc]
+    assert load_actions() is load_actions()  # cached
+
+
+@pytest.mark.parametrize("row", load_actions(), ids=lambda r: f"{r.label}/{r.action}/{r.role}")
+def test_every_label_round_trips(row):
+    pair = (row.action, row.role)
+    assert pair in actions_of(row.label)
+    assert pair in actions_of(row.label.upper())
+    assert pair in actions_of(row.muscle)
+    # and the label is listed by muscles_for for that pair
+    assert row.label in muscles_for(row.action, row.role)
+
+
+def test_label_matches_its_part_only_and_plain_name_matches_all_parts():
+    assert actions_of("Gluteus medius (posterior fibers)") == (("external rotation", "secondary"),)
+    messy = "  gluteus   MEDIUS (posterior fibers) "
+    assert actions_of(messy) == (("external rotation", "secondary"),)
+    assert actions_of("Gluteus medius") == (
+        ("internal rotation", "secondary"),
+        ("extension", "secondary"),
+        ("abduction", "primary"),
+        ("external rotation", "secondary"),
+    )
+    assert actions_of("Adductor magnus (posterior head)") == (("extension", "primary"),)
+    assert actions_of("Adductor magnus") == (
+        ("adduction", "primary"), ("extension", "primary"), ("extension", "secondary"),
+    )
+    assert actions_of("Sartorius") == (
+        ("flexion", "primary"), ("abduction", "secondary"), ("external rotation", "secondary"),
+    )
+
+
+def test_unknown_muscle_suggests_the_closest_name():
+    with pytest.raises(ValueError, match=r"'muscle' must be .*got 'gluteus medias'") as info:
+        actions_of("gluteus medias")
+    assert "did you mean 'Gluteus medius'" in str(info.value)
+    with pytest.raises(ValueError, match=r"did you mean 'Gluteus medius \(posterior fibers\)'"):
+        actions_of("Gluteus medius (posterior fibres)")
+    with pytest.raises(ValueError, match=r"'muscle' must be"):
+        actions_of("Gluteus medius (lower fibers)")  # real muscle, part not in the table
+    with pytest.raises(ValueError, match=r"got None"):
+        actions_of(None)  # type: ignore[arg-type]
+
+
+def test_bad_action_names_the_parameter_and_choices():
+    with pytest.raises(ValueError, match=r"^'action' must be one of \{") as info:
+        muscles_for("flexon")
+    message = str(info.value)
+    for action in ACTIONS:
+        assert repr(action) in message
+    assert "got 'flexon'" in message and "did you mean 'flexion'?" in message
+    with pytest.raises(ValueError, match=r"^'action' must be one of"):
+        muscles_for("flexors")  # the row heading is not an action name
+    with pytest.raises(ValueError, match=r"^'action' must be one of .*got None"):
+        muscles_for(None)  # type: ignore[arg-type]
+
+
+def test_bad_role_names_the_parameter_and_choices():
+    with pytest.raises(ValueError, match=r"^'role' must be one of \{'primary', 'secondary'\}; "
+                       r"got 'primry' \(did you mean 'primary'\?\)"):
+        muscles_for("flexion", "primry")
+
+
+def test_action_and_role_are_case_insensitive():
+    assert muscles_for("External Rotation", "PRIMARY") == EXPECTED[("external rotation", "primary")]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_rendering_has_title_footnote_every_label_and_row(fmt):
+    out = as_table(fmt)
+    text = _flat(html.unescape(out)) if fmt == "html" else _flat(out)
+    assert TITLE in text
+    assert "*" + FOOTNOTE in text.replace("\\*", "*")
+    for label in ALL_LABELS:
+        assert label in text, label
+    assert "Not applicable" in text
+    positions = [text.index(GROUP_NAMES[a]) for a in ACTIONS]
+    assert positions == sorted(positions), "rows are not in ACTIONS order"
+
+
+def test_markdown_rows_put_primary_and_secondary_in_their_columns():
+    lines = as_table("markdown").splitlines()
+    row = next(line for line in lines if line.startswith("| Internal rotators |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1] == "Not applicable"
+    assert cells[2].split("<br>") == list(EXPECTED[("internal rotation", "secondary")])
+    row = next(line for line in lines if line.startswith("| Abductors |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1].split("<br>") == list(EXPECTED[("abduction", "primary")])
+    assert cells[2].split("<br>") == list(EXPECTED[("abduction", "secondary")])
+
+
+def test_text_rows_align_columns():
+    lines = as_table("text").splitlines()
+    header = next(line for line in lines if line.split() == ["Muscles", "Primary", "Secondary"])
+    col2 = header.index("Secondary")
+    first = next(line for line in lines if line.startswith("Flexors"))
+    assert first[col2:] == "Adductor brevis"
+    assert "Iliopsoas" in first[:col2]
+
+
+def test_html_is_well_formed_and_self_contained():
+    out = as_table("html", highlight={"Gluteus maximus": "#D55E00"})
+    root = ET.fromstring(out)  # raises if not well-formed
+    assert "<style" not in out and "<script" not in out and "http" not in out
+    body_rows = root.findall(".//tbody/tr")
+    assert [r.find("th").text for r in body_rows] == [GROUP_NAMES[a] for a in ACTIONS]
+    for tr, action in zip(body_rows, ACTIONS):
+        primary, secondary = tr.findall("td")
+        listed = tuple("".join(d.itertext()) for d in secondary.findall("div"))
+        assert listed == EXPECTED[(action, "secondary")]
+        listed = tuple("".join(d.itertext()) for d in primary.findall("div"))
+        assert listed == (EXPECTED[(action, "primary")] or (EMPTY_CELLS[(action, "primary")],))
+    spans = root.findall(".//span")
+    assert {s.text for s in spans} == {"Gluteus maximus"}
+    assert all("#D55E00" in s.get("style", "") for s in spans)
+    assert len(spans) == 2  # extension and external rotation
+
+
+def test_highlight_is_validated():
+    with pytest.raises(ValueError, match=r"'highlight' keys .*got 'Gluteus maximus \(upper"):
+        as_table("html", highlight={"Gluteus maximus (upper fibers)": "red"})
+    with pytest.raises(ValueError, match=r"did you mean 'Iliopsoas'"):
+        as_table("html", highlight={"Iliopsoes": "red"})
+    with pytest.raises(ValueError, match=r"'highlight' values must be CSS colours"):
+        as_table("html", highlight={"Iliopsoas": "red;}</style><script>"})
+    with pytest.raises(ValueError, match=r"only used with fmt='html'"):
+        as_table("markdown", highlight={"Iliopsoas": "red"})
+
+
+def test_bad_format_names_the_parameter():
+    with pytest.raises(ValueError, match=r"^'fmt' must be one of .*got 'htm' \(did you mean 'html'"):
+        as_table("htm")  # type: ignore[arg-type]
+
+
+def _csv_text() -> str:
+    from importlib import resources
+
+    path = resources.files("biomech").joinpath("data").joinpath(muscles.DATA_FILE)
+    return path.read_text("utf-8")
+
+
+def test_loader_rejects_a_gap_in_order_with_file_and_line():
+    lines = _csv_text().splitlines()
+    lines[2] = lines[2].replace(",flexion,primary,2,", ",flexion,primary,3,")
+    with pytest.raises(ValueError, match=r"hip_muscle_actions\.csv, line 3: 'order' must be 2"):
+        muscles._parse("\n".join(lines))
+
+
+def test_loader_rejects_an_unknown_action_and_an_undeclared_empty_cell():
+    lines = _csv_text().splitlines()
+    with pytest.raises(ValueError, match=r"line 2: unknown action/role 'flexon'"):
+        muscles._parse("\n".join([lines[0], lines[1].replace(",flexion,", ",flexon,")]))
+    kept = [line for line in lines if ",abduction,secondary," not in line]
+    with pytest.raises(ValueError, match=r"abduction/secondary has no rows"):
+        muscles._parse("\n".join(kept))

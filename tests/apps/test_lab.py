@@ -1,0 +1,182 @@
+"""The interactive lab, driven from code: widgets -> model -> views, without a browser."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+import pytest
+
+from biomech.apps.lab import HipLab
+from biomech.model.lockout import compensate
+from biomech.parameters import PARAMETERS
+
+
+@pytest.fixture
+def lab(tmp_path):
+    lab = HipLab(export_dir=tmp_path)
+    lab.canvas.draw()  # what the page's first draw request does: caches the background
+    return lab
+
+
+def artist_data(lab):
+    """A snapshot of every moving artist's data."""
+    out = []
+    for artist in lab.dashboard.animated_artists:
+        for getter in ("get_xydata", "get_offsets", "get_xy", "get_text", "get_position"):
+            if hasattr(artist, getter):
+                value = getattr(artist, getter)()
+                out.append(np.array(value).tolist() if not isinstance(value, str) else value)
+                break
+    return out
+
+
+def same(a, b) -> bool:
+    """Equal artist data, NaN (a line break in a polyline) equal to NaN."""
+    return len(a) == len(b) and all(
+        x == y if isinstance(x, str) else np.array_equal(np.asarray(x, float), np.asarray(y, float), equal_nan=True)
+        for x, y in zip(a, b)
+    )
+
+
+def pixels(lab) -> np.ndarray:
+    return np.asarray(lab.canvas.buffer_rgba()).copy()
+
+
+def test_defaults_come_from_the_parameter_table(lab):
+    for name, control in lab.controls.items():
+        if name in PARAMETERS:
+            p = PARAMETERS[name]
+            assert (control.value, control.min, control.max) == (p.default, p.min, p.max), name
+            assert lab.labels[name].endswith(f"({'deg per deg' if p.unit == 'deg/deg' else p.unit})"), name
+    assert lab.state == compensate(PARAMETERS["hip_extension_available"].default)
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("hip_extension_available", -12.0), ("cue", "stand_tall"), ("tissue", "Tensor fasciae latae"),
+     ("external_rotation_range", 20.0), ("squeeze_demand", 15.0), ("standing_pelvic_tilt", 20.0)],
+)
+def test_each_control_changes_state_and_views(lab, name, value):
+    lab.controls["hip_extension_available"].value = -5.0
+    state_before, data_before = lab.state, artist_data(lab)
+    lab.controls[name].value = value
+    assert lab.state != state_before or name == "standing_pelvic_tilt"
+    assert not same(artist_data(lab), data_before)
+    expected = {"hip_extension_available": -5.0, "cue": "squeeze_glutes", "tissue": "hip flexors (all)"}
+    if name in expected:
+        expected[name] = value
+    overrides = {name: value} if name not in expected and name != "standing_pelvic_tilt" else {}
+    available = expected.pop("hip_extension_available")
+    assert lab.state == compensate(available, **expected, **overrides)
+
+
+def test_set_from_code_moves_the_widgets_like_a_user(lab):
+    lab.set(hip_extension_available=-10, cue="stand_tall", tissue="Sartorius")
+    assert lab.controls["hip_extension_available"].value == -10
+    assert lab.controls["cue"].value == "stand_tall"
+    assert lab.controls["tissue"].value == "Sartorius"
+    assert lab.state == compensate(-10, cue="stand_tall", tissue="Sartorius")
+    assert lab.state.describe() in lab.readout.value
+
+
+def test_bad_values_keep_the_last_good_state(lab):
+    lab.set(hip_extension_available=-8)
+    good_state, good_readout, good_data = lab.state, lab.readout.value, artist_data(lab)
+    for bad in ({"hip_extension_available": float("nan")}, {"hip_extension_available": 99},
+                {"cue": "squeeze"}, {"tissue": "Gracilis"}, {"squeeze_demand": -1},
+                {"hip_extension_available": 5, "tissue": "nope"}, {"no_such_control": 1}):
+        with pytest.raises(ValueError, match=r"'\w+'"):
+            lab.set(**bad)
+        assert lab.state == good_state
+        assert lab.readout.value == good_readout
+        assert same(artist_data(lab), good_data)
+        assert lab.controls["hip_extension_available"].value == -8
+
+
+def test_burst_of_rapid_changes_ends_in_the_last_state_with_one_frame(lab):
+    values = np.round(np.random.default_rng(1).uniform(-30, 40, 200) * 2) / 2
+    slider = lab.controls["hip_extension_available"]
+
+    async def burst():
+        for v in values:
+            slider.value = float(v)
+        await asyncio.sleep(0.05)  # let the scheduled frame run
+
+    before = lab.frames_rendered
+    asyncio.run(burst())
+    assert lab.state == compensate(float(values[-1]))
+    assert lab.frames_rendered - before == 1, "events in one batch must be coalesced into one frame"
+    assert not lab.errors.outputs
+
+
+def test_blitted_frame_equals_a_fresh_full_draw(lab, tmp_path):
+    lab.set(hip_extension_available=-14)  # restriction only: blitted over the background
+    assert lab.frames_rendered >= 1
+    fresh = HipLab(export_dir=tmp_path)
+    fresh.set(hip_extension_available=-14)
+    fresh.canvas.draw()
+    assert np.array_equal(pixels(lab), pixels(fresh))
+
+
+def test_reset_restores_defaults(lab):
+    lab.set(hip_extension_available=-20, cue="stand_tall", tissue="Sartorius", squeeze_demand=3, theme="dark")
+    lab.reset()
+    assert lab.state == compensate(PARAMETERS["hip_extension_available"].default)
+    assert lab.theme == "light"
+    assert all(lab.controls[n].value == PARAMETERS[n].default for n in lab.controls if n in PARAMETERS)
+
+
+def test_theme_switch_rebuilds_the_figure_once(lab):
+    before = len(lab.figure.axes)
+    lab.set(theme="dark")
+    assert lab.theme == "dark" and lab.controls["theme"].value == "dark"
+    assert len(lab.figure.axes) == before
+    assert "hiplab-dark" in lab.widget._dom_classes
+
+
+def test_table_highlights_follow_the_state(lab):
+    lab.set(hip_extension_available=-10, tissue="Tensor fasciae latae")
+    html = lab.table.value
+    assert "Tensor fasciae latae" in html and "Gluteus medius (anterior fibers)" in html
+    lab.set(cue="stand_tall")
+    assert lab.table.value != html
+
+
+def test_export_button_writes_the_current_figure(lab, tmp_path):
+    lab.set(hip_extension_available=-10)
+    lab.export_folder.value = str(tmp_path / "slides")
+    lab._export_clicked()
+    written = sorted(p.suffix for p in (tmp_path / "slides").iterdir())
+    assert written == [".pdf", ".png", ".svg"]
+    assert str(tmp_path / "slides") in lab.status.value
+
+
+def test_tissue_note_explains_where_k_comes_from(lab):
+    assert "illustrative" in lab.tissue_note.value
+    lab.set(tissue="Tensor fasciae latae")
+    assert f"= {lab.state.rotation_benefit:.2f} deg per deg, by internal rotation" in lab.tissue_note.value
+    lab.set(tissue="Rectus femoris")
+    assert lab.state.rotation_benefit == 0 and "no rotation action" in lab.tissue_note.value
+
+
+def test_frames_are_lossless_pngs_of_the_canvas(lab):
+    import io
+
+    from PIL import Image
+
+    from biomech.apps.live_figure import encode_png
+
+    lab.set(hip_extension_available=-3)
+    frame = pixels(lab)
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(frame))))
+    assert decoded.shape == frame.shape and np.array_equal(decoded, frame)
+
+
+def test_readout_prints_the_angles_the_figure_leaves_out(lab):
+    lab.set(hip_extension_available=-8)
+    s = lab.scene
+    assert f"Pelvic tilt {s.sagittal.pelvic_tilt:.1f}°".replace(".0°", "°") in lab.readout.value
+    hidden = [t for v in lab.dashboard.views.values() for t in v.number_labels]
+    assert hidden and not any(t.get_visible() for t in hidden)
+    assert not set(hidden) & set(lab.dashboard.animated_artists)

@@ -1,0 +1,206 @@
+"""Unit tests of the lift-phase model: cited start angles, lockout, when compensation starts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, compensate, tissues
+from biomech.parameters import PARAMETERS
+
+FIELDS = ("deficit", "rotation_used", "rotation_needed", "pelvic_tilt", "lumbar_extension",
+          "foot_progression", "rotation_benefit")
+VALID = np.linspace(
+    PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max, 141
+)
+PHASES = np.linspace(0.0, 1.0, 401)
+
+
+def test_start_angles_are_the_cited_values():
+    """Schellenberg et al. 2013 (25% body weight): hip 103.2, knee 107.8 deg."""
+    start = lift_posture(0.0)
+    assert start.hip_flexion == 103.2
+    assert start.knee_flexion == 107.8
+    for name in ("lift_hip_flexion_start", "lift_knee_flexion_start"):
+        assert "Schellenberg et al. 2013" in PARAMETERS[name].source
+        assert "verified text" in PARAMETERS[name].source
+
+
+def test_start_trunk_follows_from_hip_knee_and_shank():
+    start = lift_posture(0.0)
+    assert start.trunk_inclination == pytest.approx(103.2 - 107.8 + start.shank_inclination)
+    assert start.thigh_inclination == pytest.approx(107.8 - start.shank_inclination)
+
+
+def test_lockout_is_the_models_upright_posture():
+    end = lift_posture(1.0)
+    assert (end.hip_flexion, end.knee_flexion, end.shank_inclination, end.trunk_inclination) == (
+        0.0, 0.0, 0.0, 0.0,
+    )
+
+
+def test_unverified_lift_parameters_are_marked_illustrative():
+    assert PARAMETERS["lift_shank_inclination_start"].illustrative
+    assert PARAMETERS["lift_cue_onset_hip_flexion"].illustrative
+
+
+def test_lift_parameters_stay_out_of_the_lockout_model():
+    assert not set(LIFT_PARAMETERS) & set(MODEL_PARAMETERS)
+    assert set(LIFT_PARAMETERS) <= set(PARAMETERS)
+
+
+def test_angles_fall_steadily_from_floor_to_lockout():
+    pose = lift_posture(PHASES)
+    for name in ("hip_flexion", "knee_flexion", "shank_inclination"):
+        assert np.all(np.diff(getattr(pose, name)) <= 0), name
+
+
+@pytest.mark.parametrize("cue", CUES)
+@pytest.mark.parametrize("tissue", tissues())
+def test_no_compensation_with_the_bar_on_the_floor(cue, tissue):
+    s = lift_compensation(0.0, VALID, cue=cue, tissue=tissue)
+    assert np.all(s.deficit == 0) and np.all(s.pelvic_tilt == 0)
+    assert np.all(s.rotation_used == 0) and set(s.stage) == {"none"}
+
+
+@pytest.mark.parametrize("cue", CUES)
+@pytest.mark.parametrize("tissue", tissues())
+@pytest.mark.parametrize("available", [-30.0, -8.0, 0.0, 5.0, 17.0])
+def test_at_lockout_the_lift_equals_the_lockout_model(cue, tissue, available):
+    a = lift_compensation(1.0, available, cue=cue, tissue=tissue)
+    b = compensate(available, cue=cue, tissue=tissue)
+    for field in FIELDS + ("demand", "hip_extension_available", "stage"):
+        assert getattr(a, field) == getattr(b, field), field
+
+
+@pytest.mark.parametrize("cue", CUES)
+@pytest.mark.parametrize("available", [-30.0, -12.0, -3.0, 2.0])
+def test_compensation_never_decreases_towards_lockout(cue, available):
+    s = lift_compensation(PHASES, available, cue=cue)
+    for field in ("deficit", "rotation_used", "pelvic_tilt", "lumbar_extension"):
+        assert np.all(np.diff(getattr(s, field)) >= 0), field
+
+
+@pytest.mark.parametrize("available", [-30.0, -12.0, -3.0])
+def test_stand_tall_bites_only_once_the_hip_is_within_the_restriction(available):
+    """Without a cue the deficit appears exactly where hip flexion falls below -E_a."""
+    hip = lift_posture(PHASES).hip_flexion
+    s = lift_compensation(PHASES, available, cue="stand_tall")
+    np.testing.assert_array_equal(s.deficit > 0, hip < -available)
+    assert np.all(s.deficit[hip > 30.0] == 0)  # the whole first part of the pull
+
+
+def test_the_cue_acts_only_over_its_last_degrees():
+    onset = PARAMETERS["lift_cue_onset_hip_flexion"].default
+    hip = lift_posture(PHASES).hip_flexion
+    tall = lift_compensation(PHASES, 0.0, cue="stand_tall")
+    squeeze = lift_compensation(PHASES, 0.0, cue="squeeze_glutes")
+    early = hip >= onset
+    np.testing.assert_array_equal(squeeze.demand[early], tall.demand[early])
+    assert np.all(squeeze.demand[~early] > tall.demand[~early])
+    assert squeeze.demand[-1] - tall.demand[-1] == PARAMETERS["squeeze_demand"].default
+
+
+def test_deficit_is_demand_minus_available():
+    s = lift_compensation(PHASES, -8.0)
+    np.testing.assert_allclose(s.deficit, np.maximum(0.0, s.demand + 8.0), atol=1e-9)
+    assert np.all(s.hip_extension_available == -8.0)
+
+
+def test_overrides_reach_both_models():
+    s = lift_compensation(1.0, -10.0, squeeze_demand=0.0, external_rotation_range=10.0)
+    assert s.deficit == 10.0 and s.rotation_used == 10.0
+    assert lift_posture(0.0, lift_hip_flexion_start=120.0).hip_flexion == 120.0
+    late = lift_compensation(0.9, 0.0, lift_cue_onset_hip_flexion=2.0)  # hip 2.5 deg
+    assert late.deficit == 0.0  # the hip is still flexed more than 2 deg: no cue yet
+
+
+def test_vector_equals_scalar_loop():
+    many = lift_compensation(PHASES[::40], -8.0)
+    for i, p in enumerate(PHASES[::40]):
+        one = lift_compensation(float(p), -8.0)
+        for field in FIELDS:
+            assert getattr(many, field)[i] == getattr(one, field)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: lift_posture(1.5), r"^'phase' must be a finite number of lift phase .* in \[0, 1\]; got 1.5\."),
+        (lambda: lift_posture([0.0, np.nan]), r"^'phase' must be .*; got nan at index 1\."),
+        (lambda: lift_posture("top"), r"^'phase' must be .*; got 'top'\."),
+        (lambda: lift_compensation(0.5, -31.0), r"^'hip_extension_available' must be .* \[-30, 40\]; got -31\."),
+        (lambda: lift_compensation(0.5, 0.0, cue="squeeze"), r"^'cue' must be one of"),
+        (lambda: lift_compensation(0.5, 0.0, tissue="psoas"), r"^'tissue' must be one of"),
+        (lambda: lift_compensation(0.5, 0.0, lift_hip_start=90.0), r"^'override' must be one of"),
+        (lambda: lift_posture(0.5, squeeze_demand=5.0), r"^'override' must be one of"),
+        (lambda: lift_posture(0.5, lift_hip_flexion_start=40.0), r"^'lift_hip_flexion_start' must be .* \[80, 130\]; got 40\."),
+        (lambda: lift_compensation(0.5, 0.0, lift_cue_onset_hip_flexion=0.0), r"^'lift_cue_onset_hip_flexion' must be"),
+    ],
+)
+def test_invalid_inputs_raise_clear_errors(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+# ----- the lift's scene and live lab (biomech.apps.lift_lab) ------------------------------
+
+def test_scene_at_lockout_is_the_lockout_scene():
+    from biomech.scene.lift import lift_scene
+    from biomech.scene.scene import build_scene
+
+    for cue in CUES:
+        a, b = lift_scene(1.0, -10.0, cue=cue), build_scene(-10.0, cue=cue)
+        for field in ("leg", "pelvis", "lumbar", "trunk", "arm", "bar", "flexor_line", "glute_line"):
+            np.testing.assert_allclose(getattr(a.sagittal, field), getattr(b.sagittal, field), atol=1e-12)
+        assert a.state == b.state and a.transverse.foot_progression == b.transverse.foot_progression
+
+
+@pytest.mark.parametrize("phase", [0.0, 0.25, 0.5, 0.9, 1.0])
+def test_scene_poses_the_lifter_at_the_phase(phase):
+    from biomech.scene.lift import lift_scene
+    from biomech.scene.pose import SEGMENT_LENGTHS
+    from biomech.scene.scene import build_scene
+
+    scene, stand = lift_scene(phase, -8.0), build_scene(-8.0)
+    pose, angles = scene.sagittal, lift_posture(phase)
+    ankle, knee, hip = pose.leg
+    np.testing.assert_array_equal(ankle, stand.sagittal.leg[0])  # the foot stays on the floor
+    assert np.linalg.norm(knee - ankle) == pytest.approx(SEGMENT_LENGTHS["shank"])
+    assert np.linalg.norm(hip - knee) == pytest.approx(SEGMENT_LENGTHS["thigh"])
+    shank, thigh = knee - ankle, knee - hip
+    inner = np.degrees(np.arccos(shank @ thigh / np.linalg.norm(shank) / np.linalg.norm(thigh)))
+    assert 180.0 - inner == pytest.approx(angles.knee_flexion)  # knee flexion as published
+    # the upper body is turned forward by the trunk lean, rigidly about the hip
+    assert pose.pelvic_tilt - scene.standing_pelvic_tilt == pytest.approx(angles.trunk_inclination + scene.state.pelvic_tilt)
+    ghost, standing = scene.sagittal_neutral, stand.sagittal_neutral
+    assert np.linalg.norm(ghost.trunk[1] - ghost.hip) == pytest.approx(np.linalg.norm(standing.trunk[1] - standing.hip))
+    assert scene.state == lift_compensation(phase, -8.0)
+
+
+def test_cue_table_reports_both_cues_from_the_model():
+    from biomech.model.lift import cue_table
+
+    text = cue_table(1.0, -8.0)
+    tall, squeeze = (lift_compensation(1.0, -8.0, cue=c) for c in CUES)
+    assert f"| anterior pelvic tilt added | {tall.pelvic_tilt:.1f} | {squeeze.pelvic_tilt:.1f} |" in text
+    assert f"| stage | {tall.stage} | {squeeze.stage} |" in text
+    assert "<table>" in cue_table(0.5, -8.0, fmt="html")
+    with pytest.raises(ValueError, match=r"^'fmt' must be one of"):
+        cue_table(0.5, -8.0, fmt="pdf")
+
+
+def test_lift_lab_moves_with_its_controls():
+    from biomech.apps.lift_lab import LiftLab
+
+    lab = LiftLab()
+    first = lab.image.value
+    lab.set(phase=1.0, hip_extension_available=-12.0, tissue="Tensor fasciae latae")
+    assert lab.image.value != first and lab.image.value[:4] == b"\x89PNG"
+    assert "Tensor fasciae latae" in lab.readout.value
+    squeeze = lift_compensation(1.0, -12.0, tissue="Tensor fasciae latae")
+    assert f"{squeeze.rotation_used:.1f}" in lab.readout.value  # internal rotation: negative
+    assert lab.errors.outputs == ()
+    lab.reset()
+    assert (lab.phase.value, lab.available.value, lab.tissue.value) == (0.0, -8.0, "hip flexors (all)")

@@ -1,0 +1,181 @@
+"""Views draw once and update in place (biomech.views)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from biomech.scene.scene import build_scene
+from biomech.style import use_theme
+from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView
+
+DPI = 30  # small renders: the comparisons are exact, so size does not matter
+FIRST = build_scene(17.0)
+SECOND = build_scene(-25.0, cue="stand_tall", tissue="Tensor fasciae latae")
+
+VIEWS = {
+    "sagittal": lambda ax: SagittalView(ax),
+    "hips": lambda ax: SagittalView(ax, region="hips"),
+    "transverse": lambda ax: TransverseView(ax),
+    "curves": lambda ax: CurvesView(ax),
+    "table": lambda ax: TableView(ax),
+}
+
+
+def make(name: str):
+    """A figure holding one view (or the dashboard), built under the slide style."""
+    with use_theme("light"):
+        fig = Figure(figsize=(19.2, 10.8), dpi=DPI)
+        FigureCanvasAgg(fig)
+        if name.startswith("dashboard"):
+            return fig, Dashboard(fig, table=name == "dashboard")
+        return fig, VIEWS[name](fig.add_axes((0.05, 0.05, 0.9, 0.9)))
+
+
+def artists(fig: Figure) -> list:
+    """Every artist the views made: the Axes' contents and the figure's texts.
+
+    Tick marks and tick labels are left out: matplotlib's Axis makes as many as the
+    limits need (the curves' limits follow the cue and tissue).
+    """
+    found = [*fig.texts, *fig.patches, *fig.lines]
+    for ax in fig.axes:
+        found += [*ax.lines, *ax.patches, *ax.texts, *ax.collections, *ax.images, *ax.artists]
+        legend = ax.get_legend()
+        if legend is not None:
+            found += [*legend.get_texts(), *legend.get_lines()]
+    return found
+
+
+def render(fig: Figure) -> np.ndarray:
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+
+NAMES = [*VIEWS, "dashboard", "dashboard_live"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_update_changes_data_without_adding_or_removing_artists(name):
+    fig, view = make(name)
+    view.update(FIRST)
+    render(fig)
+    before = artists(fig)
+    animated_before = [_data(a) for a in view.animated_artists]
+    view.update(SECOND)
+    after = artists(fig)
+    assert len(after) == len(before) and all(a is b for a, b in zip(after, before))
+    changed = [not _same(x, _data(a)) for x, a in zip(animated_before, view.animated_artists)]
+    assert any(changed)
+    assert set(map(id, view.animated_artists)) <= set(map(id, after))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_image_after_update_equals_a_fresh_draw(name):
+    fig, view = make(name)
+    view.update(FIRST)
+    render(fig)
+    view.update(SECOND)
+    updated = render(fig)
+    fresh_fig, fresh = make(name)
+    fresh.update(SECOND)
+    np.testing.assert_array_equal(updated, render(fresh_fig))
+
+
+def test_update_never_draws(monkeypatch):
+    fig, dash = make("dashboard")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("update() must not draw")
+
+    for method in ("draw", "draw_idle", "blit", "flush_events"):
+        monkeypatch.setattr(fig.canvas, method, fail)
+    dash.update(SECOND)
+
+
+def test_animated_artists_are_all_that_a_restriction_change_moves():
+    # Blit the animated artists over a background drawn without them: the result
+    # differs from a full draw only where an animated artist overlaps a static one
+    # drawn above it (blitting draws the animated ones last).
+    fig, dash = make("dashboard")
+    before, after = build_scene(-10.0), build_scene(-25.0)  # only the restriction moves
+    assert dash.background_key(before) == dash.background_key(after)
+    assert dash.background_key(before) != dash.background_key(FIRST)  # compensators appear
+    dash.update(before)
+    for artist in dash.animated_artists:
+        artist.set_animated(True)
+    fig.canvas.draw()
+    background = fig.canvas.copy_from_bbox(fig.bbox)
+    dash.update(after)
+    fig.canvas.restore_region(background)
+    for artist in dash.animated_artists:
+        fig.draw_artist(artist)
+    blitted = np.asarray(fig.canvas.buffer_rgba()).copy()
+    for artist in dash.animated_artists:
+        artist.set_animated(False)
+    full = render(fig)
+    assert not np.array_equal(blitted, np.asarray(background))
+    assert np.mean(np.any(blitted != full, axis=-1)) < 0.001
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_restriction_change_moves_only_animated_artists(name):
+    fig, view = make(name)
+    before, after = build_scene(-10.0), build_scene(-25.0)
+    assert view.background_key(before) == view.background_key(after)
+    view.update(before)
+    animated = set(map(id, view.animated_artists))
+    static = [a for a in artists(fig) if id(a) not in animated]
+    snapshot = [repr(_data(a)) for a in static]
+    view.update(after)
+    assert [repr(_data(a)) for a in static] == snapshot
+
+
+def test_dashboard_works_on_a_bare_figure_and_freezes_its_layout():
+    dash = Dashboard()
+    assert isinstance(dash.figure.canvas, FigureCanvasAgg)
+    assert dash.figure.get_layout_engine() is None
+    assert set(dash.views) == {"body", "hips", "transverse", "curves", "table"}
+    assert set(Dashboard(table=False).views) == {"body", "hips", "transverse", "curves"}
+
+
+def test_labels_are_in_degrees():
+    fig, dash = make("dashboard")
+    dash.update(build_scene(-10.0))
+    hips, top = dash.views["hips"], dash.views["transverse"]
+    assert hips.tilt_label.get_text() == "pelvic tilt\n17° (+7°)"
+    assert hips.lordosis_label.get_text() == "lordosis\n57° (+7°)"
+    assert top.feet_label.get_text() == "feet turned out 52°"
+    assert top.hip_label.get_text() == "hip rotation 38° external"
+    curves = dash.views["curves"].ax
+    assert "(°)" in curves.get_xlabel() and "(°)" in curves.get_ylabel()
+
+
+def test_views_import_neither_pyplot_nor_ipywidgets():
+    code = ("import sys, biomech.views, biomech.export, biomech.__main__; "
+            "sys.exit(bool({'matplotlib.pyplot', 'ipywidgets'} & set(sys.modules)))")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def _data(artist) -> object:
+    """A snapshot of whatever an artist draws (points, text, visibility)."""
+    for getter in ("get_xydata", "get_xy", "get_offsets", "get_center", "get_text", "get_paths"):
+        if hasattr(artist, getter):
+            value = getattr(artist, getter)()
+            if getter == "get_paths":
+                value = [p.vertices.copy() for p in value]
+            return (np.array(value, dtype=object) if getter != "get_text" else value,
+                    artist.get_visible(), getattr(artist, "xy", None))
+    return artist.get_visible()
+
+
+def _same(a: object, b: object) -> bool:
+    try:
+        return repr(a) == repr(b)
+    except Exception:  # pragma: no cover
+        return False
