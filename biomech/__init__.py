@@ -37,6 +37,7 @@ _EXPORTS: dict[str, str] = {
     "action_table": "biomech.anatomy.actions_by_posture",
     "ALL_FLEXORS": "biomech.anatomy.tissues",
     "tissue_moment_arms": "biomech.anatomy.tissues",
+    "moment_arms_markdown": "biomech.anatomy.tissues",
     # parameters
     "PARAMETERS": "biomech.parameters",
     "parameters_markdown": "biomech.parameters",
