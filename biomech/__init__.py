@@ -2,7 +2,7 @@
 
 Layers, each importing only the ones before it (DESIGN.md section 4)::
 
-    data -> muscles, parameters, geometry -> actions_by_posture -> tissues -> model
+    data -> muscles, parameters, geometry, bones -> actions_by_posture -> tissues -> model
          -> lift, thomas -> questions -> posture -> style -> views -> export
          -> live_figure -> app, lift_app, posture_explorer, selfcheck -> __main__
 

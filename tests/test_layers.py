@@ -1,6 +1,6 @@
 """Each layer imports only the layers before it (DESIGN.md section 4).
 
-data -> muscles, parameters, geometry -> actions_by_posture -> tissues -> model
+data -> muscles, parameters, geometry, bones -> actions_by_posture -> tissues -> model
 -> lift, thomas -> questions -> posture -> style -> views -> export
 -> app, lift_app, posture_explorer, selfcheck (ipywidgets) -> __main__
 """
@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).parents[1] / "biomech"
 LAYERS = [
     {"_validation"},
-    {"muscles", "parameters", "geometry"},
+    {"muscles", "parameters", "geometry", "bones"},
     {"actions_by_posture"},
     {"tissues"},
     {"model"},
