@@ -7,7 +7,7 @@ the press and a requestAnimationFrame loop stamps the first frame whose canvas p
 differ; the difference is one press's latency.
 
 Run: ``.venv/bin/python benchmarks/browser_latency.py [--presses 60]``.
-Target (issue 5): median <= 80 ms.
+Target: median <= 80 ms.
 """
 
 from __future__ import annotations

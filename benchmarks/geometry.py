@@ -7,7 +7,7 @@ median and 95th percentile wall time. The posture slider of notebook 04 needs on
 posture per move, so this bounds its geometry cost from above.
 
 Run: ``.venv/bin/python benchmarks/geometry.py [--repeats 200] [--postures 1000]``.
-Target (issue 7): median < 20 ms. Exits 1 if the target is missed.
+Target: median < 20 ms. Exits 1 if the target is missed.
 """
 
 from __future__ import annotations

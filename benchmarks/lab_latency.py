@@ -10,7 +10,7 @@ the new image being ready to send to the page:
   the inline backend sends), on every change.
 
 Run: ``.venv/bin/python benchmarks/lab_latency.py [--changes 300]``.
-Target (issue 5): median <= 25 ms and >= 4x faster than `interact`.
+Target: median <= 25 ms and >= 4x faster than `interact`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Run with ``python benchmarks/views.py`` (Agg backend, no pyplot). Prints, per vi
 for the live dashboard, the median time of
 
 - ``blit``: ``update(scene)`` + restore the cached background + ``draw_artist`` of
-  each animated artist (what the lab does on a slider move; DESIGN.md section 5);
+  each animated artist (what the lab does on a slider move; docs/architecture.md, Speed);
 - ``draw``: ``update(scene)`` + a full ``canvas.draw()`` with the layout frozen;
 - ``clear``: clear the figure, build the view again, ``update`` and ``draw`` (what
   ``interact`` re-plotting does);
@@ -33,7 +33,7 @@ from biomech.views import CurvesView, Dashboard, SagittalView, TableView, Transv
 # settings, so the static background (table highlights, curves) stays valid.
 SWEEP = [-3.0 - i for i in range(20)]
 REPEATS = 2
-LAB_SIZE_IN, LAB_DPI = (19.2, 10.8), 62.5  # 1200 x 675 px, the lab's figure (DESIGN 5)
+LAB_SIZE_IN, LAB_DPI = (19.2, 10.8), 62.5  # 1200 x 675 px, the lab's figure 
 SLIDE_DPI = 100.0  # 1920 x 1080 px
 
 VIEWS: dict[str, Callable] = {

@@ -58,7 +58,7 @@ _EXPORTS: dict[str, str] = {
     "LIFTER": "biomech.lessons.cases",
     "Client": "biomech.lessons.cases",
     "Lifter": "biomech.lessons.cases",
-    "flexion_examples": "biomech.lessons.questions",
+    "flexion_examples": "biomech.lessons.flexion_examples",
     "questions": "biomech.lessons.questions",
     # scene, figures and apps (these load matplotlib or ipywidgets on first use)
     "build_scene": "biomech.scene.scene",

@@ -19,7 +19,7 @@ from biomech.scene.scene import build_scene
 from biomech.style import use_theme
 
 COMMITTED = Path(__file__).resolve().parents[1] / "figures"
-MIN_TEXT_PT = 18.0  # projector-readable at 1920x1080 (DESIGN section 1, issue 4)
+MIN_TEXT_PT = 18.0  # projector-readable at 1920x1080 (the slides are read from the back of a room)
 DASHBOARD_TABLE_PT = 10.0  # the dashboard's table is an overview (see figures/README.md)
 
 

@@ -3,7 +3,7 @@
 A taut hip flexor is slackened by hip extension's opposite (flexion) and, if it has a
 rotation moment arm, by rotating the hip in the direction of its rotation action. The
 ratio of the two moment arms says how many degrees of extension one degree of
-rotation buys (DESIGN.md section 2)::
+rotation buys (:mod:`biomech.anatomy.action_rule`)::
 
     k = |r_rot| / r_flex
 

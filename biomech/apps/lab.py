@@ -5,7 +5,7 @@ This module only wires things together. The numbers come from
 :class:`biomech.views.Dashboard`, the table from :func:`biomech.anatomy.textbook.as_table`, and
 the slide files from :mod:`biomech.export`.
 
-Speed (DESIGN.md section 5): the figure is built once. Moving the restriction slider
+Speed (``docs/architecture.md``): the figure is built once. Moving the restriction slider
 only sets the data of the artists that move (the view classes' ``update``) and blits
 them over a cached background (:class:`biomech.apps.live_figure.LiveFigure`). Changing the
 cue, tissue or an assumption changes the static parts too (curves, shading: the

@@ -1,6 +1,6 @@
 """A matplotlib figure in a widget that redraws fast: blitting over ipympl.
 
-DESIGN.md section 5 measured where the time goes between a key press and new pixels
+``docs/architecture.md`` (Speed) gives where the time goes between a key press and new pixels
 in the browser; this module takes the fast path. The figure is drawn in full once
 (and again only when its static parts change). Every other frame restores the cached
 background, draws only the moving artists (``draw_artist``) and sends the result at

@@ -38,7 +38,7 @@ from biomech.views.moment_arms import AxisCurvesView, MomentArmView
 __all__ = ["FLEXION_RANGE_DEG", "PostureExplorer", "action_table_html", "axis_figure", "muscle_figure"]
 
 FLEXION_RANGE_DEG = (-20.0, 90.0)
-"""The slider's range (issue 7), also the range of the published validation data."""
+"""The slider's range , also the range of the published validation data."""
 FLEXION_STEP_DEG = 1.0
 _GRID = np.arange(FLEXION_RANGE_DEG[0], FLEXION_RANGE_DEG[1] + FLEXION_STEP_DEG / 2, 0.5)
 _HEADINGS = {"flexion": "Flexion / extension", "adduction": "Adduction / abduction",

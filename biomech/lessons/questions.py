@@ -1,8 +1,5 @@
 """Self-check questions for the lessons, answered by the model and the table at run time.
 
-Also the worked examples the questions ask about (:data:`FLEXION_EXAMPLES`, the table
-footnote's actions that change with hip flexion).
-
 Each :class:`Question` holds its text and a function that computes the answer (and
 an explanation with the numbers behind it) from :mod:`biomech`, so an answer can
 never drift from the model: change a parameter and the answer changes with it. No
@@ -27,9 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from biomech._validation import check_choice
-from biomech.anatomy.action_rule import ACTION_AXES, action_of
-from biomech.anatomy.actions_by_posture import TABLE_PARTS, flip_angles, label_moment_arms
-from biomech.anatomy.geometry import AXES
+from biomech.anatomy.actions_by_posture import label_moment_arms
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import compensate, rotation_benefit
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, actions_of, muscles_for
@@ -37,10 +32,10 @@ from biomech.model.thomas import CRITERIA, TEST_TISSUES, VALIDITY, modified_thom
 from biomech.parameters import PARAMETERS
 from biomech.anatomy.tissues import tissue_moment_arms
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
+from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, acts, flip_angle
 
 __all__ = [
-    "FLEXION_EXAMPLES", "LESSONS", "Answer", "FlexionExample", "Feedback", "Question",
-    "check", "flexion_examples", "question", "questions",
+    "LESSONS", "Answer", "Feedback", "Question", "check", "question", "questions",
 ]
 
 LESSONS: tuple[str, ...] = ("02", "03", "05")
@@ -155,84 +150,22 @@ def _glute_max(lifter: Lifter, client: Client) -> Answer:
         f"{a} ({r})" for a, r in pairs) + ".")
 
 
-@dataclass(frozen=True)
-class FlexionExample:
-    """A well-known action that changes with hip flexion, and who says so."""
-
-    label: str
-    axis: str
-    literature: str
-    source: str
-
-
-FLEXION_EXAMPLES: tuple[FlexionExample, ...] = (
-    FlexionExample("Piriformis", "rotation",
-                   "external rotator in extension, internal rotator in deep flexion",
-                   "Neumann 2010, JOSPT 40(2):82-94 (read in a secondary summary); Delp et al. 1999, "
-                   "J Biomech 32:493-501: some muscles switch from external to internal rotation "
-                   "as the hip flexes (abstract only)"),
-    FlexionExample("Gluteus medius (anterior fibers)", "rotation",
-                   "internal rotation leverage grows with flexion",
-                   "Delp et al. 1999, J Biomech 32:493-501: a trend towards internal rotation with "
-                   "flexion in 15 of 18 muscle compartments (abstract only)"),
-    FlexionExample("Gluteus minimus (anterior fibers)", "rotation",
-                   "internal rotation leverage grows with flexion",
-                   "Delp et al. 1999, J Biomech 32:493-501 (abstract only)"),
-    FlexionExample("Adductor longus", "flexion",
-                   "flexor from extension, extensor from deep flexion",
-                   "Neumann 2010, JOSPT 40(2):82-94: most adductors switch between about 40 and 70 deg "
-                   "of flexion (read in a secondary summary)"),
-)
-"""Lesson 02's examples for the table's footnote; numbers come from :mod:`biomech.anatomy.geometry`."""
-
-
-def _acts(axis: str, value_mm: float) -> str:
-    """'external rotation 29 mm' from a geometry moment arm (+ flexor, adductor, internal)."""
-    action = action_of(axis, value_mm)
-    return f"{action} {abs(value_mm):.0f} mm" if action else f"none ({abs(value_mm):.0f} mm)"
-
-
-def _flip(example: FlexionExample) -> float:
-    """Hip flexion (deg) where the example's moment arm changes sign; NaN if it does not."""
-    found = flip_angles(TABLE_PARTS[example.label], example.axis, np.arange(-20.0, 91.0))
-    return float(found[0]) if found.size else math.nan
-
-
-def flexion_examples(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
-    """Return the footnote's examples as a Markdown table, computed by the geometry.
-
-    Each row: the table label, the action the geometry gives at each hip flexion
-    angle (moment arm in mm; below the 5 mm floor: none), where it changes sign,
-    and what the literature says, with its source.
-    """
-    head = " | ".join(f"{a:g} deg flexion" for a in angles)
-    lines = [f"| muscle | {head} | changes at | literature | source |",
-             "|---" * (len(angles) + 4) + "|"]
-    for e in FLEXION_EXAMPLES:
-        arms = label_moment_arms(e.label, list(angles))[AXES.index(e.axis)]
-        cells = " | ".join(_acts(e.axis, 1000.0 * float(m)) for m in arms)
-        flip = _flip(e)
-        where = f"{flip:.0f} deg" if math.isfinite(flip) else "no sign change"
-        lines.append(f"| {e.label} | {cells} | {where} | {e.literature} | {e.source} |")
-    return "\n".join(lines)
-
-
 def _piriformis(lifter: Lifter, client: Client, angle: float = 90.0) -> Answer:
     e = FLEXION_EXAMPLES[0]
     rotation = 1000.0 * float(label_moment_arms(e.label, angle)[2])  # + internal
     choices = ("external rotation", "internal rotation", "no rotation (moment arm below the floor)")
-    acts = _acts("rotation", rotation)
-    value = choices[2] if acts.startswith("none") else choices[1] if rotation > 0 else choices[0]
+    action = acts("rotation", rotation)
+    value = choices[2] if action.startswith("none") else choices[1] if rotation > 0 else choices[0]
     return Answer(value, (
-        f"The geometry (gait2392 paths, Delp et al. 1990) gives piriformis {_acts('rotation', rotation)} "
-        f"at {angle:g} deg of flexion; it changes sign near {_flip(e):.0f} deg. Literature: {e.literature} "
+        f"The geometry (gait2392 paths, Delp et al. 1990) gives piriformis {action} "
+        f"at {angle:g} deg of flexion; it changes sign near {flip_angle(e):.0f} deg. Literature: {e.literature} "
         f"({e.source})."
     ), choices)
 
 
 def _adductor_flip(lifter: Lifter, client: Client) -> Answer:
     e = FLEXION_EXAMPLES[3]
-    flip = _flip(e)
+    flip = flip_angle(e)
     return Answer(flip, (
         f"The geometry's flexion moment arm of adductor longus changes sign near {flip:.0f} deg. "
         f"Literature: {e.literature} ({e.source})."

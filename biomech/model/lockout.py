@@ -4,7 +4,7 @@ At deadlift lockout the lifter stands with the thigh vertical. The cue sets how 
 hip extension that asks for (the *demand*); the restricting tissue sets how much the
 hip can give (the *available* extension). The difference is made up, first by hip
 rotation that slackens the tissue, then by anterior pelvic tilt with lumbar extension
-(DESIGN.md section 2; the blog in ``shared/seed``)::
+(the clinic blog's story, made explicit; ``docs/architecture.md`` gives the conventions)::
 
     D     = max(0, E_d - E_a)                 deficit
     k     = |r_rot| / r_flex                  extension bought per degree of rotation

@@ -68,7 +68,7 @@ class View:
     animated_artists: tuple[Artist, ...] = ()
     number_labels: tuple[Artist, ...] = ()
     """Texts that print angles: the live lab shows these numbers as HTML instead,
-    since text is the costly part of a blitted frame (DESIGN.md section 5)."""
+    since text is the costly part of a blitted frame (``docs/architecture.md``, Speed)."""
 
     def __init__(self, ax: Axes, *, theme: str | Theme = "light") -> None:
         self.ax = ax

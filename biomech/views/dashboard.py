@@ -83,7 +83,7 @@ class Dashboard:
     Notes
     -----
     The layout is fixed rectangles, so no layout engine runs on later draws
-    (DESIGN.md section 5); :meth:`update` only changes artists' data.
+    (``docs/architecture.md``, Speed); :meth:`update` only changes artists' data.
     """
 
     def __init__(

@@ -1,6 +1,6 @@
 """Validation of the hip geometry against the textbook, published model data and calculus.
 
-Three references (issue 7):
+Three references:
 
 - the textbook: each primary action of Neumann's table has the sign of the geometry's
   moment arm in the anatomic position, for >= 95% of the primary entries;
@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from biomech.anatomy import actions_by_posture, geometry
+from biomech.anatomy import geometry
 from biomech.anatomy.actions_by_posture import (
     NOT_MODELLED, TABLE_PARTS, action_table, check_textbook, flip_angles, label_moment_arms,
 )
@@ -235,42 +235,3 @@ def test_markdown_table_shows_the_models_k_and_direction():
         k, direction = rotation_benefit(tissue)
         assert rows[tissue][-1].rstrip(" |") == names[float(direction)]
         assert float(rows[tissue][-2]) == pytest.approx(float(k), abs=0.005)
-
-
-# --- views and the explorer ------------------------------------------------------------
-
-def test_moment_arm_view_draws_once_and_moves_the_posture_marker():
-    from matplotlib.figure import Figure
-
-    from biomech.views.moment_arms import AxisCurvesView, MomentArmView
-
-    fig = Figure()
-    view = MomentArmView(fig.add_subplot())
-    x = np.array([0.0, 45.0, 90.0])
-    view.show("Piriformis", x, {a: x / 10 for a in AXES}, flips=[57.0])
-    lines = list(fig.axes[0].lines)
-    view.update(45.0, {a: 4.5 for a in AXES})
-    assert list(fig.axes[0].lines) == lines  # no new artists
-    assert list(view.now.get_xdata()) == [45.0, 45.0]
-    assert view.title.get_text() == "Piriformis"
-    curves = AxisCurvesView(fig.add_subplot(), "rotation")
-    curves.show(x, {"a": x, "b": -x})
-    curves.show(x, {"a": x})
-    assert len(curves.lines) == 1
-
-
-# ipympl's toolbar passes an argument traitlets deprecates (third-party, not ours)
-@pytest.mark.filterwarnings(r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
-def test_explorer_recomputes_the_table_and_highlights_flips():
-    from biomech.apps.posture_explorer import PostureExplorer, action_table_html
-
-    explorer = PostureExplorer()
-    assert "was external rotation" not in explorer.table.value
-    explorer.set(hip_flexion=90.0, muscle="Obturator internus")
-    explorer.set(muscle="Gluteus medius (posterior fibers)")
-    assert "was external rotation" in explorer.table.value
-    assert explorer.errors.outputs == ()
-    html = action_table_html(action_table(0.0))
-    assert "anatomic position" in html and "generic adult" in html and "\u22120 mm" not in html
-    explorer.reset()
-    assert (explorer.slider.value, explorer.muscle.value) == (0.0, "Piriformis")

@@ -144,41 +144,6 @@ def test_invalid_inputs_raise_clear_errors(call, match):
         call()
 
 
-# ----- the lift's scene and live lab (biomech.apps.lift_lab) ------------------------------
-
-def test_scene_at_lockout_is_the_lockout_scene():
-    from biomech.scene.lift import lift_scene
-    from biomech.scene.scene import build_scene
-
-    for cue in CUES:
-        a, b = lift_scene(1.0, -10.0, cue=cue), build_scene(-10.0, cue=cue)
-        for field in ("leg", "pelvis", "lumbar", "trunk", "arm", "bar", "flexor_line", "glute_line"):
-            np.testing.assert_allclose(getattr(a.sagittal, field), getattr(b.sagittal, field), atol=1e-12)
-        assert a.state == b.state and a.transverse.foot_progression == b.transverse.foot_progression
-
-
-@pytest.mark.parametrize("phase", [0.0, 0.25, 0.5, 0.9, 1.0])
-def test_scene_poses_the_lifter_at_the_phase(phase):
-    from biomech.scene.lift import lift_scene
-    from biomech.scene.pose import SEGMENT_LENGTHS
-    from biomech.scene.scene import build_scene
-
-    scene, stand = lift_scene(phase, -8.0), build_scene(-8.0)
-    pose, angles = scene.sagittal, lift_posture(phase)
-    ankle, knee, hip = pose.leg
-    np.testing.assert_array_equal(ankle, stand.sagittal.leg[0])  # the foot stays on the floor
-    assert np.linalg.norm(knee - ankle) == pytest.approx(SEGMENT_LENGTHS["shank"])
-    assert np.linalg.norm(hip - knee) == pytest.approx(SEGMENT_LENGTHS["thigh"])
-    shank, thigh = knee - ankle, knee - hip
-    inner = np.degrees(np.arccos(shank @ thigh / np.linalg.norm(shank) / np.linalg.norm(thigh)))
-    assert 180.0 - inner == pytest.approx(angles.knee_flexion)  # knee flexion as published
-    # the upper body is turned forward by the trunk lean, rigidly about the hip
-    assert pose.pelvic_tilt - scene.standing_pelvic_tilt == pytest.approx(angles.trunk_inclination + scene.state.pelvic_tilt)
-    ghost, standing = scene.sagittal_neutral, stand.sagittal_neutral
-    assert np.linalg.norm(ghost.trunk[1] - ghost.hip) == pytest.approx(np.linalg.norm(standing.trunk[1] - standing.hip))
-    assert scene.state == lift_compensation(phase, -8.0)
-
-
 def test_cue_table_reports_both_cues_from_the_model():
     from biomech.model.lift import cue_table
 
@@ -189,18 +154,3 @@ def test_cue_table_reports_both_cues_from_the_model():
     assert "<table>" in cue_table(0.5, -8.0, fmt="html")
     with pytest.raises(ValueError, match=r"^'fmt' must be one of"):
         cue_table(0.5, -8.0, fmt="pdf")
-
-
-def test_lift_lab_moves_with_its_controls():
-    from biomech.apps.lift_lab import LiftLab
-
-    lab = LiftLab()
-    first = lab.image.value
-    lab.set(phase=1.0, hip_extension_available=-12.0, tissue="Tensor fasciae latae")
-    assert lab.image.value != first and lab.image.value[:4] == b"\x89PNG"
-    assert "Tensor fasciae latae" in lab.readout.value
-    squeeze = lift_compensation(1.0, -12.0, tissue="Tensor fasciae latae")
-    assert f"{squeeze.rotation_used:.1f}" in lab.readout.value  # internal rotation: negative
-    assert lab.errors.outputs == ()
-    lab.reset()
-    assert (lab.phase.value, lab.available.value, lab.tissue.value) == (0.0, -8.0, "hip flexors (all)")
