@@ -38,8 +38,9 @@ from typing import Literal
 from biomech._validation import check_choice
 
 __all__ = [
-    "ACTIONS", "DATA_FILE", "EMPTY_CELLS", "FOOTNOTE", "GROUP_NAMES", "ROLES", "TITLE",
-    "MuscleAction", "actions_of", "as_table", "flexors", "load_actions", "muscles_for",
+    "ACTIONS", "DATA_FILE", "EMPTY_CELLS", "FOOTNOTE", "GROUP_NAMES", "ROLES", "SEED_TEXT",
+    "TITLE", "MuscleAction", "actions_of", "as_table", "flexors", "load_actions", "muscles_for",
+    "source_note",
 ]
 
 DATA_FILE = "hip_muscle_actions.csv"
@@ -62,8 +63,10 @@ GROUP_NAMES: Mapping[str, str] = {
 }
 #: Cells the textbook fills with a statement instead of muscles.
 EMPTY_CELLS: Mapping[tuple[str, str], str] = {("internal rotation", "primary"): "Not applicable"}
+#: The ``confirmed`` value of an entry taken from the blog copy and not yet read in the book.
+SEED_TEXT = "seed text, not confirmed against the book"
 
-_COLUMNS = ("muscle", "part", "action", "role", "order", "source")
+_COLUMNS = ("muscle", "part", "action", "role", "order", "source", "confirmed")
 _MARK = "*"  # the footnote marker on the title and before the footnote
 _FORMATS = ("markdown", "html", "text")
 _CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,% ]+\)")
@@ -88,10 +91,13 @@ class MuscleAction:
         Position (from 1) within its action-and-role cell, as printed.
     source
         Citation of the table.
+    confirmed
+        How far the entry is checked: :data:`SEED_TEXT` for an entry as the blog copy
+        prints it and not read in the book; otherwise how it was confirmed.
 
     Examples
     --------
-    >>> MuscleAction("Biceps femoris", "long head", "extension", "primary", 2, "x").label
+    >>> MuscleAction("Biceps femoris", "long head", "extension", "primary", 2, "x", SEED_TEXT).label
     'Biceps femoris (long head)'
     """
 
@@ -101,6 +107,7 @@ class MuscleAction:
     role: str
     order: int
     source: str
+    confirmed: str
 
     @property
     def label(self) -> str:
@@ -121,7 +128,8 @@ def load_actions() -> tuple[MuscleAction, ...]:
     ------
     ValueError
         If the CSV has other columns, an unknown action or role, a cell whose ``order``
-        is not 1, 2, 3, ..., a repeated label in a cell, an empty source, or a cell that
+        is not 1, 2, 3, ..., a repeated label in a cell, an empty source or
+        ``confirmed``, or a cell that
         is empty without being declared in :data:`EMPTY_CELLS` (or the reverse). The
         message names the file and the row.
     """
@@ -138,13 +146,15 @@ def _parse(text: str) -> tuple[MuscleAction, ...]:
         where = f"{DATA_FILE}, line {line}"
         if raw["action"] not in ACTIONS or raw["role"] not in ROLES:
             raise ValueError(f"{where}: unknown action/role {raw['action']!r}/{raw['role']!r}.")
-        if not raw["muscle"].strip() or not raw["source"].strip():
-            raise ValueError(f"{where}: 'muscle' and 'source' must not be empty.")
+        for column in ("muscle", "source", "confirmed"):
+            if not raw[column].strip():
+                raise ValueError(f"{where}: {column!r} must not be empty; got {raw[column]!r}.")
         cell = [r for r in rows if (r.action, r.role) == (raw["action"], raw["role"])]
         if not raw["order"].isdigit():
             raise ValueError(f"{where}: 'order' must be a positive integer; got {raw['order']!r}.")
         item = MuscleAction(
-            raw["muscle"], raw["part"], raw["action"], raw["role"], int(raw["order"]), raw["source"]
+            raw["muscle"], raw["part"], raw["action"], raw["role"], int(raw["order"]), raw["source"],
+            raw["confirmed"],
         )
         if item.order != len(cell) + 1:
             expected = len(cell) + 1
@@ -267,6 +277,25 @@ def _did_you_mean(value: object, names: list[str]) -> str:
     return " (did you mean " + " or ".join(repr(folded[c]) for c in close) + "?)" if close else ""
 
 
+def source_note() -> str:
+    """Return the table's citation and how far its entries are confirmed, for renderings.
+
+    Returns
+    -------
+    str
+        ``"Source: <citation>. <n> of <N> entries: <confirmed value>."``, one clause per
+        distinct ``confirmed`` value, e.g. ``"... 47 of 47 entries: seed text, not
+        confirmed against the book."``.
+    """
+    rows = load_actions()
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.confirmed] = counts.get(r.confirmed, 0) + 1
+    sources = "; ".join(dict.fromkeys(r.source for r in rows))
+    status = " ".join(f"{n} of {len(rows)} entries: {value}." for value, n in counts.items())
+    return f"Source: {sources}. {status}"
+
+
 def _cells() -> list[tuple[str, list[str], list[str]]]:
     """Rows of the printed table: (group name, primary lines, secondary lines)."""
     out = []
@@ -299,7 +328,8 @@ def as_table(
     Returns
     -------
     str
-        The title with its footnote marker, the table, the footnote and the source.
+        The title with its footnote marker, the table, the footnote, and the source
+        with how far the entries are confirmed (:func:`source_note`).
 
     Raises
     ------
@@ -312,7 +342,7 @@ def as_table(
         raise ValueError(f"'highlight' is only used with fmt='html'; got fmt={fmt!r}.")
     colours = _check_highlight(highlight or {})
     rows = _cells()
-    source = "Source: " + "; ".join(dict.fromkeys(r.source for r in load_actions())) + "."
+    source = source_note()
     if fmt == "markdown":
         body = [f"**{TITLE}\\{_MARK}**", "", "| Muscles | Primary | Secondary |", "|---|---|---|"]
         body += [f"| {g} | {'<br>'.join(p)} | {'<br>'.join(s)} |" for g, p, s in rows]

@@ -16,6 +16,7 @@ from biomech.muscles import (
     FOOTNOTE,
     GROUP_NAMES,
     ROLES,
+    SEED_TEXT,
     TITLE,
     MuscleAction,
     actions_of,
@@ -23,6 +24,7 @@ from biomech.muscles import (
     flexors,
     load_actions,
     muscles_for,
+    source_note,
 )
 
 # The whole table, cell by cell, in the printed order (see biomech/data/README.md for
@@ -139,10 +141,10 @@ def test_source_cites_neumann_chapter_12_without_an_invented_table_number():
 
 def test_muscle_action_label_and_immutability():
     row = MuscleAction(
-        "Gluteus medius", "posterior fibers", "external rotation", "secondary", 1, "s"
+        "Gluteus medius", "posterior fibers", "external rotation", "secondary", 1, "s", SEED_TEXT
     )
     assert row.label == "Gluteus medius (posterior fibers)"
-    assert MuscleAction("Iliopsoas", "", "flexion", "primary", 1, "s").label == "Iliopsoas"
+    assert MuscleAction("Iliopsoas", "", "flexion", "primary", 1, "s", SEED_TEXT).label == "Iliopsoas"
     with pytest.raises(dataclasses.FrozenInstanceError):
         row.role = "primary"  # type: ignore[misc]
     assert load_actions() is load_actions()  # cached
@@ -292,6 +294,26 @@ def test_loader_rejects_a_gap_in_order_with_file_and_line():
     lines[2] = lines[2].replace(",flexion,primary,2,", ",flexion,primary,3,")
     with pytest.raises(ValueError, match=r"hip_muscle_actions\.csv, line 3: 'order' must be 2"):
         muscles._parse("\n".join(lines))
+
+
+def test_loader_rejects_an_empty_confirmed_cell_with_file_and_line():
+    lines = _csv_text().splitlines()
+    lines[1] = lines[1].rsplit(",", 2)[0] + ',""'
+    with pytest.raises(ValueError, match=r"hip_muscle_actions\.csv, line 2: 'confirmed' must not be empty"):
+        muscles._parse("\n".join(lines))
+
+
+def test_every_rendering_says_how_far_the_entries_are_confirmed():
+    note = source_note()
+    rows = load_actions()
+    assert note.startswith("Source: " + rows[0].source + ".")
+    for value in {r.confirmed for r in rows}:
+        n = sum(r.confirmed == value for r in rows)
+        assert f"{n} of {len(rows)} entries: {value}." in note
+    for fmt in ("markdown", "text", "html"):
+        out = as_table(fmt)  # type: ignore[arg-type]
+        text = _flat(html.unescape(out)) if fmt == "html" else _flat(out)
+        assert _flat(note) in text
 
 
 def test_loader_rejects_an_unknown_action_and_an_undeclared_empty_cell():

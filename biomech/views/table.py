@@ -13,7 +13,7 @@ from matplotlib.textpath import text_to_path
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform, blended_transform_factory
 
-from biomech.muscles import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, load_actions, muscles_for
+from biomech.muscles import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
 from biomech.posture import HIGHLIGHT_ROLES, Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
@@ -107,7 +107,7 @@ class TableView(View):
         y = max(ends) + 0.5 * self.line_pt
         self._rule(0.0, y - 0.2 * self.line_pt, 1.0)
         y = self._text(0.0, y, "\n".join(self._wrap("*" + FOOTNOTE, 1.0)))
-        source = "Source: " + load_actions()[0].source
+        source = source_note()
         y = self._text(0.0, y + 0.2 * self.line_pt, "\n".join(self._wrap(source, 1.0)), color=t.muted)
         self._legend(y + 0.4 * self.line_pt)
         self.height_pt = y + 1.6 * self.line_pt
