@@ -3,18 +3,21 @@
 The table sorts the muscles of the hip by the action each produces, as a *primary* or a
 *secondary* mover, with every action judged from the anatomic position (the table's
 footnote, :data:`FOOTNOTE`). It is read from ``biomech/data/hip_muscle_actions.csv``,
-one row per (muscle, part, action, role); ``biomech/data/README.md`` gives the source
-and every place where the data differ from the blog copy the project started from.
+one row per (muscle, part, action, role). The rows are the table as the blog copy the
+project started from prints it, its interleaved columns split again; none has been
+checked against the book yet, and each row says so (``MuscleAction.confirmed``,
+:data:`SEED_TEXT`). ``biomech/data/README.md`` gives the source and every place where
+the data differ from the blog's text.
 
-A muscle part is written as the textbook writes it, in a label such as
+A muscle part is written as the blog prints it, in a label such as
 ``"Gluteus medius (posterior fibers)"``; whole muscles have no part (``"Iliopsoas"``).
 The one empty cell, the primary internal rotators, is an explicit statement
 (:data:`EMPTY_CELLS`), not a muscle.
 
 Examples
 --------
->>> muscles_for("abduction", "secondary")
-('Piriformis', 'Sartorius', 'Rectus femoris')
+>>> muscles_for("extension", "secondary")
+('Gluteus medius (middle and posterior fibers)', 'Adductor magnus (anterior head)')
 >>> muscles_for("internal rotation", "primary")
 ()
 >>> actions_of("gluteus medius (posterior fibers)")
@@ -251,8 +254,9 @@ def actions_of(muscle: str) -> tuple[tuple[str, str], ...]:
 
     Examples
     --------
-    >>> actions_of("Adductor magnus")
-    (('adduction', 'primary'), ('extension', 'primary'), ('extension', 'secondary'))
+    >>> actions_of("Adductor magnus")  # doctest: +NORMALIZE_WHITESPACE
+    (('adduction', 'primary'), ('internal rotation', 'secondary'),
+     ('extension', 'primary'), ('extension', 'secondary'))
     """
     rows = load_actions()
     if isinstance(muscle, str):
