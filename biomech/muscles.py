@@ -54,15 +54,16 @@ FOOTNOTE = (
     "Several of these muscles may have a different action when they are activated "
     "outside of this reference position."
 )
-#: Actions in the table's row order (the data README explains this order).
+#: Actions in the table's row order, as the blog copy prints it (not confirmed against
+#: the book; the data README explains this order).
 ACTIONS: tuple[str, ...] = (
-    "flexion", "adduction", "internal rotation", "extension", "abduction", "external rotation",
+    "flexion", "extension", "external rotation", "internal rotation", "adduction", "abduction",
 )
 ROLES: tuple[str, ...] = ("primary", "secondary")
 #: Row headings of the printed table, one per action.
 GROUP_NAMES: Mapping[str, str] = {
-    "flexion": "Flexors", "adduction": "Adductors", "internal rotation": "Internal rotators",
-    "extension": "Extensors", "abduction": "Abductors", "external rotation": "External rotators",
+    "flexion": "Flexors", "extension": "Extensors", "external rotation": "External rotators",
+    "internal rotation": "Internal rotators", "adduction": "Adductors", "abduction": "Abductors",
 }
 #: Cells the textbook fills with a statement instead of muscles.
 EMPTY_CELLS: Mapping[tuple[str, str], str] = {("internal rotation", "primary"): "Not applicable"}
@@ -255,8 +256,8 @@ def actions_of(muscle: str) -> tuple[tuple[str, str], ...]:
     Examples
     --------
     >>> actions_of("Adductor magnus")  # doctest: +NORMALIZE_WHITESPACE
-    (('adduction', 'primary'), ('internal rotation', 'secondary'),
-     ('extension', 'primary'), ('extension', 'secondary'))
+    (('extension', 'primary'), ('extension', 'secondary'),
+     ('internal rotation', 'secondary'), ('adduction', 'primary'))
     """
     rows = load_actions()
     if isinstance(muscle, str):

@@ -34,7 +34,7 @@ class TableView(View):
     """Neumann's table of hip-muscle actions, highlighted for the current state.
 
     Actions in the table's row order, in two blocks side by side (flexors,
-    adductors, internal rotators | extensors, abductors, external rotators), each
+    extensors, external rotators | internal rotators, adductors, abductors), each
     with the primary and secondary columns; the title carries the footnote mark and
     the footnote is printed below. A label is highlighted wherever it appears, with a
     tinted box and one marker per role: square = restricting, circle = compensating,
