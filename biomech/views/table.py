@@ -80,11 +80,12 @@ class TableView(View):
         ends = [y]
         for block, actions in enumerate((ACTIONS[:3], ACTIONS[3:])):
             x0 = block_w * block if blocks == 2 else 0.0
-            yb = y if blocks == 2 or block == 0 else ends[-1] + 0.3 * self.line_pt
-            for i, role in enumerate(ROLES):
-                self._text(x0 + i * (cell_w + self.size * self._frac), yb, role.capitalize(),
-                           weight="bold", color=t.muted)
-            yb += self.line_pt
+            yb = y if blocks == 2 or block == 0 else ends[-1]
+            if blocks == 2 or block == 0:  # one above the other: the column heads once
+                for i, role in enumerate(ROLES):
+                    self._text(x0 + i * (cell_w + self.size * self._frac), yb, role.capitalize(),
+                               weight="bold", color=t.muted)
+                yb += self.line_pt
             for action in actions:
                 self._rule(x0, yb + 0.15 * self.line_pt, block_w - 2 * self.size * self._frac)
                 yb = self._text(x0, yb + 0.25 * self.line_pt, GROUP_NAMES[action], weight="bold")
