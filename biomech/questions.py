@@ -43,7 +43,7 @@ from biomech.parameters import PARAMETERS
 from biomech.tissues import tissue_moment_arms
 
 __all__ = [
-    "FLEXION_EXAMPLES", "LESSONS", "UNIT_WORDS", "Answer", "FlexionExample", "Feedback",
+    "FLEXION_EXAMPLES", "LESSONS", "UNIT_WORDS", "Answer", "Feedback", "FlexionExample",
     "Question", "check", "flexion_examples", "question", "questions", "read_number",
 ]
 
@@ -158,6 +158,7 @@ def read_number(response: object, unit: str = "") -> float:
                     "{" + ", ".join(repr(w) for w in words) + "}")
     else:
         expected = "'response' must be a number without a unit"
+    value: float | None = None
     if isinstance(response, numbers.Real) and not isinstance(response, bool):
         value = float(response)
     elif isinstance(response, str):
@@ -169,7 +170,7 @@ def read_number(response: object, unit: str = "") -> float:
             raise ValueError(f"{expected}; got {response!r} (unit {typed!r}).")
         sign = "-" if match["sign"] in ("-", "\u2212") else ""
         value = float(sign + match["number"].replace(",", ".") + (match["exponent"] or ""))
-    else:
+    if value is None:
         raise ValueError(f"{expected}, e.g. 12.5; got {response!r}.")
     if not math.isfinite(value):
         raise ValueError(f"{expected}, and finite; got {response!r}.")
