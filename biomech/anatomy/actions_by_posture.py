@@ -64,7 +64,7 @@ TABLE_PARTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "Gluteus medius (posterior fibers)": ("glut_med3_r",),
     "Gluteus medius (all fibers)": _ALL_GLUT_MED,
     "Gluteus maximus": ("glut_max1_r", "glut_max2_r", "glut_max3_r"),
-    "Gluteus maximus (lower fibers)": ("glut_max3_r",),
+    "Gluteus maximus (posterior fibers)": ("glut_max3_r",),
     "Adductor magnus (anterior head)": ("add_mag1_r", "add_mag2_r"),
     "Adductor magnus (posterior head)": ("add_mag3_r",),
     "Adductor magnus (anterior and posterior heads)": ("add_mag1_r", "add_mag2_r", "add_mag3_r"),
@@ -78,8 +78,11 @@ TABLE_PARTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })
 """Each label of the table -> the gait2392 parts that model it (their moment arms are
 averaged). gait2392 numbers the parts of gluteus medius, minimus and maximus from
-anterior (1) to posterior (3); adductor magnus 1-2 form the anterior (adductor) head,
-3 the posterior (ischiocondylar, "hamstring") head; one ``gem_r`` models both gemelli."""
+anterior (1) to posterior (3), so a label's "posterior fibers" are part 3 (for gluteus
+maximus the most posterior and lowest part, ``glut_max3_r``); adductor magnus 1-2 form
+the anterior (adductor) head, 3 the posterior (ischiocondylar, "hamstring") head
+(``add_mag3_r``, for both "Adductor magnus (posterior head)" rows: extension and
+internal rotation); one ``gem_r`` models both gemelli."""
 
 NOT_MODELLED: Mapping[str, str] = MappingProxyType({
     "Obturator internus": "not in gait2392 (Delp et al. 1990 omit it); its tendon turns "

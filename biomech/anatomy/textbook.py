@@ -3,18 +3,21 @@
 The table sorts the muscles of the hip by the action each produces, as a *primary* or a
 *secondary* mover, with every action judged from the anatomic position (the table's
 footnote, :data:`FOOTNOTE`). It is read from ``biomech/data/hip_muscle_actions.csv``,
-one row per (muscle, part, action, role); ``biomech/data/README.md`` gives the source
-and every place where the data differ from the blog copy the project started from.
+one row per (muscle, part, action, role). The rows are the table as the blog copy the
+project started from prints it, its interleaved columns split again; none has been
+checked against the book yet, and each row says so (``MuscleAction.confirmed``,
+:data:`SEED_TEXT`). ``biomech/data/README.md`` gives the source and every place where
+the data differ from the blog's text.
 
-A muscle part is written as the textbook writes it, in a label such as
+A muscle part is written as the blog prints it, in a label such as
 ``"Gluteus medius (posterior fibers)"``; whole muscles have no part (``"Iliopsoas"``).
 The one empty cell, the primary internal rotators, is an explicit statement
 (:data:`EMPTY_CELLS`), not a muscle.
 
 Examples
 --------
->>> muscles_for("abduction", "secondary")
-('Piriformis', 'Sartorius', 'Rectus femoris')
+>>> muscles_for("extension", "secondary")
+('Gluteus medius (middle and posterior fibers)', 'Adductor magnus (anterior head)')
 >>> muscles_for("internal rotation", "primary")
 ()
 >>> actions_of("gluteus medius (posterior fibers)")
@@ -34,8 +37,9 @@ from importlib import resources
 from biomech._validation import check_choice
 
 __all__ = [
-    "ACTIONS", "DATA_FILE", "EMPTY_CELLS", "FOOTNOTE", "GROUP_NAMES", "ROLES", "TITLE",
-    "MuscleAction", "actions_of", "did_you_mean", "flexors", "load_actions", "muscles_for",
+    "ACTIONS", "DATA_FILE", "EMPTY_CELLS", "FOOTNOTE", "GROUP_NAMES", "ROLES", "SEED_TEXT",
+    "TITLE", "MuscleAction", "actions_of", "did_you_mean", "flexors", "load_actions", "muscles_for",
+    "source_note",
 ]
 
 DATA_FILE = "hip_muscle_actions.csv"
@@ -46,20 +50,23 @@ FOOTNOTE = (
     "Several of these muscles may have a different action when they are activated "
     "outside of this reference position."
 )
-#: Actions in the table's row order (the data README explains this order).
+#: Actions in the table's row order, as the blog copy prints it (not confirmed against
+#: the book; the data README explains this order).
 ACTIONS: tuple[str, ...] = (
-    "flexion", "adduction", "internal rotation", "extension", "abduction", "external rotation",
+    "flexion", "extension", "external rotation", "internal rotation", "adduction", "abduction",
 )
 ROLES: tuple[str, ...] = ("primary", "secondary")
 #: Row headings of the printed table, one per action.
 GROUP_NAMES: Mapping[str, str] = {
-    "flexion": "Flexors", "adduction": "Adductors", "internal rotation": "Internal rotators",
-    "extension": "Extensors", "abduction": "Abductors", "external rotation": "External rotators",
+    "flexion": "Flexors", "extension": "Extensors", "external rotation": "External rotators",
+    "internal rotation": "Internal rotators", "adduction": "Adductors", "abduction": "Abductors",
 }
 #: Cells the textbook fills with a statement instead of muscles.
 EMPTY_CELLS: Mapping[tuple[str, str], str] = {("internal rotation", "primary"): "Not applicable"}
+#: The ``confirmed`` value of an entry taken from the blog copy and not yet read in the book.
+SEED_TEXT = "seed text, not confirmed against the book"
 
-_COLUMNS = ("muscle", "part", "action", "role", "order", "source")
+_COLUMNS = ("muscle", "part", "action", "role", "order", "source", "confirmed")
 
 
 @dataclass(frozen=True)
@@ -81,10 +88,13 @@ class MuscleAction:
         Position (from 1) within its action-and-role cell, as printed.
     source
         Citation of the table.
+    confirmed
+        How far the entry is checked: :data:`SEED_TEXT` for an entry as the blog copy
+        prints it and not read in the book; otherwise how it was confirmed.
 
     Examples
     --------
-    >>> MuscleAction("Biceps femoris", "long head", "extension", "primary", 2, "x").label
+    >>> MuscleAction("Biceps femoris", "long head", "extension", "primary", 2, "x", SEED_TEXT).label
     'Biceps femoris (long head)'
     """
 
@@ -94,6 +104,7 @@ class MuscleAction:
     role: str
     order: int
     source: str
+    confirmed: str
 
     @property
     def label(self) -> str:
@@ -114,7 +125,8 @@ def load_actions() -> tuple[MuscleAction, ...]:
     ------
     ValueError
         If the CSV has other columns, an unknown action or role, a cell whose ``order``
-        is not 1, 2, 3, ..., a repeated label in a cell, an empty source, or a cell that
+        is not 1, 2, 3, ..., a repeated label in a cell, an empty source or
+        ``confirmed``, or a cell that
         is empty without being declared in :data:`EMPTY_CELLS` (or the reverse). The
         message names the file and the row.
     """
@@ -131,13 +143,15 @@ def _parse(text: str) -> tuple[MuscleAction, ...]:
         where = f"{DATA_FILE}, line {line}"
         if raw["action"] not in ACTIONS or raw["role"] not in ROLES:
             raise ValueError(f"{where}: unknown action/role {raw['action']!r}/{raw['role']!r}.")
-        if not raw["muscle"].strip() or not raw["source"].strip():
-            raise ValueError(f"{where}: 'muscle' and 'source' must not be empty.")
+        for column in ("muscle", "source", "confirmed"):
+            if not raw[column].strip():
+                raise ValueError(f"{where}: {column!r} must not be empty; got {raw[column]!r}.")
         cell = [r for r in rows if (r.action, r.role) == (raw["action"], raw["role"])]
         if not raw["order"].isdigit():
             raise ValueError(f"{where}: 'order' must be a positive integer; got {raw['order']!r}.")
         item = MuscleAction(
-            raw["muscle"], raw["part"], raw["action"], raw["role"], int(raw["order"]), raw["source"]
+            raw["muscle"], raw["part"], raw["action"], raw["role"], int(raw["order"]), raw["source"],
+            raw["confirmed"],
         )
         if item.order != len(cell) + 1:
             expected = len(cell) + 1
@@ -234,8 +248,9 @@ def actions_of(muscle: str) -> tuple[tuple[str, str], ...]:
 
     Examples
     --------
-    >>> actions_of("Adductor magnus")
-    (('adduction', 'primary'), ('extension', 'primary'), ('extension', 'secondary'))
+    >>> actions_of("Adductor magnus")  # doctest: +NORMALIZE_WHITESPACE
+    (('extension', 'primary'), ('extension', 'secondary'),
+     ('internal rotation', 'secondary'), ('adduction', 'primary'))
     """
     rows = load_actions()
     if isinstance(muscle, str):
@@ -258,3 +273,22 @@ def did_you_mean(value: object, names: list[str]) -> str:
     folded = {_key(n): n for n in names}
     close = difflib.get_close_matches(_key(value), list(folded), n=3, cutoff=0.6)
     return " (did you mean " + " or ".join(repr(folded[c]) for c in close) + "?)" if close else ""
+
+
+def source_note() -> str:
+    """Return the table's citation and how far its entries are confirmed, for renderings.
+
+    Returns
+    -------
+    str
+        ``"Source: <citation>. <n> of <N> entries: <confirmed value>."``, one clause per
+        distinct ``confirmed`` value, e.g. ``"... 47 of 47 entries: seed text, not
+        confirmed against the book."``.
+    """
+    rows = load_actions()
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.confirmed] = counts.get(r.confirmed, 0) + 1
+    sources = "; ".join(dict.fromkeys(r.source for r in rows))
+    status = " ".join(f"{n} of {len(rows)} entries: {value}." for value, n in counts.items())
+    return f"Source: {sources}. {status}"

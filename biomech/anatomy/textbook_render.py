@@ -19,7 +19,7 @@ from typing import Literal
 
 from biomech._validation import check_choice
 from biomech.anatomy.textbook import (
-    ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, did_you_mean, load_actions, muscles_for,
+    ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, did_you_mean, load_actions, muscles_for, source_note,
 )
 
 __all__ = ["as_table"]
@@ -61,7 +61,8 @@ def as_table(
     Returns
     -------
     str
-        The title with its footnote marker, the table, the footnote and the source.
+        The title with its footnote marker, the table, the footnote, and the source
+        with how far the entries are confirmed (:func:`~biomech.anatomy.textbook.source_note`).
 
     Raises
     ------
@@ -74,7 +75,7 @@ def as_table(
         raise ValueError(f"'highlight' is only used with fmt='html'; got fmt={fmt!r}.")
     colours = _check_highlight(highlight or {})
     rows = _cells()
-    source = "Source: " + "; ".join(dict.fromkeys(r.source for r in load_actions())) + "."
+    source = source_note()
     if fmt == "markdown":
         body = [f"**{TITLE}\\{_MARK}**", "", "| Muscles | Primary | Secondary |", "|---|---|---|"]
         body += [f"| {g} | {'<br>'.join(p)} | {'<br>'.join(s)} |" for g, p, s in rows]

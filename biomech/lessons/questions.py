@@ -4,7 +4,8 @@ Each :class:`Question` holds its text and a function that computes the answer (a
 an explanation with the numbers behind it) from :mod:`biomech`, so an answer can
 never drift from the model: change a parameter and the answer changes with it. No
 answer is typed in. :func:`check` compares a response with the answer; the widgets
-that ask the questions live in :mod:`biomech.apps.selfcheck`.
+that ask the questions live in :mod:`biomech.apps.selfcheck`. A typed number may carry a
+sign, a decimal point or comma, and the question's unit (:func:`read_number`).
 
 Examples
 --------
@@ -13,13 +14,18 @@ Examples
 True
 >>> check(q, "1000").correct
 False
+>>> read_number(" 26,7 degrees ", "deg")
+26.7
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import numbers
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 import numpy as np
 
@@ -35,22 +41,44 @@ from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, acts, flip_angle
 
 __all__ = [
-    "LESSONS", "Answer", "Feedback", "Question", "check", "question", "questions",
+    "LESSONS", "UNIT_WORDS", "Answer", "Feedback", "Question", "check", "question", "questions",
+    "read_number",
 ]
 
 LESSONS: tuple[str, ...] = ("02", "03", "05")
 """Lessons with questions: notebooks 02 (muscle actions), 03 (deadlift), 05 (client)."""
 
 NONE_HELPS = "no amount: rotation cannot slacken this tissue"
+TABLE_SOURCE = "Neumann 2017 (the table as the clinic blog prints it)"
+"""Who gives the answers read from the muscle-action table (see :mod:`biomech.anatomy.textbook`)."""
+
+UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "deg": ("deg", "degs", "degree", "degrees", "\u00b0"),
+    "mm": ("mm",),
+    "m": ("m",),
+    "%": ("%",),
+})
+"""The words a typed answer may carry for a question's unit (case-insensitive); a unit
+not listed here is accepted as itself only (e.g. ``"people"``)."""
+
+_NUMBER = re.compile(
+    r"(?P<sign>[+\-\u2212]?)\s*(?P<number>\d+(?:[.,]\d*)?|[.,]\d+)(?P<exponent>[eE][+\-]?\d+)?"
+    r"\s*(?P<unit>[^\d\s.,+\-\u2212][^\d]*)?",
+)
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A computed answer: ``value`` (a number, or one of ``choices``) and why."""
+    """A computed answer: ``value`` (a number, or one of ``choices``) and why.
+
+    ``source`` says who gives the answer when it is not the lab's model: author and
+    year, e.g. ``"Vigotsky et al. 2016"``; empty for an answer the model computes.
+    """
 
     value: float | str
     explanation: str
     choices: tuple[str, ...] = ()
+    source: str = ""
 
     @property
     def shown(self) -> str:
@@ -106,9 +134,89 @@ class Feedback:
     message: str
 
 
+def _unit_words(unit: str) -> tuple[str, ...]:
+    return UNIT_WORDS.get(unit, (unit,)) if unit else ()
+
+
+def read_number(response: object, unit: str = "") -> float:
+    """Read a student's typed number: one number, optionally signed and with a unit.
+
+    Parameters
+    ----------
+    response
+        A number, or text holding one number: an optional sign (``+``, ``-`` or the
+        minus sign), digits with ``.`` or ``,`` as the decimal separator (``"26.7"``,
+        ``"26,7"``), optionally an exponent, then optionally a unit, with or without
+        a space (``"26.7 deg"``, ``"26.7°"``, ``"-5 °"``). Case and surrounding
+        spaces are ignored. No thousands separators: ``"1,000"`` is 1.0.
+    unit
+        The question's unit (e.g. ``"deg"``); the unit typed, if any, must be one of
+        its words (:data:`UNIT_WORDS`). ``""``: the answer has no unit, so none may
+        be typed.
+
+    Returns
+    -------
+    float
+        The number, finite.
+
+    Raises
+    ------
+    ValueError
+        If ``response`` is not one finite number, or carries a unit that is not one
+        of ``unit``'s words; the message names the value and the valid units.
+
+    Examples
+    --------
+    >>> read_number("26.7°", "deg"), read_number("-5 °", "deg"), read_number("+3")
+    (26.7, -5.0, 3.0)
+    >>> read_number("26.7 mm", "deg")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'response' must be a number in deg, optionally followed by one of {'deg', 'degs', 'degree', 'degrees', '°'}; got '26.7 mm' (unit 'mm').
+    """
+    words = _unit_words(unit)
+    if words:
+        expected = (f"'response' must be a number in {unit}, optionally followed by one of "
+                    "{" + ", ".join(repr(w) for w in words) + "}")
+    else:
+        expected = "'response' must be a number without a unit"
+    value: float | None = None
+    if isinstance(response, numbers.Real) and not isinstance(response, bool):
+        value = float(response)
+    elif isinstance(response, str):
+        match = _NUMBER.fullmatch(response.strip())
+        if match is None:
+            raise ValueError(f"{expected}, e.g. 12.5 or 12,5; got {response!r}.")
+        typed = (match["unit"] or "").strip()
+        if typed and typed.casefold() not in {w.casefold() for w in words}:
+            raise ValueError(f"{expected}; got {response!r} (unit {typed!r}).")
+        sign = "-" if match["sign"] in ("-", "\u2212") else ""
+        value = float(sign + match["number"].replace(",", ".") + (match["exponent"] or ""))
+    if value is None:
+        raise ValueError(f"{expected}, e.g. 12.5; got {response!r}.")
+    if not math.isfinite(value):
+        raise ValueError(f"{expected}, and finite; got {response!r}.")
+    return value
+
+
 def check(q: Question, response: object) -> Feedback:
-    """Compare a response (a choice, a number or a string holding one; ``None`` or
-    ``""`` if empty) with the computed answer; the feedback always explains."""
+    """Compare a response with the computed answer; the feedback always explains.
+
+    Parameters
+    ----------
+    q
+        The question.
+    response
+        For a question with choices, one of them. Otherwise a number, or text holding
+        one, as :func:`read_number` reads it with ``q.unit`` (``"26,7 deg"``).
+        ``None`` or blank text: no answer yet.
+
+    Returns
+    -------
+    Feedback
+        Correct or not, with the explanation; an unreadable number or a wrong unit
+        gets a message saying what to type instead (never an exception).
+    """
     a = q.answer()
     if response is None or (isinstance(response, str) and not response.strip()):
         return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."))
@@ -116,12 +224,17 @@ def check(q: Question, response: object) -> Feedback:
         correct = response == a.value
     else:
         try:
-            number = float(response)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return Feedback(False, f"Type a number (in {q.unit or 'plain numbers'}), e.g. 12.5; got {response!r}.")
-        correct = math.isfinite(number) and abs(number - float(a.value)) <= q.tolerance + 1e-9
+            number = read_number(response, q.unit)
+        except ValueError as error:
+            return Feedback(False, f"Could not read this answer: {error}")
+        correct = abs(number - float(a.value)) <= q.tolerance + 1e-9
     unit = f" {q.unit}" if q.unit and not a.choices else ""
-    head = "Correct." if correct else f"Not quite: the model gives {a.shown}{unit}."
+    if correct:
+        head = "Correct."
+    elif a.source:
+        head = f"Not quite: {a.shown}{unit}, according to {a.source}."
+    else:
+        head = f"Not quite: the model gives {a.shown}{unit}."
     return Feedback(correct, f"{head} {a.explanation}")
 
 
@@ -133,7 +246,8 @@ def _deg(x: float) -> str:
 
 def _primary_flexors(lifter: Lifter, client: Client) -> Answer:
     names = muscles_for("flexion", "primary")
-    return Answer(float(len(names)), "The table's primary flexors: " + ", ".join(names) + ".")
+    return Answer(float(len(names)), "The table's primary flexors: " + ", ".join(names) + ".",
+                  source=TABLE_SOURCE)
 
 
 def _no_primary(lifter: Lifter, client: Client) -> Answer:
@@ -141,13 +255,13 @@ def _no_primary(lifter: Lifter, client: Client) -> Answer:
     return Answer(empty, (
         f"The primary cell for {empty} reads '{EMPTY_CELLS[(empty, 'primary')]}'; its secondary "
         f"movers are {', '.join(muscles_for(empty, 'secondary'))}."
-    ), ACTIONS)
+    ), ACTIONS, source=TABLE_SOURCE)
 
 
 def _glute_max(lifter: Lifter, client: Client) -> Answer:
     pairs = actions_of("Gluteus maximus")
     return Answer(float(len({a for a, _ in pairs})), "Gluteus maximus (all parts): " + "; ".join(
-        f"{a} ({r})" for a, r in pairs) + ".")
+        f"{a} ({r})" for a, r in pairs) + ".", source=TABLE_SOURCE)
 
 
 def _piriformis(lifter: Lifter, client: Client, angle: float = 90.0) -> Answer:
@@ -237,10 +351,14 @@ def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
 
 # ----- lesson 05: a client's Thomas test ---------------------------------------------
 
+_BMC2021 = "the 2021 cut-offs (BMC Sports Sci Med Rehabil 2021, Table 4)"
+
+
 def _client_tissue(lifter: Lifter, client: Client) -> Answer:
     r = modified_thomas_test(*client.measurements(), criteria="kendall")
     return Answer(r.tissues[0], "Kendall's rules that fired: " + "; ".join(
-        f.rule.text for f in r.findings if f.fired) + ".", TEST_TISSUES + ("none",))
+        f.rule.text for f in r.findings if f.fired) + ".", TEST_TISSUES + ("none",),
+        source="Kendall's criteria (Muscles: Testing and Function)")
 
 
 def _client_bmc(lifter: Lifter, client: Client) -> Answer:
@@ -251,7 +369,7 @@ def _client_bmc(lifter: Lifter, client: Client) -> Answer:
         f"The 2021 table flags the knee only below {knee.rule.threshold:g} deg; this knee reaches "
         f"{knee.value:g}. Kendall's cut-off ({CRITERIA['kendall'].rules[1].threshold:g}) flags it: "
         "the choice of source changes the diagnosis."
-    ), ("yes", "no"))
+    ), ("yes", "no"), source=_BMC2021)
 
 
 def _client_tilt(lifter: Lifter, client: Client) -> Answer:
@@ -265,11 +383,11 @@ def _harvey_fires(lifter: Lifter, client: Client) -> Answer:
     return Answer(float(sum(f.fired for f in r.findings)), (
         f"Harvey's athletes averaged thigh {mean[0]:g}, knee {mean[1]:g}, abduction {mean[2]:g} deg; "
         f"the 2021 cut-offs call them short: {', '.join(r.tissues)}. Cut-offs and population means disagree."
-    ))
+    ), source=f"{_BMC2021} applied to Harvey 1998's means")
 
 
 def _sensitivity(lifter: Lifter, client: Client) -> Answer:
-    return Answer(round(100 * VALIDITY.sensitivity), VALIDITY.notes[0])
+    return Answer(round(100 * VALIDITY.sensitivity), VALIDITY.notes[0], source="Vigotsky et al. 2016")
 
 
 _QUESTIONS: tuple[Question, ...] = (

@@ -29,7 +29,7 @@ LAYOUTS: dict[bool, dict[str, Rect]] = {
         "hips": (0.10, 0.44, 0.28, 0.48),
         "transverse": (0.10, 0.01, 0.28, 0.41),
         "curves": (0.435, 0.42, 0.28, 0.47),
-        "table": (0.735, 0.01, 0.26, 0.92),
+        "table": (0.735, 0.005, 0.26, 0.935),
     },
     False: {  # live lab: the table is shown as HTML beside the figure
         "body": (0.005, 0.04, 0.12, 0.86),

@@ -13,7 +13,7 @@ from matplotlib.textpath import text_to_path
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform, blended_transform_factory
 
-from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, load_actions, muscles_for
+from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
@@ -34,7 +34,7 @@ class TableView(View):
     """Neumann's table of hip-muscle actions, highlighted for the current state.
 
     Actions in the table's row order, in two blocks side by side (flexors,
-    adductors, internal rotators | extensors, abductors, external rotators), each
+    extensors, external rotators | internal rotators, adductors, abductors), each
     with the primary and secondary columns; the title carries the footnote mark and
     the footnote is printed below. A label is highlighted wherever it appears, with a
     tinted box and one marker per role: square = restricting, circle = compensating,
@@ -80,11 +80,12 @@ class TableView(View):
         ends = [y]
         for block, actions in enumerate((ACTIONS[:3], ACTIONS[3:])):
             x0 = block_w * block if blocks == 2 else 0.0
-            yb = y if blocks == 2 or block == 0 else ends[-1] + 0.3 * self.line_pt
-            for i, role in enumerate(ROLES):
-                self._text(x0 + i * (cell_w + self.size * self._frac), yb, role.capitalize(),
-                           weight="bold", color=t.muted)
-            yb += self.line_pt
+            yb = y if blocks == 2 or block == 0 else ends[-1]
+            if blocks == 2 or block == 0:  # one above the other: the column heads once
+                for i, role in enumerate(ROLES):
+                    self._text(x0 + i * (cell_w + self.size * self._frac), yb, role.capitalize(),
+                               weight="bold", color=t.muted)
+                yb += self.line_pt
             for action in actions:
                 self._rule(x0, yb + 0.15 * self.line_pt, block_w - 2 * self.size * self._frac)
                 yb = self._text(x0, yb + 0.25 * self.line_pt, GROUP_NAMES[action], weight="bold")
@@ -107,7 +108,7 @@ class TableView(View):
         y = max(ends) + 0.5 * self.line_pt
         self._rule(0.0, y - 0.2 * self.line_pt, 1.0)
         y = self._text(0.0, y, "\n".join(self._wrap("*" + FOOTNOTE, 1.0)))
-        source = "Source: " + load_actions()[0].source
+        source = source_note()
         y = self._text(0.0, y + 0.2 * self.line_pt, "\n".join(self._wrap(source, 1.0)), color=t.muted)
         self._legend(y + 0.4 * self.line_pt)
         self.height_pt = y + 1.6 * self.line_pt

@@ -68,7 +68,7 @@ def test_every_table_label_is_mapped_or_explained():
     ("Gluteus minimus (anterior fibers)", ("glut_min1_r",)),
     ("Adductor magnus (posterior head)", ("add_mag3_r",)),
     ("Adductor magnus (anterior head)", ("add_mag1_r", "add_mag2_r")),
-    ("Gluteus maximus (lower fibers)", ("glut_max3_r",)),
+    ("Gluteus maximus (posterior fibers)", ("glut_max3_r",)),
     ("Biceps femoris (long head)", ("bifemlh_r",)),
     ("Piriformis", ("peri_r",)),
     ("Gemellus inferior", ("gem_r",)),

@@ -12,7 +12,9 @@ from biomech.model.lockout import compensate
 from biomech.anatomy.textbook import muscles_for
 from biomech.parameters import PARAMETERS
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
-from biomech.lessons.questions import LESSONS, NONE_HELPS, check, question, questions
+from biomech.lessons.questions import (
+    LESSONS, NONE_HELPS, TABLE_SOURCE, Question, check, question, questions, read_number,
+)
 from biomech.model.thomas import VALIDITY, modified_thomas_test
 from biomech.anatomy.tissues import moment_arms_at
 
@@ -43,8 +45,25 @@ def test_wrong_answer_gets_the_answer_and_the_explanation(q):
     wrong = next(c for c in a.choices if c != a.value) if a.choices else float(a.value) + q.tolerance + 1.0
     feedback = check(q, wrong)
     assert not feedback.correct
-    assert feedback.message.startswith("Not quite: the model gives " + a.shown)
+    unit = f" {q.unit}" if q.unit and not a.choices else ""
+    if a.source:  # a number from the literature or the table: say whose it is
+        assert feedback.message.startswith(f"Not quite: {a.shown}{unit}, according to {a.source}.")
+        assert "the model" not in feedback.message.split(".")[0]
+    else:
+        assert feedback.message.startswith(f"Not quite: the model gives {a.shown}{unit}.")
     assert a.explanation in feedback.message
+
+
+def test_answers_not_computed_by_the_model_name_their_source():
+    assert question("05-sensitivity").answer().source == "Vigotsky et al. 2016"
+    assert "Harvey 1998" in question("05-harvey").answer().source  # the mtt_* parameters
+    assert "2021" in question("05-bmc").answer().source
+    assert "Kendall" in question("05-tissue").answer().source
+    for key in ("02-primary-flexors", "02-no-primary", "02-glute-max"):
+        assert question(key).answer().source == TABLE_SOURCE
+    assert "Neumann 2017" in TABLE_SOURCE
+    for key in ("02-piriformis", "03-blog-rotation", "05-tilt"):  # the lab's model and geometry
+        assert question(key).answer().source == ""
 
 
 def test_tolerance_is_inclusive_and_numbers_may_be_text():
@@ -59,6 +78,104 @@ def test_tolerance_is_inclusive_and_numbers_may_be_text():
 def test_empty_or_unreadable_responses_are_not_correct(response):
     feedback = check(question("03-cue-difference"), response)
     assert not feedback.correct and feedback.message
+
+
+# ----- reading a typed number -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("26.7", "deg", 26.7),
+    ("26.7 deg", "deg", 26.7),
+    ("26.7deg", "deg", 26.7),
+    ("26.7°", "deg", 26.7),
+    ("26,7", "deg", 26.7),
+    (" 26,7 degrees ", "deg", 26.7),
+    ("1 degree", "deg", 1.0),
+    ("26.7 DEG", "deg", 26.7),
+    ("-5 °", "deg", -5.0),
+    ("- 5", "deg", -5.0),
+    ("\u22125", "deg", -5.0),  # the minus sign, as the notebooks print it
+    ("+3", "deg", 3.0),
+    (".5", "deg", 0.5),
+    ("5.", "deg", 5.0),
+    ("1,000", "deg", 1.0),  # the comma is a decimal separator, never a thousands one
+    ("2e1", "deg", 20.0),
+    ("12 mm", "mm", 12.0),
+    ("0.3 m", "m", 0.3),
+    ("32 %", "%", 32.0),
+    ("32 people", "people", 32.0),
+    ("32", "people", 32.0),
+    ("0.84", "", 0.84),
+])
+def test_typed_numbers_are_read_with_sign_decimal_comma_and_unit(text, unit, value):
+    assert read_number(text, unit) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "unit", "message"), [
+    ("about 27", "deg", r"got 'about 27'"),
+    ("twenty", "deg", r"got 'twenty'"),
+    ("26.7 27", "deg", r"got '26.7 27'"),
+    ("1.000,5", "deg", r"got '1.000,5'"),
+    ("26,7,1", "deg", r"got '26,7,1'"),
+    ("5 -", "deg", r"got '5 -'"),
+    ("--5", "deg", r"got '--5'"),
+    ("nan", "deg", r"got 'nan'"),
+    ("inf", "deg", r"got 'inf'"),
+    ("26.7 mm", "deg", (r"'response' must be a number in deg, optionally followed by one of "
+                        r"\{'deg', 'degs', 'degree', 'degrees', '°'\}; got '26.7 mm' \(unit 'mm'\)")),
+    ("26.7 m", "mm", r"one of \{'mm'\}; got '26.7 m' \(unit 'm'\)"),
+    ("26.7 %", "deg", r"\(unit '%'\)"),
+    ("0.8 deg", "", r"'response' must be a number without a unit; got '0.8 deg' \(unit 'deg'\)"),
+    ("12 deg 5", "deg", r"got '12 deg 5'"),
+])
+def test_a_wrong_unit_or_not_one_number_is_rejected_with_a_clear_message(text, unit, message):
+    with pytest.raises(ValueError, match=message):
+        read_number(text, unit)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), True, [1.0], object()])
+def test_non_numbers_and_non_finite_numbers_are_rejected(value):
+    with pytest.raises(ValueError, match=r"^'response' must be a number"):
+        read_number(value, "deg")
+
+
+def test_check_accepts_units_and_decimal_commas_and_explains_a_wrong_unit():
+    q = question("03-cue-difference")
+    value = float(q.answer().value)
+    assert check(q, f"{value:.2f} deg").correct
+    assert check(q, f"{value:.2f}°".replace(".", ",")).correct
+    assert check(q, f" {value:.2f} degrees ").correct
+    assert check(q, value).correct
+    assert check(q, round(value)).correct == (abs(round(value) - value) <= q.tolerance)
+    wrong = check(q, f"{value:.2f} mm")
+    assert not wrong.correct
+    assert wrong.message.startswith("Could not read this answer: 'response' must be a number in deg")
+    assert "(unit 'mm')" in wrong.message
+    unreadable = check(q, "about 27")
+    assert not unreadable.correct and "e.g. 12.5 or 12,5" in unreadable.message
+
+
+def test_a_question_without_a_unit_takes_a_bare_number_only():
+    q = question("03-onset")
+    assert q.unit == ""
+    value = float(q.answer().value)
+    assert check(q, f"{value:.3f}".replace(".", ",")).correct
+    feedback = check(q, f"{value:.3f} deg")
+    assert not feedback.correct and "without a unit" in feedback.message
+
+
+def test_a_unit_outside_the_list_is_accepted_as_itself():
+    q = question("05-sensitivity")
+    assert q.unit == "people"
+    value = q.answer().value
+    assert check(q, f"{value} people").correct and check(q, f"{value} PEOPLE").correct
+    assert not check(q, f"{value} deg").correct
+
+
+def test_check_never_raises_on_odd_input():
+    q = Question("x", "03", "?", lambda lifter, client: question("03-cue-difference").answer(), tolerance=0.5, unit="deg")
+    for response in ("°", "deg", "+", ",", "1e", "1e999", "\u00a0", "1 2 3", b"12", 12j):
+        feedback = check(q, response)
+        assert not feedback.correct and feedback.message
 
 
 # ----- answers equal the model (computed independently here) ------------------------
