@@ -42,7 +42,9 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_of
+from biomech.anatomy.geometry import LIGAMENTS
 from biomech.anatomy.actions_by_posture import TABLE_PARTS, label_moment_arms
 from biomech.anatomy.textbook import flexors
 from biomech.parameters import PARAMETERS
@@ -52,14 +54,19 @@ __all__ = [
     "DIRECTIONS",
     "GAIT2392_MUSCLES",
     "LOCKOUT_HIP_FLEXION_DEG",
+    "LIGAMENT",
     "TissueMomentArms",
     "moment_arms_at",
     "moment_arms_markdown",
+    "restricting_tissues",
     "tissue_moment_arms",
+    "tissue_parts",
 ]
 
 ALL_FLEXORS = "hip flexors (all)"
 """The blog's hypothesis: the whole front of the hip restricts extension."""
+LIGAMENT = "Iliofemoral ligament"
+"""The front of the hip capsule (both bands of the iliofemoral ligament)."""
 
 DIRECTIONS: Mapping[int, str] = MappingProxyType({1: "external", -1: "internal", 0: "none"})
 """Rotation direction (+1, -1, 0, as :func:`~biomech.anatomy.action_rule.rotation_benefit_of`
@@ -217,3 +224,37 @@ def moment_arms_markdown() -> str:
         f"Moment arms below {floor:g} mm (`moment_arm_floor`, illustrative) count as zero."
     )
     return "\n".join(lines)
+
+
+def restricting_tissues(floor_mm: float | None = None) -> tuple[str, ...]:
+    """Return the flexor rows of the table that can restrict hip extension at lockout.
+
+    Those whose flexion moment arm at lockout is at least ``floor_mm`` (default
+    ``moment_arm_floor``); in the gait2392 geometry gracilis and the anterior fibres of
+    gluteus minimus fall below it (:func:`~biomech.anatomy.action_rule.restricts_extension`).
+
+    Examples
+    --------
+    >>> restricting_tissues()[:2]
+    ('Iliopsoas', 'Sartorius')
+    """
+    floor = PARAMETERS["moment_arm_floor"].default if floor_mm is None else floor_mm
+    return tuple(name for name, arms in tissue_moment_arms().items() if restricts_extension(arms.flexion_mm, floor))
+
+
+def tissue_parts(tissue: str) -> tuple[str, ...]:
+    """Return the geometry's parts (muscle parts or ligament bands) that make up a tissue.
+
+    ``"hip flexors (all)"`` is every part of :func:`restricting_tissues`; the
+    iliofemoral ligament is its two bands; a flexor row is its gait2392 parts.
+
+    Examples
+    --------
+    >>> tissue_parts("Iliopsoas"), tissue_parts("Iliofemoral ligament")
+    (('iliacus_r', 'psoas_r'), ('iliofem_sup_r', 'iliofem_inf_r'))
+    """
+    if tissue == ALL_FLEXORS:
+        return tuple(dict.fromkeys(p for label in restricting_tissues() for p in GAIT2392_MUSCLES[label]))
+    if tissue == LIGAMENT:
+        return LIGAMENTS
+    return tuple(GAIT2392_MUSCLES[check_choice("tissue", tissue, (ALL_FLEXORS, LIGAMENT, *GAIT2392_MUSCLES))])

@@ -41,7 +41,7 @@ class Lifter:
 
     def __post_init__(self) -> None:
         check_parameter("hip_extension_available", self.hip_extension_available)
-        check_choice("tissue", self.tissue, tissues())
+        check_choice("tissue", self.tissue, tissues("blog"))
 
 
 @dataclass(frozen=True)

@@ -289,7 +289,7 @@ def _adductor_flip(lifter: Lifter, client: Client) -> Answer:
 # ----- lesson 03: the deadlift -------------------------------------------------------
 
 def _blog_rotation(lifter: Lifter, client: Client) -> Answer:
-    s = compensate(lifter.hip_extension_available, cue="stand_tall")
+    s = compensate(lifter.hip_extension_available, cue="stand_tall", mechanism="blog")
     return Answer(float(s.rotation_needed), (
         f"Deficit {_deg(s.deficit)} deg; the blog's 'hip flexors (all)' buy "
         f"{s.rotation_benefit:g} deg of extension per degree of rotation (illustrative), so "
@@ -299,8 +299,8 @@ def _blog_rotation(lifter: Lifter, client: Client) -> Answer:
 
 
 def _rf_rotation(lifter: Lifter, client: Client) -> Answer:
-    s = compensate(lifter.hip_extension_available, cue="stand_tall", tissue=lifter.tissue)
-    blog = compensate(lifter.hip_extension_available, cue="stand_tall")
+    s = compensate(lifter.hip_extension_available, cue="stand_tall", tissue=lifter.tissue, mechanism="blog")
+    blog = compensate(lifter.hip_extension_available, cue="stand_tall", mechanism="blog")
     arm = tissue_moment_arms()[lifter.tissue].rotation_mm
     floor = PARAMETERS["moment_arm_floor"].default
     if math.isinf(s.rotation_needed):
@@ -330,7 +330,7 @@ def _onset_phase(lifter: Lifter, client: Client) -> Answer:
 
 
 def _cue_difference(lifter: Lifter, client: Client) -> Answer:
-    tall, squeeze = (compensate(lifter.hip_extension_available, cue=c) for c in ("stand_tall", "squeeze_glutes"))
+    tall, squeeze = (compensate(lifter.hip_extension_available, cue=c, mechanism="blog") for c in ("stand_tall", "squeeze_glutes"))
     return Answer(float(squeeze.pelvic_tilt - tall.pelvic_tilt), (
         f"Stand tall: {tall.describe()} Squeeze: {squeeze.describe()}"
     ))

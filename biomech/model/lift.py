@@ -23,12 +23,14 @@ faded in over the last ``cue_onset`` degrees of hip flexion::
     demand(p) = -hip(p) + w(p) E_cue
     deficit   = max(0, demand(p) - E_a)
 
-which is :func:`biomech.model.lockout.compensate` applied to an *effective* available
-extension ``E_a + hip(p)`` with the cue's demand scaled by ``w(p)``. So everything the
+which is :func:`biomech.model.lockout.compensate` with the blog's mechanism
+(``mechanism="blog"``) applied to an *effective* available extension ``E_a + hip(p)``
+with the cue's demand scaled by ``w(p)``. The lift uses the blog's mechanism only: it
+does not follow the knee, so it says nothing about two-joint muscles along the pull. So everything the
 lockout model guarantees (the deficit is conserved across rotation and tilt, outputs
 grow with the deficit) carries over, and since ``hip(p)`` falls and ``w(p)`` rises with
-``p``, every output is non-decreasing with phase. At ``p = 1`` the result equals
-:func:`~biomech.model.lockout.compensate` at lockout.
+``p``, every output is non-decreasing with phase. At ``p = 1`` the result equals the
+blog's :func:`~biomech.model.lockout.compensate` at lockout.
 
 Conventions as in :mod:`biomech.model.lockout`: degrees, hip and knee flexion positive,
 forward lean positive; phase and every numeric input may be a scalar or shape
@@ -190,7 +192,7 @@ def lift_compensation(
     --------
     >>> lift_compensation(0.0, -30.0).deficit
     0.0
-    >>> lift_compensation(1.0, -10.0).deficit == compensate(-10.0).deficit
+    >>> lift_compensation(1.0, -10.0).deficit == compensate(-10.0, mechanism="blog").deficit
     True
     """
     p = check_range("phase", phase, 0.0, 1.0, _PHASE_UNIT)
@@ -211,7 +213,7 @@ def lift_compensation(
     upper = PARAMETERS["hip_extension_available"].max
     effective = np.minimum(available + hip, upper)
     state = compensate(
-        effective, cue=cue, tissue=tissue, squeeze_demand=weight * squeeze, **model
+        effective, cue=cue, tissue=tissue, mechanism="blog", squeeze_demand=weight * squeeze, **model
     )
     shape = np.shape(state.deficit)
 
@@ -223,6 +225,7 @@ def lift_compensation(
         state,
         hip_extension_available=out(available),
         demand=out(np.asarray(state.demand) - hip),
+        hip_flexion=out(np.asarray(state.hip_flexion) + hip),
     )
 
 

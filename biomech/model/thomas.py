@@ -291,7 +291,7 @@ def modified_thomas_test(
         if value is not None:
             overrides[row] = _single(name, value, row)
     if tissue is not None:
-        check_choice("tissue", tissue, tissues())
+        check_choice("tissue", tissue, tissues("blog"))
     sem = PARAMETERS["mtt_standard_error"].default
     findings = []
     for rule in CRITERIA[criteria].rules:
@@ -329,7 +329,8 @@ def modified_thomas_test(
         notes.append("Thigh below table level: Kendall reads this as excess length of the one-joint flexors.")
     p = PARAMETERS["hip_extension_available"]
     if p.min <= available <= p.max:
-        predictions = {cue: compensate(available, cue=cue, tissue=model_tissue, **overrides) for cue in CUES}
+        predictions = {cue: compensate(available, cue=cue, tissue=model_tissue, mechanism="blog", **overrides)
+                       for cue in CUES}
     else:
         predictions = {}
         notes.append(

@@ -23,8 +23,15 @@ __all__ = ["lift_scene", "split_overrides"]
 
 
 def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
-    """Move a lockout pose to the lift's joint angles (ankle and foot fixed)."""
-    shank, thigh = (np.radians(getattr(angles, f"{n}_inclination")) for n in ("shank", "thigh"))
+    """Move a lockout pose to the lift's joint angles (ankle and foot fixed).
+
+    The lockout pose's own forward lean of the leg (hips through) is kept on top of the
+    lift's shank and thigh angles, so phase 1 gives the lockout pose back.
+    """
+    _, knee0, hip0 = p.leg
+    through = np.arctan2(hip0[0] - knee0[0], hip0[1] - knee0[1])
+    shank = np.radians(float(angles.shank_inclination)) + through
+    thigh = np.radians(float(angles.thigh_inclination)) - through
     knee = p.leg[0] + SEGMENT_LENGTHS["shank"] * np.array([np.sin(shank), np.cos(shank)])
     hip = knee + SEGMENT_LENGTHS["thigh"] * np.array([-np.sin(thigh), np.cos(thigh)])
     lean = float(angles.trunk_inclination)
@@ -33,7 +40,7 @@ def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
         return turn(np.asarray(x) - p.hip, lean) + hip
 
     def on_thigh(x: np.ndarray) -> np.ndarray:
-        return turn(np.asarray(x) - p.hip, -float(angles.thigh_inclination)) + hip
+        return turn(np.asarray(x) - p.hip, -float(angles.thigh_inclination)) + hip  # the pose's lean kept
 
     trunk = upper(p.trunk)
     hang = trunk[1] - p.trunk[1]  # the arms hang from the moved shoulder
@@ -67,7 +74,7 @@ def lift_scene(
     phase
         0 (bar on the floor) to 1 (lockout), a single number.
     hip_extension_available, cue, tissue
-        As for :func:`biomech.model.lift.lift_compensation`.
+        As for :func:`biomech.model.lift.lift_compensation` (the blog's mechanism).
     **overrides
         Single numbers for the model's, the lift's and the posture's parameters.
 
@@ -87,13 +94,14 @@ def lift_scene(
     if np.ndim(phase):
         raise ValueError(f"'phase' must be a single number for a scene; got shape {np.shape(phase)}.")
     model, lift, posture = split_overrides(overrides)
-    lockout = build_scene(hip_extension_available, cue=cue, tissue=tissue, **model, **posture)
+    lockout = build_scene(hip_extension_available, cue=cue, tissue=tissue, mechanism="blog", **model, **posture)
     state = lift_compensation(phase, hip_extension_available, cue=cue, tissue=tissue, **model, **lift)
     angles = lift_posture(phase, **{k: v for k, v in lift.items() if k in LIFT_PARAMETERS[:3]})
     tilt0, lordosis0 = lockout.standing_pelvic_tilt, lockout.standing_lumbar_lordosis
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     pose = _lift_pose(sagittal_pose(tilt0 + state.pelvic_tilt, lordosis0 + state.lumbar_extension,
-                                    sacrum_offset=offset), angles)
+                                    sacrum_offset=offset, thigh_inclination=float(state.thigh_inclination)),
+                      angles)
     return dataclasses.replace(
         lockout, state=state, sagittal=pose,
         sagittal_neutral=_lift_pose(sagittal_pose(tilt0, lordosis0, sacrum_offset=offset), angles),

@@ -102,7 +102,7 @@ class SagittalPose:
     foot
         Shape (4, 2): ankle, heel, toe, ankle.
     leg
-        Shape (3, 2): ankle, knee, hip joint (vertical at lockout).
+        Shape (3, 2): ankle, knee, hip joint (a straight leg leaning forward by the thigh inclination).
     pelvis
         Shape (5, 2) outline: ASIS, iliac crest, PSIS, ischial tuberosity, pubis.
     hip, asis, psis, sacrum
@@ -226,7 +226,7 @@ SEGMENT_LENGTHS = MappingProxyType({**SEGMENT_LENGTHS, "trunk": _TRUNK_LENGTH})
 
 
 def sagittal_pose(
-    pelvic_tilt: float, lumbar_lordosis: float, /, *, sacrum_offset: float
+    pelvic_tilt: float, lumbar_lordosis: float, /, *, sacrum_offset: float, thigh_inclination: float = 0.0
 ) -> SagittalPose:
     """Return the side-on lockout figure for a pelvic tilt and a lumbar lordosis.
 
@@ -239,13 +239,20 @@ def sagittal_pose(
     sacrum_offset
         Tangent of the spine at S1 in the pelvis frame, degrees forward of vertical
         with the ASIS-PSIS line level (standing lordosis minus standing tilt).
+    thigh_inclination
+        Forward lean of the straight leg from vertical, degrees (hips through): the
+        ankle stays on the floor, knee and hip move forward; the trunk stays upright.
 
     Returns
     -------
     SagittalPose
     """
     s, n = SEGMENTS, _derived_lengths()
-    hip = np.array([0.0, s["hip_height"]])
+    ankle = np.array([0.0, s["ankle_height"]])
+    lean = np.radians(thigh_inclination)
+    along = np.array([np.sin(lean), np.cos(lean)])
+    knee = ankle + (s["knee_height"] - s["ankle_height"]) * along
+    hip = knee + (s["hip_height"] - s["knee_height"]) * along
     asis0 = np.array([s["asis_front_of_hip"], s["asis_above_hip"]])
     psis0 = asis0 - [s["asis_psis_distance"], 0.0]
     crest0 = (asis0 + psis0) / 2 + [0.0, _CREST_RISE]
@@ -262,11 +269,10 @@ def sagittal_pose(
     elbow = shoulder - [0.0, s["upper_arm_length"]]
     wrist = elbow - [0.0, s["forearm_length"]]
     fingertips = wrist - [0.0, s["hand_length"]]
-    ankle = np.array([0.0, s["ankle_height"]])
     heel = np.array([-s["heel_to_ankle"], 0.0])
     return SagittalPose(
         foot=np.array([ankle, heel, heel + [n["foot"], 0.0], ankle]),
-        leg=np.array([ankle, [0.0, s["knee_height"]], hip]),
+        leg=np.array([ankle, knee, hip]),
         pelvis=outline,
         hip=hip,
         asis=outline[0],
@@ -278,8 +284,8 @@ def sagittal_pose(
         head_radius=radius,
         arm=np.array([c7, shoulder, elbow, wrist, fingertips]),
         bar=(wrist + fingertips) / 2,
-        flexor_line=np.array([turn(_FLEXOR, pelvic_tilt) + hip, hip + _FLEXOR_THIGH]),
-        glute_line=np.array([turn(_GLUTE, pelvic_tilt) + hip, hip + _GLUTE_THIGH]),
+        flexor_line=np.array([turn(_FLEXOR, pelvic_tilt) + hip, hip + turn(_FLEXOR_THIGH, thigh_inclination)]),
+        glute_line=np.array([turn(_GLUTE, pelvic_tilt) + hip, hip + turn(_GLUTE_THIGH, thigh_inclination)]),
         pelvic_tilt=float(pelvic_tilt),
         lumbar_lordosis=float(lumbar_lordosis),
         sacrum_angle=float(sacrum_angle),

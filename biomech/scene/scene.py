@@ -22,7 +22,7 @@ from types import MappingProxyType
 import numpy as np
 
 from biomech._validation import check_choice
-from biomech.anatomy.textbook import flexors, muscles_for
+from biomech.anatomy.textbook import flexors, load_actions, muscles_for
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, Cue, StageSpan, compensate, stage_spans
 from biomech.parameters import PARAMETERS, check_parameter
@@ -85,7 +85,8 @@ def build_scene(
     /,
     *,
     cue: Cue = "squeeze_glutes",
-    tissue: str = ALL_FLEXORS,
+    tissue: str | tuple[str, ...] = ALL_FLEXORS,
+    mechanism: str = "geometry",
     **overrides: float,
 ) -> Scene:
     """Compute the model state and everything the views draw for it.
@@ -95,7 +96,7 @@ def build_scene(
     hip_extension_available
         Passive hip extension the restricting tissue allows, degrees (a single
         number in the parameter's range, -30 to 40).
-    cue, tissue
+    cue, tissue, mechanism
         As for :func:`biomech.model.lockout.compensate`.
     **overrides
         Single numbers for any of :data:`biomech.model.lockout.MODEL_PARAMETERS` or
@@ -133,16 +134,17 @@ def build_scene(
             raise ValueError(f"{name!r} must be a single number for a scene; got {v!r}.")
     model = {k: v for k, v in values.items() if k in MODEL_PARAMETERS}
     tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
-    state = compensate(float(available), cue=cue, tissue=tissue, **model)
+    state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
     low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
-    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, **model)
+    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism, **model)
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     tilt = tilt0 + state.pelvic_tilt
     return Scene(
         state=state,
         curve=curve,
-        stage_spans=stage_spans(state, curve, low, high),
-        sagittal=sagittal_pose(tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset),
+        stage_spans=stage_spans(curve),
+        sagittal=sagittal_pose(tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset,
+                               thigh_inclination=float(state.thigh_inclination)),
         sagittal_neutral=sagittal_pose(tilt0, lordosis0, sacrum_offset=offset),
         transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=tilt),
         highlights=_highlights(state),
@@ -152,7 +154,8 @@ def build_scene(
 
 
 def _highlights(state: Compensation) -> Mapping[str, tuple[str, ...]]:
-    restricting = flexors() if state.tissue == ALL_FLEXORS else (state.tissue,)
+    labels = {entry.label for entry in load_actions()}
+    restricting = flexors() if ALL_FLEXORS in state.tissues else tuple(t for t in state.tissues if t in labels)
     rotation = float(state.rotation_used)
     compensating: tuple[str, ...] = ()
     if rotation:

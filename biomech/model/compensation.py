@@ -1,0 +1,155 @@
+"""What the lockout model returns: :class:`Compensation`, in degrees (numpy only).
+
+Both mechanisms of :func:`biomech.model.lockout.compensate` (the blog's hypothesis and the
+muscle geometry) fill the same fields, so the scene, the views and the lessons never
+need to know which one ran.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+import numpy as np
+from numpy.typing import NDArray
+
+from biomech.formatting import format_degrees
+
+__all__ = ["MECHANISMS", "Compensation", "Value"]
+
+Value = Union[float, NDArray[np.float64]]
+
+MECHANISMS: tuple[str, ...] = ("blog", "geometry")
+"""``"blog"``: the blog's hypothesis, linear (one rotation benefit k per tissue).
+``"geometry"``: the same question solved on the 3-D muscle geometry with the knee."""
+
+
+@dataclass(frozen=True)
+class Compensation:
+    """How the body makes up missing hip extension at lockout, in degrees.
+
+    Every numeric field is a float for scalar inputs, or an array of the broadcast
+    input shape. Sign conventions: external rotation +, anterior pelvic tilt +, lumbar
+    extension +, hip flexion +, thigh inclination + forward (hips through).
+
+    Attributes
+    ----------
+    hip_extension_available
+        Passive hip extension the restricting tissue allows where it was measured.
+    demand
+        Hip extension the cue asks for at lockout (the thigh's forward inclination).
+    deficit
+        Hip extension missing at lockout before any compensation: for the blog,
+        ``max(0, demand - hip_extension_available)``; for the geometry, the same read
+        off the tissue's length limit in the lockout posture (the knee may change it).
+    rotation_benefit
+        Degrees of extension bought by one degree of rotation (``k``) near neutral
+        rotation; 0 where rotation does not slacken the tissue.
+    rotation_used
+        Hip rotation used, external positive, internal negative.
+    rotation_needed
+        Rotation that would make up the whole deficit alone (same sign convention);
+        ``inf`` where rotation cannot do it.
+    pelvic_tilt
+        Anterior pelvic tilt added by the compensation (from the standing tilt).
+    lumbar_extension
+        Lumbar extension added beyond the standing lordosis (equal to the tilt: the
+        trunk stays upright).
+    foot_progression
+        Foot angle, toe-out positive: the stance's baseline plus the rotation.
+    hip_flexion
+        Pelvis-to-thigh angle at lockout, flexion + (the standing hip is at 0):
+        ``pelvic_tilt - thigh_inclination``.
+    thigh_inclination
+        Forward inclination of the thigh from vertical: 0 for "stand tall", the
+        squeeze demand for "squeeze glutes" (hips through).
+    stage
+        ``"none"``, ``"rotational"`` or ``"lumbopelvic"``.
+    binding
+        The tissue parts at their length limit, comma-separated (``""`` for none, and
+        for the blog's mechanism, which has no lengths).
+    cue, tissue, mechanism
+        The cue, the restricting tissue (several joined by ``" + "``) and the mechanism
+        the state was computed with.
+    """
+
+    hip_extension_available: Value
+    demand: Value
+    deficit: Value
+    rotation_benefit: Value
+    rotation_used: Value
+    rotation_needed: Value
+    pelvic_tilt: Value
+    lumbar_extension: Value
+    foot_progression: Value
+    hip_flexion: Value
+    thigh_inclination: Value
+    stage: str | NDArray[np.str_]
+    binding: str | NDArray[np.str_]
+    cue: str
+    tissue: str
+    mechanism: str = "blog"
+
+    @property
+    def tissues(self) -> tuple[str, ...]:
+        """The restricting tissues, one label each."""
+        return tuple(self.tissue.split(" + "))
+
+    def __str__(self) -> str:
+        if np.ndim(self.deficit) != 0:
+            return f"Compensation({self.cue}, {self.tissue}, {self.mechanism}) over {np.size(self.deficit)} states"
+        rows = [
+            ("hip extension available", self.hip_extension_available),
+            ("demand of the cue", self.demand),
+            ("deficit", self.deficit),
+            ("rotation benefit (deg/deg)", self.rotation_benefit),
+            ("rotation used (+ external)", self.rotation_used),
+            ("rotation needed alone", self.rotation_needed),
+            ("anterior pelvic tilt", self.pelvic_tilt),
+            ("lumbar extension", self.lumbar_extension),
+            ("foot progression (toe-out)", self.foot_progression),
+            ("hip flexion at lockout", self.hip_flexion),
+            ("thigh inclination", self.thigh_inclination),
+        ]
+        lines = [
+            f"Compensation at lockout, cue {self.cue!r}, tissue {self.tissue!r}, "
+            f"mechanism {self.mechanism!r} (degrees)"
+        ]
+        lines += [f"  {name:<28}{format_degrees(float(value), width=8)}" for name, value in rows]
+        lines.append(f"  {'stage':<28}{self.stage:>8}")
+        if self.binding:
+            lines.append(f"  {'at its length limit':<28}{self.binding}")
+        lines.append("  " + self.describe())
+        return "\n".join(lines)
+
+    def describe(self) -> str:
+        """Return a one-line, plain-language account of a scalar state.
+
+        Examples
+        --------
+        >>> from biomech.model.lockout import compensate
+        >>> compensate(20.0).describe()
+        'No deficit: 20 deg of extension available, 9 deg asked for.'
+        """
+        if np.ndim(self.deficit) != 0:
+            raise ValueError("describe() needs a single state; index the arrays first.")
+        deg = format_degrees
+        if self.deficit <= 0:
+            return (
+                f"No deficit: {deg(float(self.hip_extension_available))} deg of extension available, "
+                f"{deg(float(self.demand))} deg asked for."
+            )
+        direction = "external" if self.rotation_used >= 0 else "internal"
+        bought = float(self.deficit) - float(self.pelvic_tilt)
+        if abs(float(self.rotation_used)) > 0 and bought > 0:
+            feet = "out" if self.foot_progression >= 0 else "in"
+            by_rotation = (
+                f"{deg(bought)} deg made up by {direction} rotation "
+                f"({deg(abs(float(self.rotation_used)))} deg, feet {feet} {deg(abs(float(self.foot_progression)))} deg)"
+            )
+        else:
+            by_rotation = "rotation cannot help this tissue"
+        return (
+            f"{deg(float(self.deficit))} deg short of extension: {by_rotation}, "
+            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt and lumbar extension."
+        )
