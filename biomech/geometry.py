@@ -45,20 +45,16 @@ IEEE Trans Biomed Eng 37:757-767.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from types import MappingProxyType
-from typing import Optional, Union
+from typing import Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice, check_range
 from biomech.knee import KNEE_RANGE_DEG, check_knee, tibia_pose
+from biomech.paths import COORDINATES, DATA_FILE, MusclePath, PathPoint, muscle_paths
 
 __all__ = [
     "AXES",
@@ -75,7 +71,6 @@ __all__ = [
     "muscle_paths",
 ]
 
-DATA_FILE = "hip_muscle_paths.csv"
 HIP_CENTRE_M: tuple[float, float, float] = (-0.0707, -0.0661, 0.0835)
 """Right hip joint centre in the pelvis frame, m (gait2392 ``hip_r`` location in pelvis)."""
 HIP_RANGE_DEG: tuple[float, float] = (-120.0, 120.0)
@@ -83,46 +78,7 @@ HIP_RANGE_DEG: tuple[float, float] = (-120.0, 120.0)
 AXES: tuple[str, ...] = ("flexion", "adduction", "rotation")
 """The hip's three coordinates, in rotation order."""
 
-_COLUMNS = ("part", "segment", "point", "x_m", "y_m", "z_m", "active_coordinate",
-            "active_from_deg", "active_to_deg", "source")
-_SEGMENTS = ("pelvis", "femur", "tibia")
-_COORDINATES = ("hip_flexion", "knee_flexion")
 Value = Union[float, NDArray[np.float64]]
-
-
-@dataclass(frozen=True)
-class PathPoint:
-    """One point of a path.
-
-    Attributes
-    ----------
-    segment
-        The bone it is fixed in: ``"pelvis"``, ``"femur"`` or ``"tibia"``.
-    location
-        Coordinates in that bone's frame, m, shape ``(3,)``; ``None`` for a moving point.
-    moving
-        For a moving point, the gait2392 name of its splines (e.g. ``"rect_fem_r-P3"``).
-    active
-        For a conditional point, ``(coordinate, from_deg, to_deg)``: on the path only while
-        ``hip_flexion`` or ``knee_flexion`` is in that inclusive range.
-    """
-
-    segment: str
-    location: Optional[NDArray[np.float64]]
-    moving: Optional[str] = None
-    active: Optional[tuple[str, float, float]] = None
-
-
-@dataclass(frozen=True)
-class MusclePath:
-    """The points of one muscle part (or ligament band), origin first."""
-
-    part: str
-    points: tuple[PathPoint, ...]
-
-    def fixed(self, segment: str) -> NDArray[np.float64]:
-        """The non-moving points fixed in ``segment``, shape ``(K, 3)``, in path order."""
-        return np.array([p.location for p in self.points if p.segment == segment and p.moving is None]).reshape(-1, 3)
 
 
 @dataclass(frozen=True)
@@ -167,63 +123,6 @@ class MomentArms:
         means = [np.mean(a[..., index], axis=-1) for a in (self.flexion, self.adduction, self.rotation)]
         f, a, r = (float(m) if np.ndim(m) == 0 else m for m in means)
         return f, a, r
-
-
-def _parse(text: str, name: str = DATA_FILE) -> Mapping[str, MusclePath]:
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != _COLUMNS:
-        raise ValueError(f"{name}: columns must be {_COLUMNS}; got {reader.fieldnames}.")
-    rows: dict[str, list[dict[str, str]]] = {}
-    for line, row in enumerate(reader, start=2):
-        points = rows.setdefault(row["part"], [])
-        order = [r["segment"] for r in points] + [row["segment"]]
-        if (row["point"] != str(len(order)) or not set(order) <= set(_SEGMENTS)
-                or order != sorted(order, key=_SEGMENTS.index)):
-            raise ValueError(f"{name}, line {line}: expected point {len(order)}, "
-                             "pelvis points first, then femur points, then tibia points.")
-        if row["active_coordinate"] not in ("",) + _COORDINATES:
-            raise ValueError(f"{name}, line {line}: 'active_coordinate' must be empty or one of {_COORDINATES}.")
-        points.append(row)
-    return MappingProxyType({part: _path(part, points, name) for part, points in rows.items()})
-
-
-def _path(part: str, rows: list[dict[str, str]], name: str) -> MusclePath:
-    points = []
-    for row in rows:
-        xyz = [row[c] for c in ("x_m", "y_m", "z_m")]
-        moving = f"{part}-P{row['point']}" if xyz == ["", "", ""] and row["segment"] == "tibia" else None
-        active = None
-        if row["active_coordinate"]:
-            active = (row["active_coordinate"], float(row["active_from_deg"]), float(row["active_to_deg"]))
-        location = None if moving else np.array([float(v) for v in xyz])
-        points.append(PathPoint(row["segment"], location, moving, active))
-    conditional = [i for i, p in enumerate(points) if p.active]
-    if (points[0].segment != "pelvis" or points[-1].segment == "pelvis" or points[0].moving
-            or not set(conditional) <= set(range(1, len(points) - 1))
-            or any(i - 1 in conditional for i in conditional)):
-        raise ValueError(f"{name}: {part!r} needs a fixed pelvis origin and a femur or tibia point; "
-                         "neither end may be conditional, nor two conditional points follow each other.")
-    return MusclePath(part, tuple(points))
-
-
-@cache
-def muscle_paths() -> Mapping[str, MusclePath]:
-    """Load the muscle paths from ``hip_muscle_paths.csv``, in file order.
-
-    Returns
-    -------
-    Mapping
-        Part name -> :class:`MusclePath`.
-
-    Raises
-    ------
-    ValueError
-        If the columns differ, a part's points are not numbered 1, 2, ... with its
-        pelvis points first and tibia points last, it lacks a fixed pelvis origin or a
-        femur or tibia point, or a conditional point is at an end or follows another;
-        the message names the file and the line or part.
-    """
-    return _parse(resources.files("biomech").joinpath("data", DATA_FILE).read_text("utf-8"))
 
 
 PARTS: tuple[str, ...] = tuple(muscle_paths())
@@ -276,7 +175,7 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
         for i, p in enumerate(path.points):
             if p.active:
                 coordinate, low, high = p.active
-                conditional.append((index(path, i), index(path, i - 1), _COORDINATES.index(coordinate), low, high))
+                conditional.append((index(path, i), index(path, i - 1), COORDINATES.index(coordinate), low, high))
     sizes = tuple(int(v) for v in np.cumsum([0] + [len(v) for v in bones.values()]))
     offsets = dict(zip(bones, sizes))
 

@@ -20,7 +20,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from biomech import actions_by_posture, geometry, knee
+from biomech import actions_by_posture, geometry, knee, paths
 from biomech.actions_by_posture import (
     NOT_MODELLED, TABLE_PARTS, action_table, check_textbook, flip_angles, label_moment_arms,
 )
@@ -224,7 +224,7 @@ HEADER = "part,segment,point,x_m,y_m,z_m,active_coordinate,active_from_deg,activ
 ])
 def test_malformed_path_data_is_reported_with_file_and_line(text, match):
     with pytest.raises(ValueError, match=match):
-        geometry._parse(text)
+        paths.parse_paths(text)
 
 
 def test_every_path_starts_on_the_pelvis_and_ends_on_the_femur_or_tibia():
@@ -235,7 +235,7 @@ def test_every_path_starts_on_the_pelvis_and_ends_on_the_femur_or_tibia():
     assert two_joint == {"rect_fem_r", "sar_r", "grac_r", "tfl_r", "semimem_r", "semiten_r", "bifemlh_r"}
 
 
-@pytest.mark.parametrize("module", [geometry, knee, actions_by_posture])
+@pytest.mark.parametrize("module", [geometry, knee, paths, actions_by_posture])
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0

@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).parents[1] / "biomech"
 LAYERS = [
     {"_validation"},
-    {"muscles", "parameters", "knee", "geometry"},
+    {"muscles", "parameters", "paths", "knee", "geometry"},
     {"actions_by_posture"},
     {"tissues"},
     {"model"},
