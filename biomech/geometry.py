@@ -34,7 +34,15 @@ femur only from 83.65 deg. Lengths step there by 0.56 mm at most (iliacus; under
 0.02 mm at the knee switches) and moment arms jump, as in the published model. Every
 function takes scalars or 1-D arrays of angles (shape ``(N,)``), broadcast together;
 results put the parts on the last axis (shape ``(M,)`` or ``(N, M)``, in the order of
-:data:`PARTS`).
+:data:`PARTS`, or of the names asked for).
+
+Two bands of the iliofemoral ligament, the front of the hip capsule (:data:`LIGAMENTS`:
+``iliofem_sup_r``, the superior or lateral band, and ``iliofem_inf_r``, the inferior or
+medial band), are straight lines between a pelvis and a femur landmark in the same
+frames; :func:`path_length` gives their lengths with the same machinery. Their landmarks
+are **illustrative** (``hip_ligaments.csv``: placed on gait2392's bone meshes from
+anatomical descriptions, not measured). They are not muscle parts: :data:`PARTS`,
+:func:`muscle_length` and :func:`moment_arms` leave them out.
 
 References
 ----------
@@ -45,6 +53,7 @@ IEEE Trans Biomed Eng 37:757-767.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Union
@@ -54,7 +63,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice, check_range
 from biomech.knee import KNEE_RANGE_DEG, check_knee, tibia_pose
-from biomech.paths import COORDINATES, DATA_FILE, MusclePath, PathPoint, muscle_paths
+from biomech.paths import (
+    COORDINATES, DATA_FILE, LIGAMENTS_FILE, MusclePath, PathPoint, ligament_paths, muscle_paths,
+)
 
 __all__ = [
     "AXES",
@@ -62,13 +73,17 @@ __all__ = [
     "HIP_CENTRE_M",
     "HIP_RANGE_DEG",
     "KNEE_RANGE_DEG",
+    "LIGAMENTS",
+    "LIGAMENTS_FILE",
     "PARTS",
     "MomentArms",
     "MusclePath",
     "PathPoint",
+    "ligament_paths",
     "moment_arms",
     "muscle_length",
     "muscle_paths",
+    "path_length",
 ]
 
 HIP_CENTRE_M: tuple[float, float, float] = (-0.0707, -0.0661, 0.0835)
@@ -127,6 +142,8 @@ class MomentArms:
 
 PARTS: tuple[str, ...] = tuple(muscle_paths())
 """Every modelled muscle part (gait2392 names), in the order of the result arrays."""
+LIGAMENTS: tuple[str, ...] = tuple(ligament_paths())
+"""The ligament bands (not muscle parts): ``iliofem_sup_r``, ``iliofem_inf_r``."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +168,7 @@ class _Compiled:
 
 @cache
 def _compiled(names: tuple[str, ...]) -> _Compiled:
-    every = muscle_paths()
+    every = {**muscle_paths(), **ligament_paths()}
     keys: dict[object, int] = {}  # a point's identity -> its index in its bone's list
     bones: dict[str, list] = {"pelvis": [], "femur": [], "tibia": [], "moving": []}
 
@@ -355,3 +372,43 @@ def moment_arms(
     """
     _, *slopes = _lengths(PARTS, _angles(hip_flexion, hip_adduction, hip_rotation, knee_flexion), True)
     return MomentArms(PARTS, -slopes[0], -slopes[1], -slopes[2], -slopes[3])
+
+def path_length(
+    names: Union[str, Sequence[str]], hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0,
+    hip_rotation: ArrayLike = 0.0, knee_flexion: ArrayLike = 0.0,
+) -> NDArray[np.float64]:
+    """Return the length of named muscle parts or ligament bands, in metres.
+
+    Parameters
+    ----------
+    names
+        One name or a sequence of names from :data:`PARTS` and :data:`LIGAMENTS`.
+    hip_flexion, hip_adduction, hip_rotation, knee_flexion
+        As in :func:`muscle_length`.
+
+    Returns
+    -------
+    numpy.ndarray
+        For one name, shape ``()`` or ``(N,)``; for a sequence, ``(K,)`` or ``(N, K)``
+        in the order given.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name (with the closest suggestion), no name, or bad angles.
+
+    Examples
+    --------
+    Both bands of the iliofemoral ligament shorten as the hip flexes and lengthen as it
+    extends (hip flexion 30, 0 and -20 deg; mm):
+
+    >>> bands = path_length(LIGAMENTS, hip_flexion=[30.0, 0.0, -20.0])
+    >>> (1000 * bands).round(1).tolist()
+    [[54.0, 71.3], [58.2, 83.9], [60.5, 89.8]]
+    """
+    single = isinstance(names, str)
+    chosen = tuple(check_choice("name", n, PARTS + LIGAMENTS) for n in ([names] if single else names))
+    if not chosen:
+        raise ValueError("'names' must name at least one muscle part or ligament band; got none.")
+    lengths = _lengths(chosen, _angles(hip_flexion, hip_adduction, hip_rotation, knee_flexion), False)[0]
+    return lengths[..., 0] if single else lengths

@@ -2,8 +2,10 @@
 via points that are on the path only in a range of one joint angle.
 
 Read from ``hip_muscle_paths.csv`` (gait2392, written by
-``scripts/extract_gait2392_knee.py``; provenance in ``biomech/data/README.md``). The
-geometry (:mod:`biomech.geometry`) turns these points into lengths and moment arms.
+``scripts/extract_gait2392_knee.py``) and, for two bands of the iliofemoral ligament with
+illustrative landmarks, ``hip_ligaments.csv`` (same columns); provenance in
+``biomech/data/README.md``. The geometry (:mod:`biomech.geometry`) turns these points
+into lengths and moment arms.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ from typing import Optional
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["COORDINATES", "DATA_FILE", "SEGMENTS", "MusclePath", "PathPoint", "muscle_paths", "parse_paths"]
+__all__ = [
+    "COORDINATES", "DATA_FILE", "LIGAMENTS_FILE", "SEGMENTS", "MusclePath", "PathPoint", "ligament_paths",
+    "muscle_paths", "parse_paths",
+]
 
 DATA_FILE = "hip_muscle_paths.csv"
+LIGAMENTS_FILE = "hip_ligaments.csv"
 _COLUMNS = ("part", "segment", "point", "x_m", "y_m", "z_m", "active_coordinate",
             "active_from_deg", "active_to_deg", "source")
 SEGMENTS = ("pelvis", "femur", "tibia")
@@ -159,3 +165,23 @@ def muscle_paths() -> Mapping[str, MusclePath]:
     ('knee_flexion', -10.0, 19.0)
     """
     return parse_paths(resources.files("biomech").joinpath("data", DATA_FILE).read_text("utf-8"))
+
+
+@cache
+def ligament_paths() -> Mapping[str, MusclePath]:
+    """Load the ligament bands from ``hip_ligaments.csv``, in file order.
+
+    The landmarks are illustrative (placed on gait2392's bone meshes by anatomical
+    descriptions, not measured); see ``biomech/data/README.md``.
+
+    Returns
+    -------
+    Mapping
+        Band name -> :class:`MusclePath` (pelvis attachment first).
+
+    Examples
+    --------
+    >>> list(ligament_paths())
+    ['iliofem_sup_r', 'iliofem_inf_r']
+    """
+    return parse_paths(resources.files("biomech").joinpath("data", LIGAMENTS_FILE).read_text("utf-8"), LIGAMENTS_FILE)
