@@ -148,20 +148,19 @@ LIGAMENTS: tuple[str, ...] = tuple(ligament_paths())
 
 @dataclass(frozen=True)
 class _Compiled:
-    """Paths as index arrays: points by bone, the segments whose length varies, the
+    """Paths as arrays: the points by bone, the segments whose length varies, the
     conditional points and the constant part of each length."""
 
-    pelvis: NDArray[np.float64]
+    pelvis: NDArray[np.float64]  # (3, P) from the hip centre, coordinates first
     femur: NDArray[np.float64]
     tibia: NDArray[np.float64]
     moving: tuple[str, ...]
-    sizes: tuple[int, ...]
-    start: NDArray[np.intp]
+    sizes: tuple[int, ...]  # where each bone's points start, and the total
+    start: NDArray[np.intp]  # per varying segment, its first and last point
     end: NDArray[np.intp]
-    incidence: NDArray[np.float64]
+    incidence: NDArray[np.float64]  # (segments, paths)
     fixed: NDArray[np.float64]
-    conditional: NDArray[np.intp]
-    previous: NDArray[np.intp]
+    conditional: tuple[tuple[int, int], ...]  # (point, the point before it)
     coordinate: NDArray[np.intp]
     bounds: NDArray[np.float64]
 
@@ -190,7 +189,7 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
             else:
                 segments.append((index(path, i), index(path, i + 1), m))
         for i, p in enumerate(path.points):
-            if p.active:
+            if p.active:  # never at an end, never next to another (paths.parse_paths)
                 coordinate, low, high = p.active
                 conditional.append((index(path, i), index(path, i - 1), COORDINATES.index(coordinate), low, high))
     sizes = tuple(int(v) for v in np.cumsum([0] + [len(v) for v in bones.values()]))
@@ -202,13 +201,13 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
     incidence = np.zeros((len(segments), len(names)))
     incidence[np.arange(len(segments)), [s[2] for s in segments]] = 1.0
     arrays = {b: np.array(bones[b], dtype=float).reshape(-1, 3) for b in ("pelvis", "femur", "tibia")}
+    arrays["pelvis"] = arrays["pelvis"].T - np.asarray(HIP_CENTRE_M)[:, None]
     return _Compiled(
         **arrays, moving=tuple(bones["moving"]), sizes=sizes,
         start=np.array([flat(s[0]) for s in segments], dtype=np.intp),
         end=np.array([flat(s[1]) for s in segments], dtype=np.intp),
         incidence=incidence, fixed=fixed,
-        conditional=np.array([flat(c[0]) for c in conditional], dtype=np.intp),
-        previous=np.array([flat(c[1]) for c in conditional], dtype=np.intp),
+        conditional=tuple((flat(c[0]), flat(c[1])) for c in conditional),
         coordinate=np.array([c[2] for c in conditional], dtype=np.intp),
         bounds=np.array([c[3:] for c in conditional], dtype=float).reshape(-1, 2),
     )
@@ -254,41 +253,38 @@ def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -
     turn = rotation @ knee.rotation  # tibia axes in the pelvis frame
     shift = rotation @ knee.translation[..., None]  # tibia origin from the hip centre, (..., 3, 1)
     pelvis, femur, tibia, moving = (slice(i, j) for i, j in zip(c.sizes, c.sizes[1:]))
-    # every point relative to the hip centre, in the pelvis frame, coordinates before points
-    rel = np.empty(f.shape + (3, c.sizes[-1]))
-    rel[..., pelvis] = c.pelvis.T - np.asarray(HIP_CENTRE_M)[:, None]
+    # every point from the hip centre in the pelvis frame (coordinates before points);
+    # with derivatives also the same points where they turn with the femur (0 on the
+    # pelvis: dX/dq = axis x that, per hip angle) and dX/d(knee flexion)
+    points = np.zeros((3 if derivatives else 1,) + f.shape + (3, c.sizes[-1]))
+    rel = points[0]
+    rel[..., pelvis] = c.pelvis
     rel[..., femur] = (rotation.reshape(-1, 3) @ c.femur.T).reshape(f.shape + (3, -1))
     rel[..., tibia] = (turn.reshape(-1, 3) @ c.tibia.T).reshape(f.shape + (3, -1)) + shift
     rel[..., moving] = turn @ np.swapaxes(knee.moving, -1, -2) + shift
     if derivatives:
-        moved = rel.copy()  # turns with the femur: dX/dq = axis x moved for each hip angle
-        moved[..., pelvis] = 0.0
-        bent = np.zeros_like(rel)  # dX/d(knee flexion)
+        points[1, ..., femur.start:] = rel[..., femur.start:]
         below = slice(tibia.start, moving.stop)
+        bent = points[2]
         bent[..., below] = _cross((rotation @ knee.axis)[..., None], rel[..., below] - shift)
         bent[..., below] += rotation @ knee.d_translation[..., None]
         bent[..., moving] += turn @ np.swapaxes(knee.d_moving, -1, -2)
-        arrays = (rel, moved, bent)
-    else:
-        arrays = (rel,)
-    if len(c.conditional):  # a point off the path sits on its predecessor
+    if c.conditional:  # a point off the path sits on the point before it
         value = np.stack([f, k], axis=-1)[..., c.coordinate]
-        on = ((value >= c.bounds[:, 0]) & (value <= c.bounds[:, 1]))[..., None, :]
-        for x in arrays:
-            x[..., c.conditional] = np.where(on, x[..., c.conditional], x[..., c.previous])
-    d = rel[..., c.end] - rel[..., c.start]  # (..., 3, S)
-    span = np.sqrt(np.sum(d * d, axis=-2))
+        off = ((value < c.bounds[:, 0]) | (value > c.bounds[:, 1]))[..., None]
+        for j, (point, before) in enumerate(c.conditional):
+            np.copyto(points[..., point], points[..., before], where=off[..., j, :])
+    d = np.take(points, c.end, axis=-1) - np.take(points, c.start, axis=-1)  # (1 or 3, ..., 3, S)
+    x, y, z = d[0, ..., 0, :], d[0, ..., 1, :], d[0, ..., 2, :]
+    span = np.sqrt(x * x + y * y + z * z)
     lengths = (c.fixed + span @ c.incidence)[None]
     if not derivatives:
         return lengths
-    unit = d / np.where(span > 0.0, span, 1.0)[..., None, :]  # a collapsed segment has d = 0
-    # u . (w x (m_end - m_start)) = w . ((m_end - m_start) x u)
-    turned = _cross(moved[..., c.end] - moved[..., c.start], unit)
-    hip = np.sum(axes[..., :, :, None] * turned[..., None, :, :], axis=-2)  # (..., 3 angles, S)
-    knee_slope = np.sum(unit * (bent[..., c.end] - bent[..., c.start]), axis=-2)
+    unit = d[0] / np.where(span > 0.0, span, 1.0)[..., None, :]  # a collapsed segment has d = 0
+    hip = axes @ _cross(d[1], unit)  # u . (w x m) = w . (m x u), (..., 3 angles, S)
+    knee_slope = np.sum(unit * d[2], axis=-2)
     slopes = np.concatenate([np.moveaxis(hip, -2, 0), knee_slope[None]]) @ c.incidence
     return np.concatenate([lengths, slopes])
-
 
 def muscle_length(
     hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0, hip_rotation: ArrayLike = 0.0,
