@@ -286,6 +286,7 @@ def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -
     slopes = np.concatenate([np.moveaxis(hip, -2, 0), knee_slope[None]]) @ c.incidence
     return np.concatenate([lengths, slopes])
 
+
 def muscle_length(
     hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0, hip_rotation: ArrayLike = 0.0,
     knee_flexion: ArrayLike = 0.0,
@@ -368,6 +369,7 @@ def moment_arms(
     """
     _, *slopes = _lengths(PARTS, _angles(hip_flexion, hip_adduction, hip_rotation, knee_flexion), True)
     return MomentArms(PARTS, -slopes[0], -slopes[1], -slopes[2], -slopes[3])
+
 
 def path_length(
     names: Union[str, Sequence[str]], hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0,

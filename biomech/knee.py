@@ -66,7 +66,8 @@ __all__ = [
 SPLINES_FILE = "knee_splines.csv"
 FRAMES_FILE = "joint_frames.csv"
 KNEE_RANGE_DEG: tuple[float, float] = (0.0, 120.0)
-"""Accepted knee flexion, deg: extended to gait2392's full flexion (``knee_angle_r`` -2.0944 rad)."""
+"""Accepted knee flexion, deg: straight to gait2392's full flexion (``knee_angle_r``
+-2.0944 rad); gait2392's 10 deg of hyperextension is not accepted."""
 
 
 def check_knee(knee_flexion: ArrayLike) -> NDArray[np.float64]:
@@ -119,8 +120,8 @@ class Spline:
             At least two knots, ``x`` strictly increasing.
         ends
             ``"opensim"`` (default): SimmSpline's end conditions, the third derivative at
-            each end equal to the third divided difference of the four nearest knots
-            (three knots: zero third derivative; two: a line). ``"natural"``: zero second
+            each end equal to that of the cubic through the four nearest knots (three
+            knots: zero third derivative; two: a line). ``"natural"``: zero second
             derivative at both ends.
 
         Raises
