@@ -16,8 +16,7 @@ limit::
 Rotation is used only where it lowers the tilt (or, when rotation alone suffices, the
 least rotation that does). For one part, a straight segment crosses the hip, so the
 least hip flexion that keeps it within its limit at a given rotation has a closed form
-(:func:`_least_flexion`); the rotation is found on a grid, refined by golden-section
-search or bisection. Lumbar extension equals the tilt (the trunk stays upright).
+(:func:`_least_flexion`); the rotation is found on a grid refined by zooming in. Lumbar extension equals the tilt (the trunk stays upright).
 """
 
 from __future__ import annotations
@@ -25,13 +24,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from biomech.anatomy.geometry import crossing_segments, path_length
+from biomech.anatomy.crossing import crossing_segments
+from biomech.anatomy.geometry import path_length
 
 __all__ = ["solve_lockout"]
 
 Array = NDArray[np.float64]
-_GRID_HALF = 16  # grid points on each side of neutral rotation
-_REFINE = 40  # golden-section or bisection steps
+_GRID_HALF = 16  # grid points on each side of neutral rotation (and per zoom level: 2 x this)
+_LEVELS = 4  # zoom levels: the last grid's step is below 1e-3 deg
 _NEEDED_LIMIT_DEG = 90.0  # rotation_needed is searched up to this rotation
 _SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
 
@@ -40,37 +40,48 @@ def _least_flexion(seg: dict[str, Array], limit: Array, rotation_deg: Array, ref
     """Least hip flexion (deg) at which each part is within its length limit.
 
     ``seg`` holds, per state and part (shape ``(N, P)``), the crossing segment of
-    :func:`~biomech.anatomy.geometry.crossing_segments`; ``limit`` is ``(N, P)``,
+    :func:`~biomech.anatomy.crossing.crossing_segments`; ``limit`` is ``(N, P)``,
     ``rotation_deg`` (external +) is ``(N, K)``, ``reference`` (deg, ``(N, P)``) picks the
     branch of the solution (a posture where the part is at its limit). Returns
     ``(N, K, P)``; ``-inf`` where the part is always within its limit, ``+inf`` where never.
+
+    With the hip adducted 0, a distal point ``p`` rotated by ``r`` about the femur's axis
+    and flexed by ``h`` gives ``|w + Rz(h) q|^2 = C + 2 (A cos h + B sin h)`` with
+    ``q = Ry(r) p`` (``q_y = p_y``, ``|q| = |p|``), so the length limit is
+    ``R0 cos(h - psi) <= E``, solved for the least ``h`` on the branch where the part
+    shortens as the hip flexes.
     """
     r = np.radians(-rotation_deg)[..., None]  # geometry: internal +
     c, s = np.cos(r), np.sin(r)
+    p = seg["distal"][:, None]  # (N, 1, P, 3)
+    qx = c * p[..., 0] + s * p[..., 2]
+    qz = c * p[..., 2] - s * p[..., 0]
+    pp = np.sum(p * p, axis=-1)
+    ref = np.radians(reference)[:, None]
 
-    def branch(start: str, fixed: str) -> Array:
-        p = seg["distal"][:, None]  # (N, 1, P, 3)
-        qx = c * p[..., 0] + s * p[..., 2]
-        qy = np.broadcast_to(p[..., 1], qx.shape)
-        qz = -s * p[..., 0] + c * p[..., 2]
-        w = seg[start][:, None]  # hip centre minus the segment's start, (N, 1, P, 3)
-        k = qx**2 + qy**2 + qz**2 + np.sum(w * w, axis=-1) + 2.0 * w[..., 2] * qz
-        a = w[..., 0] * qx + w[..., 1] * qy
-        b = w[..., 1] * qx - w[..., 0] * qy
-        span = (limit - seg[fixed])[:, None]
-        e = (np.where(span > 0, span, 0.0) ** 2 - k) / 2.0
-        r0 = np.hypot(a, b)
-        ratio = np.where(span > 0, e / r0, -np.inf)
+    def branch(w: Array, fixed: Array) -> Array:
+        w = w[:, None]  # hip centre minus the segment's start, (N, 1, P, 3)
+        a = w[..., 0] * qx + w[..., 1] * p[..., 1]
+        b = w[..., 1] * qx - w[..., 0] * p[..., 1]
+        span = (limit - fixed)[:, None]
+        e = (np.maximum(span, 0.0) ** 2 - pp - np.sum(w * w, axis=-1) - 2.0 * w[..., 2] * qz) / 2.0
+        ratio = np.where(span > 0, e / np.hypot(a, b), -np.inf)
         h = np.arctan2(b, a) + np.arccos(np.clip(ratio, -1.0, 1.0))
-        ref = np.radians(reference)[:, None]
         h = ref + np.mod(h - ref + np.pi, 2.0 * np.pi) - np.pi
-        h = np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0, np.inf, h))
-        return np.degrees(h)
+        return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0, np.inf, h)))
 
-    on = branch("start_on", "fixed_on")
-    off = branch("start_off", "fixed_off")
+    on = branch(seg["start_on"], seg["fixed_on"])
     hi = seg["active_to"][:, None]
-    return np.where(on <= hi, on, np.maximum(off, hi))
+    conditional = np.flatnonzero(np.isfinite(seg["active_to"][0]))
+    if conditional.size == 0:
+        return on
+    sub = {k: v[:, conditional] for k, v in seg.items()}
+    qx, qz, pp, p = qx[..., conditional], qz[..., conditional], pp[..., conditional], p[:, :, conditional]
+    limit, ref = limit[:, conditional], ref[..., conditional]
+    off = branch(sub["start_off"], sub["fixed_off"])
+    on[..., conditional] = np.where(on[..., conditional] <= hi[..., conditional], on[..., conditional],
+                                    np.maximum(off, hi[..., conditional]))
+    return on
 
 
 class _Problem:
@@ -81,8 +92,17 @@ class _Problem:
         self.parts = parts
         self.theta = theta
         self.limit = path_length(parts, hip_flexion=-available, knee_flexion=test_knee)  # (N, P)
-        self.seg = crossing_segments(parts, lockout_knee)
+        knees, which = np.unique(lockout_knee, return_inverse=True)  # usually one knee angle
+        self.seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
         self.reference = np.broadcast_to(-available[:, None], self.limit.shape)
+
+    def rows(self, index: NDArray[np.intp]) -> _Problem:
+        """The same problem for some of its states."""
+        new = object.__new__(_Problem)
+        new.parts, new.theta, new.limit = self.parts, self.theta[index], self.limit[index]
+        new.seg = {k: v[index] for k, v in self.seg.items()}
+        new.reference = self.reference[index]
+        return new
 
     def flexion(self, rotation: Array) -> tuple[Array, Array]:
         """Least hip flexion over all parts, ``(N, K)``, and per part ``(N, K, P)``."""
@@ -94,46 +114,52 @@ class _Problem:
         return self.theta[:, None] + self.flexion(rotation)[0]
 
 
-def _grid(low: Array, high: Array) -> Array:
-    """Rotations from ``-low`` to ``high`` with neutral exactly on the grid, ``(N, 2G+1)``."""
-    u = np.linspace(0.0, 1.0, _GRID_HALF + 1)
+def _grid(low: Array, high: Array, half: int = _GRID_HALF) -> Array:
+    """Rotations from ``-low`` to ``high`` with neutral exactly on the grid, ``(N, 2 half + 1)``."""
+    u = np.linspace(0.0, 1.0, half + 1)
     return np.concatenate([-low[:, None] * u[::-1][None, :-1], high[:, None] * u[None, :]], axis=1)
 
 
-def _golden(problem: _Problem, a: Array, b: Array) -> Array:
-    """Golden-section search for the least tilt on ``[a, b]`` per state."""
-    ratio = (np.sqrt(5.0) - 1.0) / 2.0
-    c, d = b - ratio * (b - a), a + ratio * (b - a)
-    fc, fd = problem.tilt_excess(c[:, None])[:, 0], problem.tilt_excess(d[:, None])[:, 0]
-    for _ in range(_REFINE):
-        left = fc <= fd
-        b, a = np.where(left, d, b), np.where(left, a, c)
-        d2, c2 = np.where(left, c, a + ratio * (b - a)), np.where(left, b - ratio * (b - a), d)
-        fnew = problem.tilt_excess(np.where(left, c2, d2)[:, None])[:, 0]
-        fd, fc = np.where(left, fc, fnew), np.where(left, fnew, fd)
-        c, d = c2, d2
-    return (a + b) / 2.0
+def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool_]) -> tuple[Array, Array]:
+    """Refine a grid search by zooming: each level lays a finer grid over the two cells
+    around the point picked on the last one.
 
-
-def _least_rotation(problem: _Problem, rotation: Array, excess: Array) -> tuple[Array, Array]:
-    """The rotation of least magnitude where the tilt needed is <= 0, refined by bisection.
-
-    ``rotation`` and ``excess`` are a grid ``(N, K)`` containing 0. Returns the rotation
-    (NaN where none on the grid works) and whether one was found.
+    ``pick="min"``: the rotation of least tilt (ties: least rotation);
+    ``pick="root"``: the rotation of least magnitude with no tilt needed (the grid must
+    contain 0, where tilt is needed). Returns the rotation and its tilt excess, ``(N,)``;
+    for ``"root"`` NaN where no grid point works. Only the ``active`` states are searched
+    (NaN and inf for the others).
     """
-    ok = excess <= 0.0
-    found = np.any(ok, axis=1)
-    magnitude = np.where(ok, np.abs(rotation), np.inf)
-    index = np.argmin(magnitude, axis=1)
+    n = rotation.shape[0]
+    best_all, value_all = np.full(n, np.nan), np.full(n, np.inf)
+    index_rows = np.flatnonzero(active)
+    if index_rows.size == 0:
+        return best_all, value_all
+    problem, rotation = problem.rows(index_rows), rotation[index_rows]
     rows = np.arange(rotation.shape[0])
-    feasible = rotation[rows, index]
-    toward = np.clip(index - np.sign(feasible).astype(int), 0, rotation.shape[1] - 1)
-    infeasible = rotation[rows, toward]
-    for _ in range(_REFINE):
-        middle = (feasible + infeasible) / 2.0
-        good = problem.tilt_excess(middle[:, None])[:, 0] <= 0.0
-        feasible, infeasible = np.where(good, middle, feasible), np.where(good, infeasible, middle)
-    return np.where(found, feasible, np.nan), found
+    found = np.ones(rotation.shape[0], dtype=bool)
+    for level in range(_LEVELS):
+        excess = problem.tilt_excess(rotation)
+        if pick == "min":
+            index = np.argmin(excess + 1e-12 * np.abs(rotation), axis=1)
+        else:
+            ok = excess <= 0.0
+            if level == 0:
+                found = np.any(ok, axis=1)
+            index = np.argmin(np.where(ok, np.abs(rotation), np.inf), axis=1)
+        best, value = rotation[rows, index], excess[rows, index]
+        if level == _LEVELS - 1:
+            break
+        last = rotation.shape[1] - 1
+        lo = rotation[rows, np.clip(index - 1, 0, last)]
+        hi = rotation[rows, np.clip(index + 1, 0, last)]
+        u = np.linspace(0.0, 1.0, _GRID_HALF + 1)[None, :]
+        rotation = np.concatenate([lo[:, None] + (best - lo)[:, None] * u[:, :-1],
+                                   best[:, None] + (hi - best)[:, None] * u], axis=1)
+    if pick == "root":
+        best = np.where(found, best, np.nan)
+    best_all[index_rows], value_all[index_rows] = best, value
+    return best_all, value_all
 
 
 def solve_lockout(
@@ -148,49 +174,36 @@ def solve_lockout(
     """
     problem = _Problem(parts, available, theta, test_knee, lockout_knee)
     n = available.shape[0]
-    zero = np.zeros((n, 1))
-    excess0 = problem.tilt_excess(zero)[:, 0]
+    step = np.array([-_SLOPE_STEP_DEG, 0.0, _SLOPE_STEP_DEG])
+    near = problem.tilt_excess(np.broadcast_to(step, (n, 3)))
+    excess0 = near[:, 1]
     deficit = np.maximum(0.0, excess0)
+    short = excess0 > 0.0
+    with np.errstate(invalid="ignore"):  # -inf - -inf where the tissue is slack everywhere near neutral
+        slopes = (excess0[:, None] - near[:, [0, 2]]) / _SLOPE_STEP_DEG
+    benefit = np.where(short, np.maximum(0.0, np.nanmax(np.nan_to_num(slopes, nan=0.0, posinf=0.0, neginf=0.0),
+                                                       axis=1)), 0.0)
 
-    rotation = _grid(internal_range, external_range)
-    excess = problem.tilt_excess(rotation)
-    rotation_used = np.zeros(n)
-    tilt = np.maximum(0.0, excess0)
+    # the least rotation that makes up the deficit alone, searched beyond the hip's range
+    wide = np.full(n, _NEEDED_LIMIT_DEG)
+    needed, _ = _zoom(problem, _grid(wide, wide, 2 * _GRID_HALF), "root", short)
+    reachable = np.isfinite(needed)
+    rotation_needed = np.where(short, np.where(reachable, needed, np.inf), 0.0)
+    in_range = reachable & (needed >= -internal_range) & (needed <= external_range)
+    rotation_used = np.where(short & in_range, needed, 0.0)
+    tilt = np.where(short & ~in_range, excess0, 0.0)
 
-    # rotation alone suffices: the least rotation that does
-    least, found = _least_rotation(problem, rotation, excess)
-    alone = (excess0 > 0.0) & found
-    rotation_used = np.where(alone, least, rotation_used)
-    tilt = np.where(alone, 0.0, tilt)
-
-    # otherwise the rotation that needs the least tilt, if it needs less than none
-    rest = (excess0 > 0.0) & ~found
+    # otherwise the rotation within the range that needs the least tilt, if it needs less
+    rest = short & ~in_range
     if np.any(rest):
-        k = rotation.shape[1]
-        best = np.argmin(excess + 1e-12 * np.abs(rotation), axis=1)
-        rows = np.arange(n)
-        a = rotation[rows, np.clip(best - 1, 0, k - 1)]
-        b = rotation[rows, np.clip(best + 1, 0, k - 1)]
-        refined = _golden(problem, a, b)
-        grid_best = rotation[rows, best]
-        candidates = np.stack([np.zeros(n), grid_best, refined], axis=1)
-        values = problem.tilt_excess(candidates) + 1e-12 * np.abs(candidates)
-        pick = candidates[rows, np.argmin(values, axis=1)]
-        rotation_used = np.where(rest, pick, rotation_used)
-        tilt = np.where(rest, np.maximum(0.0, problem.tilt_excess(pick[:, None])[:, 0]), tilt)
-
-    # the rotation that would make up the deficit alone, searched beyond the hip's range
-    wide = _grid(np.full(n, _NEEDED_LIMIT_DEG), np.full(n, _NEEDED_LIMIT_DEG))
-    needed, reachable = _least_rotation(problem, wide, problem.tilt_excess(wide))
-    rotation_needed = np.where(excess0 <= 0.0, 0.0, np.where(reachable, needed, np.inf))
-
-    # first-order benefit: extension bought per degree of rotation near neutral
-    step = np.array([[-_SLOPE_STEP_DEG, _SLOPE_STEP_DEG]])
-    slopes = (excess0[:, None] - problem.tilt_excess(np.broadcast_to(step, (n, 2)))) / _SLOPE_STEP_DEG
-    benefit = np.maximum(0.0, np.max(slopes, axis=1))
+        pick, value = _zoom(problem, _grid(internal_range, external_range), "min", rest)
+        better = rest & (value < excess0)
+        rotation_used = np.where(better, pick, rotation_used)
+        tilt = np.where(better, np.maximum(0.0, value), tilt)
 
     final, each = problem.flexion(rotation_used[:, None])
-    at_limit = (np.abs(each[:, 0] - final) < 1e-9) & ((deficit > 0.0)[:, None])
+    with np.errstate(invalid="ignore"):
+        at_limit = (np.abs(each[:, 0] - final) < 1e-9) & short[:, None]
     binding = np.array([", ".join(p for p, hit in zip(parts, row) if hit) for row in at_limit], dtype=str)
     return {
         "deficit": deficit, "rotation_used": rotation_used, "rotation_needed": rotation_needed,

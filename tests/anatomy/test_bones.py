@@ -4,7 +4,6 @@ errors, and the posing helper."""
 from __future__ import annotations
 
 import csv
-import doctest
 import io
 from importlib import resources
 
@@ -237,8 +236,3 @@ def test_pose_is_a_rigid_motion_undone_by_its_inverse(points, angle, origin):
     assert np.allclose(np.hypot(*(q[1:] - q[0]).T), np.hypot(*(p[1:] - p[0]).T), atol=1e-9)
     back = pose_outline(q - np.array(origin), -angle)
     assert np.allclose(back, p, atol=1e-9)
-
-
-def test_docstring_examples():
-    result = doctest.testmod(bones, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0 and result.failed == 0

@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from biomech.anatomy import geometry
+from biomech.anatomy import geometry, knee, paths
 from biomech.anatomy.actions_by_posture import (
     NOT_MODELLED, TABLE_PARTS, action_table, check_textbook, flip_angles, label_moment_arms,
 )
@@ -161,14 +161,18 @@ def test_piriformis_flip_is_highlighted_in_the_posture_table():
 
 # --- calculus and shapes ---------------------------------------------------------------
 
-@pytest.mark.parametrize("posture", [(0, 0, 0), (-20, 10, -30), (30, -15, 20), (60, 5, 10), (90, -10, -40), (110, 20, 35)])
+@pytest.mark.parametrize("posture", [(0, 0, 0, 0), (-20, 10, -30, 10), (30, -15, 20, 45), (60, 5, 10, 90),
+                                     (90, -10, -40, 70), (110, 20, 35, 119)])
 def test_moment_arms_are_minus_the_derivative_of_length(posture):
+    """Central differences; one-sided at the straight knee, the end of its range (its
+    truncation error, ~step * L'' ~ 1e-7 m, is still well inside the tolerance)."""
     arms = moment_arms(*posture)
-    for i, axis in enumerate(AXES):
-        step = np.zeros(3)
+    for i, axis in enumerate(AXES + ("knee",)):
+        step = np.zeros(4)
         step[i] = FD_STEP_DEG
-        up, down = muscle_length(*(np.array(posture) + step)), muscle_length(*(np.array(posture) - step))
-        numeric = -(up - down) / (2 * np.radians(FD_STEP_DEG))
+        up = np.array(posture, dtype=float) + step
+        down = np.maximum(np.array(posture, dtype=float) - step, [-120.0, -120.0, -120.0, 0.0])
+        numeric = -(muscle_length(*up) - muscle_length(*down)) / np.radians(up[i] - down[i])
         np.testing.assert_allclose(getattr(arms, axis), numeric, atol=FD_TOL_M)
 
 
@@ -176,6 +180,8 @@ def test_shapes_broadcast_with_parts_last():
     assert moment_arms().flexion.shape == (len(PARTS),)
     assert moment_arms([0.0, 10.0, 20.0], 5.0).rotation.shape == (3, len(PARTS))
     assert muscle_length(np.zeros(4), np.zeros(4), np.zeros(4)).shape == (4, len(PARTS))
+    assert muscle_length(0.0, knee_flexion=[0.0, 30.0]).shape == (2, len(PARTS))
+    assert moment_arms([0.0, 10.0], knee_flexion=30.0).knee.shape == (2, len(PARTS))
     f, a, r = moment_arms([0.0, 45.0]).of("iliacus_r", "psoas_r")
     assert np.shape(f) == (2,)
 
@@ -183,11 +189,16 @@ def test_shapes_broadcast_with_parts_last():
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"hip_flexion": np.nan}, r"'hip_flexion' must be a finite number of degrees in \[-120, 120\]; got nan"),
     ({"hip_rotation": [0.0, 130.0]}, r"'hip_rotation' must be .*; got 130 at index 1"),
-    ({"hip_flexion": [0.0, 1.0], "hip_adduction": [0.0, 1.0, 2.0]}, "hip angles must have the same length"),
+    ({"hip_flexion": [0.0, 1.0], "hip_adduction": [0.0, 1.0, 2.0]}, "hip and knee angles must have the same length"),
+    ({"knee_flexion": 130.0}, r"'knee_flexion' must be a finite number of degrees in \[0, 120\]; got 130"),
+    ({"knee_flexion": [0.0, -5.0]}, r"'knee_flexion' must be .*; got -5 at index 1"),
+    ({"hip_flexion": [0.0, 1.0], "knee_flexion": [0.0, 1.0, 2.0]}, "hip and knee angles must have the same length"),
 ])
 def test_bad_angles_are_rejected_with_the_standard_message(kwargs, match):
     with pytest.raises(ValueError, match=match):
         moment_arms(**kwargs)
+    with pytest.raises(ValueError, match=match):
+        muscle_length(**kwargs)
 
 
 def test_unknown_part_suggests_the_closest():
@@ -195,22 +206,32 @@ def test_unknown_part_suggests_the_closest():
         moment_arms().of("peri")
 
 
+HEADER = "part,segment,point,x_m,y_m,z_m,active_coordinate,active_from_deg,active_to_deg,source\n"
+
+
 @pytest.mark.parametrize(("text", "match"), [
     ("part,segment\n", "columns must be"),
-    ("part,segment,point,x_m,y_m,z_m,active_from_deg,active_to_deg,source\n"
-     "a,femur,1,0,0,0,,,s\na,pelvis,2,0,0,0,,,s\n", "line 3: expected point 2, pelvis points first"),
-    ("part,segment,point,x_m,y_m,z_m,active_from_deg,active_to_deg,source\n"
-     "a,pelvis,1,0,0,0,-90,45,s\na,femur,2,0,0,0,,,s\n", "'a' needs a fixed pelvis origin"),
+    (HEADER + "a,femur,1,0,0,0,,,,s\na,pelvis,2,0,0,0,,,,s\n", "line 3: expected point 2, pelvis points first"),
+    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,tibia,2,0,0,0,,,,s\na,femur,3,0,0,0,,,,s\n",
+     "line 4: expected point 3, .* then tibia points"),
+    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,fibula,2,0,0,0,,,,s\n", "line 3: expected point 2"),
+    (HEADER + "a,pelvis,1,0,0,0,hip_flexion,-90,45,s\na,femur,2,0,0,0,,,,s\n", "'a' needs a fixed pelvis origin"),
+    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,tibia,2,0,0,0,knee_flexion,0,30,s\n", "neither end may be conditional"),
+    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,pelvis,2,0,0,0,hip_flexion,0,30,s\n"
+     "a,femur,3,0,0,0,knee_flexion,0,30,s\na,femur,4,0,0,0,,,,s\n", "nor two conditional points follow"),
+    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,femur,2,0,0,0,ankle_flexion,0,30,s\n", "line 3: 'active_coordinate'"),
 ])
 def test_malformed_path_data_is_reported_with_file_and_line(text, match):
     with pytest.raises(ValueError, match=match):
-        geometry._parse(text)
+        paths.parse_paths(text)
 
 
-def test_every_path_starts_on_the_pelvis_and_ends_on_the_femur():
+def test_every_path_starts_on_the_pelvis_and_ends_on_the_femur_or_tibia():
     for path in muscle_paths().values():
-        assert path.pelvis.shape[1] == path.femur.shape[1] == 3
-        assert len(path.active_deg) == len(path.pelvis)
+        assert path.points[0].segment == "pelvis" and path.points[-1].segment in ("femur", "tibia")
+        assert all(p.location.shape == (3,) for p in path.points if not p.moving)
+    two_joint = {part for part, path in muscle_paths().items() if path.points[-1].segment == "tibia"}
+    assert two_joint == {"rect_fem_r", "sar_r", "grac_r", "tfl_r", "semimem_r", "semiten_r", "bifemlh_r"}
 
 
 # --- the compensation model's moment arms (tissues) from the geometry ----------------

@@ -1,7 +1,8 @@
-"""Properties of the hip geometry on generated postures (hypothesis).
+"""Properties of the hip and knee geometry on generated postures (hypothesis).
 
 Postures span the accepted range of every hip angle (gait2392's coordinate range,
--120 to 120 deg). The number of cases follows the active profile (tests/conftest.py).
+-120 to 120 deg) and of knee flexion (0 to 120 deg). The number of cases follows the
+active profile (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -10,52 +11,88 @@ import numpy as np
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, PARTS, moment_arms, muscle_length, muscle_paths
+from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, KNEE_RANGE_DEG, PARTS, moment_arms, muscle_length, muscle_paths
+from biomech.anatomy.knee import tibia_pose
 
 FD_STEP_DEG = 1e-4  # central difference step
 FD_TOL_M = 1e-6  # the issue's tolerance
-SWITCHES_DEG = sorted({b for p in muscle_paths().values() for r in p.active_deg for b in r if np.isfinite(b)})
+SWITCHES_DEG = {  # where a conditional via point joins or leaves a path
+    coordinate: sorted({b for p in muscle_paths().values() for q in p.points if q.active
+                        and q.active[0] == coordinate for b in q.active[1:]})
+    for coordinate in ("hip_flexion", "knee_flexion")
+}
 
 angle = st.floats(*HIP_RANGE_DEG, allow_nan=False, allow_infinity=False)
+knee = st.floats(*KNEE_RANGE_DEG, allow_nan=False, allow_infinity=False)
 inner = st.floats(HIP_RANGE_DEG[0] + FD_STEP_DEG, HIP_RANGE_DEG[1] - FD_STEP_DEG)  # room for the step
-postures = st.tuples(inner, inner, inner)
+inner_knee = st.floats(KNEE_RANGE_DEG[0] + FD_STEP_DEG, KNEE_RANGE_DEG[1] - FD_STEP_DEG)
+postures = st.tuples(inner, inner, inner, inner_knee)
 
 
 @given(postures)
 def test_moment_arm_equals_finite_difference_of_length(posture):
-    """-dL/dq, q in radians, to 1e-6 m; away from the pelvic-brim switch of iliopsoas,
-    where the published model's length steps (the data README, item 4)."""
-    assume(all(abs(posture[0] - s) > 2 * FD_STEP_DEG for s in SWITCHES_DEG))
+    """-dL/dq, q in radians, to 1e-6 m, for the three hip angles and knee flexion; away
+    from the switches of the conditional via points, where the published model's length
+    steps (the data README)."""
+    for value, coordinate in ((posture[0], "hip_flexion"), (posture[3], "knee_flexion")):
+        assume(all(abs(value - s) > 2 * FD_STEP_DEG for s in SWITCHES_DEG[coordinate]))
     arms = moment_arms(*posture)
-    shifted = np.array(posture)[:, None] + FD_STEP_DEG * np.hstack([np.eye(3), -np.eye(3)])
-    lengths = muscle_length(*shifted)  # rows: +flexion, +adduction, +rotation, then the minus steps
-    numeric = -(lengths[:3] - lengths[3:]) / (2 * np.radians(FD_STEP_DEG))
-    for i, axis in enumerate(AXES):
+    shifted = np.array(posture)[:, None] + FD_STEP_DEG * np.hstack([np.eye(4), -np.eye(4)])
+    lengths = muscle_length(*shifted)  # rows: + each angle, then the minus steps
+    numeric = -(lengths[:4] - lengths[4:]) / (2 * np.radians(FD_STEP_DEG))
+    for i, axis in enumerate(AXES + ("knee",)):
         assert np.max(np.abs(getattr(arms, axis) - numeric[i])) <= FD_TOL_M
 
 
-@given(st.lists(st.tuples(angle, angle, angle), min_size=1, max_size=4))
+@given(st.lists(st.tuples(angle, angle, angle, knee), min_size=1, max_size=4))
 def test_vectorized_equals_scalar_loop(postures):
-    f, a, r = (np.array(column) for column in zip(*postures))
-    many, lengths = moment_arms(f, a, r), muscle_length(f, a, r)
+    f, a, r, k = (np.array(column) for column in zip(*postures))
+    many, lengths = moment_arms(f, a, r, k), muscle_length(f, a, r, k)
     for n, posture in enumerate(postures):
         one = moment_arms(*posture)
-        assert max(np.max(np.abs(getattr(many, axis)[n] - getattr(one, axis))) for axis in AXES) <= 1e-12
+        assert max(np.max(np.abs(getattr(many, axis)[n] - getattr(one, axis))) for axis in AXES + ("knee",)) <= 1e-12
         assert np.max(np.abs(lengths[n] - muscle_length(*posture))) <= 1e-12
 
 
-REACH_M = np.array([np.linalg.norm(muscle_paths()[p].femur[0]) for p in PARTS])
-FEMUR_PATH_M = np.array([np.sum(np.linalg.norm(np.diff(muscle_paths()[p].femur, axis=0), axis=1)) for p in PARTS])
+def reach_m(knee_flexion: float) -> np.ndarray:
+    """Per part, the farthest of its femur and tibia points from the hip centre."""
+    reach = []
+    for part in PARTS:
+        path = muscle_paths()[part]
+        pose = tibia_pose(knee_flexion, tuple(p.moving for p in path.points if p.moving))
+        tibia = np.vstack([path.fixed("tibia"), pose.moving.reshape(-1, 3)])
+        distal = np.vstack([path.fixed("femur"), tibia @ pose.rotation.T + pose.translation])
+        reach.append(np.max(np.linalg.norm(distal, axis=1)))
+    return np.array(reach)
 
 
-@given(angle, angle, angle)
-def test_no_moment_arm_exceeds_the_reach_of_the_first_femur_point(f, a, r):
-    """A rotation moves the crossing segment's femur end at most |p| per radian."""
-    arms = moment_arms(f, a, r)
+@given(angle, angle, angle, knee)
+def test_no_hip_moment_arm_exceeds_the_reach_of_the_distal_points(f, a, r, k):
+    """A hip rotation moves a femur or tibia point at most |p| per radian (p from the
+    hip centre), and only the segment leaving the pelvis changes with hip angle."""
+    arms = moment_arms(f, a, r, k)
     for axis in AXES:
-        assert np.all(np.abs(getattr(arms, axis)) <= REACH_M + 1e-12)
+        assert np.all(np.abs(getattr(arms, axis)) <= reach_m(k) + 1e-12)
 
 
-@given(angle, angle, angle)
-def test_length_exceeds_the_part_of_the_path_fixed_in_the_femur(f, a, r):
-    assert np.all(muscle_length(f, a, r) > FEMUR_PATH_M)
+def rigid_path_m(part: str) -> float:
+    """Length of the part's segments between two points fixed in the same bone."""
+    points = muscle_paths()[part].points
+    return sum(float(np.linalg.norm(q.location - p.location)) for p, q in zip(points, points[1:])
+               if p.segment == q.segment and not (p.moving or q.moving or p.active or q.active))
+
+
+RIGID_M = np.array([rigid_path_m(p) for p in PARTS])
+ONE_JOINT = np.array([all(q.segment != "tibia" for q in muscle_paths()[p].points) for p in PARTS])
+
+
+@given(angle, angle, angle, knee)
+def test_length_exceeds_the_part_of_the_path_fixed_in_one_bone(f, a, r, k):
+    assert np.all(muscle_length(f, a, r, k) > RIGID_M)
+
+
+@given(angle, angle, angle, knee)
+def test_muscles_that_do_not_reach_the_tibia_ignore_the_knee(f, a, r, k):
+    arms = moment_arms(f, a, r, k)
+    assert np.all(arms.knee[ONE_JOINT] == 0.0)
+    assert np.array_equal(muscle_length(f, a, r, k)[ONE_JOINT], muscle_length(f, a, r)[ONE_JOINT])
