@@ -47,8 +47,9 @@ lint: $(VENV)/.dev ## ruff check, ruff format --check and mypy biomech
 present: $(VENV)/.lab ## serve the lab with Voila (code hidden) on http://127.0.0.1:8866
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/01_hip_compensation_lab.ipynb
 
-figures: $(VENV)/.lab ## regenerate the committed slide figures in figures/
+figures: $(VENV)/.lab ## regenerate the committed slide figures: figures/ (the blog's story) and figures/geometry/
 	$(BIN)/python -m biomech figures --out figures
+	$(BIN)/python -m biomech figures --out figures/geometry --mechanism geometry
 
 bench: $(VENV)/.test ## run the speed benchmarks (medians and ratios, printed)
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

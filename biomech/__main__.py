@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--tissue", default="hip flexors (all)", metavar="NAME",
                      help="restricting tissue: 'hip flexors (all)' (default) or a flexor of the "
                      "muscle table, e.g. 'Rectus femoris' (quote names with spaces)")
+    fig.add_argument("--mechanism", choices=("blog", "geometry"), default="blog",
+                     help="blog: the blog's hypothesis made explicit (default); geometry: the same "
+                     "question answered by the 3-D muscle geometry with the knee")
     fig.add_argument("--theme", choices=("light", "dark"), default="light",
                      help="light (default) or dark (for projectors in dark rooms)")
     fig.set_defaults(parser=fig)
@@ -88,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--dpi": {"dpi": args.dpi},
         "--restriction": {"restriction": args.restriction},
         "--cue": {"cue": args.cue},
-        "--tissue": {"tissue": args.tissue, "cue": args.cue},
+        "--tissue": {"tissue": args.tissue, "cue": args.cue, "mechanism": args.mechanism},
         "--out": {"out_dir": args.out},
     }
     for flag, options in checks.items():
@@ -99,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         paths = export_figures(args.out, formats=formats, dpi=args.dpi,
                                restriction=args.restriction, cue=args.cue,
-                               tissue=args.tissue, theme=args.theme)
+                               tissue=args.tissue, mechanism=args.mechanism, theme=args.theme)
     except OSError as error:
         print(f"python -m biomech figures: error: {error}", file=sys.stderr)
         return 1

@@ -162,7 +162,8 @@ def build_figure(
 def _rebuild(scene: Scene, cue: str) -> Scene:
     # Scenes keep their overrides implicit; the standard set uses defaults, the lab
     # passes its own cue_scenes when the user changed parameters.
-    return build_scene(scene.state.hip_extension_available, cue=cue, tissue=scene.state.tissue)  # type: ignore[arg-type]
+    return build_scene(scene.state.hip_extension_available, cue=cue,  # type: ignore[arg-type]
+                       tissue=scene.state.tissues, mechanism=scene.state.mechanism)
 
 
 def _metadata(fmt: str) -> dict[str, str | None]:
@@ -211,6 +212,7 @@ def validate_options(
     restriction: float = DEFAULT_RESTRICTION,
     cue: str = "squeeze_glutes",
     tissue: str = ALL_FLEXORS,
+    mechanism: str = "blog",
     theme: str | Theme = "light",
     out_dir: str | os.PathLike[str] = ".",
 ) -> Scene:
@@ -230,7 +232,7 @@ def validate_options(
     check_range("dpi", dpi, *DPI_RANGE, "dots per inch")
     get_theme(theme)
     _check_folder(out_dir)
-    return build_scene(restriction, cue=cue, tissue=tissue)  # type: ignore[arg-type]
+    return build_scene(restriction, cue=cue, tissue=tissue, mechanism=mechanism)  # type: ignore[arg-type]
 
 
 def export_figure(
@@ -288,6 +290,7 @@ def export_figures(
     restriction: float = DEFAULT_RESTRICTION,
     cue: str = "squeeze_glutes",
     tissue: str = ALL_FLEXORS,
+    mechanism: str = "blog",
     theme: str | Theme = "light",
 ) -> list[Path]:
     """Write the standard set of slide figures (:data:`FIGURES`) to ``out_dir``.
@@ -306,6 +309,8 @@ def export_figures(
         :data:`SIDE_VIEW_LEVELS` instead.
     cue, tissue
         As for :func:`biomech.model.lockout.compensate` (the cue comparison shows both cues).
+    mechanism
+        ``"blog"`` (the blog's hypothesis, as the lab starts) or ``"geometry"``.
     theme
         ``"light"`` or ``"dark"``.
 
@@ -320,11 +325,12 @@ def export_figures(
         For any invalid argument, before anything is written.
     """
     now = validate_options(formats=formats, dpi=dpi, restriction=restriction, cue=cue,
-                           tissue=tissue, theme=theme, out_dir=out_dir)
+                           tissue=tissue, mechanism=mechanism, theme=theme, out_dir=out_dir)
     fmts, dpi, t, out = _check_formats(formats), float(dpi), get_theme(theme), Path(out_dir)
     plan: list[tuple[str, str, Scene, str | None]] = [
         ("table", "table", now, None), ("curves", "curves", now, None)]
-    plan += [(f"side_view_{level}", "side_view", build_scene(x, cue=cue, tissue=tissue),  # type: ignore[arg-type]
+    plan += [(f"side_view_{level}", "side_view",
+              build_scene(x, cue=cue, tissue=tissue, mechanism=mechanism),  # type: ignore[arg-type]
               f"Side view at lockout: {'no' if level == 'none' else level} restriction")
              for level, x in SIDE_VIEW_LEVELS.items()]
     plan += [("top_down", "top_down", now, None), ("cues", "cues", now, None),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import itertools
 import re
 import struct
@@ -15,8 +17,10 @@ from matplotlib.text import Text
 from biomech.export import (
     FIGURE_KINDS, FIGURES, FORMATS, build_figure, export_figure, export_figures,
 )
-from biomech.scene.scene import build_scene
+from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
+
+build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 COMMITTED = Path(__file__).resolve().parents[1] / "figures"
 MIN_TEXT_PT = 18.0  # projector-readable at 1920x1080 (the slides are read from the back of a room)

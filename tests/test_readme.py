@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from biomech.formatting import format_degrees as deg
 from biomech.model.lockout import compensate
 
 README = Path(__file__).parents[1] / "README.md"
@@ -11,17 +12,18 @@ README = Path(__file__).parents[1] / "README.md"
 
 def render_model_table() -> list[str]:
     rows = [
-        "| available hip extension | cue | deficit | rotation used | anterior pelvic tilt "
+        "| available hip extension | cue | mechanism | deficit | rotation used (+ out) | anterior pelvic tilt "
         "| lumbar extension | feet out | stage |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for available in (17, 5, -5, -15):
         for cue in ("stand_tall", "squeeze_glutes"):
-            s = compensate(available, cue=cue)
-            rows.append(
-                f"| {available} | {cue.replace('_', ' ')} | {s.deficit:.1f} | {s.rotation_used:.1f} "
-                f"| {s.pelvic_tilt:.1f} | {s.lumbar_extension:.1f} | {s.foot_progression:.1f} | {s.stage} |"
-            )
+            for mechanism in ("blog", "geometry"):
+                s = compensate(available, cue=cue, mechanism=mechanism)
+                rows.append(
+                    f"| {available} | {cue.replace('_', ' ')} | {mechanism} | {deg(s.deficit)} | {deg(s.rotation_used)} "
+                    f"| {deg(s.pelvic_tilt)} | {deg(s.lumbar_extension)} | {deg(s.foot_progression)} | {s.stage} |"
+                )
     return rows
 
 

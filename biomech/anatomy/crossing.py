@@ -82,7 +82,7 @@ def crossing_segments(names: Sequence[str], knee_flexion: ArrayLike) -> dict[str
     --------
     >>> seg = crossing_segments(["rect_fem_r"], [0.0, 80.0])
     >>> (1000 * seg["distal"][:, 0, 1]).round(1).tolist()
-    [-374.8, -408.5]
+    [-374.8, -437.0]
     """
     knee = np.atleast_1d(check_knee(knee_flexion)).astype(float)
     if knee.size == 1:  # the usual case (one lockout knee angle): computed once, then cached

@@ -16,6 +16,7 @@ are printed beside the figure as HTML, not in it: text is the costly part of a f
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -26,7 +27,8 @@ from IPython.display import display
 
 from biomech import export
 from biomech.apps.live_figure import LiveFigure
-from biomech.model.lockout import MODEL_PARAMETERS, Compensation, tissues
+from biomech.model.compare import disagreement
+from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
 from biomech.anatomy.textbook_render import as_table
 from biomech.parameters import PARAMETERS
 from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
@@ -43,6 +45,7 @@ LIVE_DPI = {True: 62.5, False: 50.0}
 """Screen dpi of the live figure: 1200 x 675 px full-page in presenter mode, 960 x 540
 px in a notebook (it fits JupyterLab beside the file browser on a laptop)."""
 CUE_LABELS = {"Stand tall": "stand_tall", "Squeeze glutes": "squeeze_glutes"}
+MECHANISM_LABELS = {"Blog's hypothesis": "blog", "Muscle geometry": "geometry"}
 THEMES = ("light", "dark")
 SLIDER_STEPS = {"deg": 0.5, "mm": 0.5, "deg/deg": 0.01}
 UNIT_SUFFIX = {"deg": "(deg)", "mm": "(mm)", "deg/deg": "(deg per deg)"}
@@ -174,6 +177,9 @@ class HipLab:
         scene = self._build_scene(inputs)  # raises before anything changes
         self._syncing = True
         try:
+            if "mechanism" in values:
+                self.controls["mechanism"].value = values["mechanism"]
+                self.controls["tissue"].options = list(tissues(values["mechanism"]))
             for name, value in values.items():
                 self.controls[name].value = value
         finally:
@@ -185,7 +191,7 @@ class HipLab:
     def reset(self) -> None:
         """Restore every control to the parameter table's defaults."""
         defaults = {name: PARAMETERS[name].default for name in ("hip_extension_available", *ADVANCED)}
-        self.set(cue="squeeze_glutes", tissue=tissues()[0], theme="light", **defaults)
+        self.set(cue="squeeze_glutes", tissue=tissues()[0], mechanism="blog", **defaults)
 
     def export(
         self,
@@ -230,6 +236,7 @@ class HipLab:
             "hip_extension_available": f"Available hip extension {UNIT_SUFFIX['deg']}",
             "cue": "Cue at lockout",
             "tissue": "Restricting tissue",
+            "mechanism": "How the hip makes up the deficit",
             "theme": "Figure theme",
         }
         controls: dict[str, widgets.ValueWidget] = {
@@ -239,7 +246,13 @@ class HipLab:
                 tooltips=["Stand tall, ribs down", "Squeeze your bum at the top"],
                 style={"button_width": "auto"},
             ),
-            "tissue": widgets.Dropdown(options=list(tissues()), value=tissues()[0], layout=wide),
+            "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
+            "mechanism": widgets.ToggleButtons(
+                options=list(MECHANISM_LABELS.items()), value="blog", layout=wide,
+                tooltips=["The blog's story: turning out buys extension (illustrative rate)",
+                          "The 3-D muscle geometry (gait2392, with the knee) decides"],
+                style={"button_width": "auto"},
+            ),
             "theme": widgets.ToggleButtons(
                 options=[("Light", "light"), ("Dark (projector)", "dark")], value=self._theme,
                 layout=wide, style={"button_width": "auto"},
@@ -277,7 +290,8 @@ class HipLab:
         if self.presenter:  # full page: controls beside a large figure
             side = widgets.VBox(
                 [self._labelled("hip_extension_available"), self._labelled("cue"),
-                 self._labelled("tissue"), self.tissue_note, accordion, self._labelled("theme"),
+                 self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note, accordion,
+                 self._labelled("theme"),
                  buttons, self.export_folder, self.status, self.errors],
                 layout=widgets.Layout(width="420px", min_width="380px"),
             )
@@ -287,7 +301,8 @@ class HipLab:
             controls = widgets.HBox([
                 widgets.VBox([self._labelled("hip_extension_available"), self._labelled("cue")],
                              layout=column),
-                widgets.VBox([self._labelled("tissue"), self.tissue_note], layout=column),
+                widgets.VBox([self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note],
+                             layout=column),
                 widgets.VBox([self._labelled("theme"), buttons, self.export_folder], layout=column),
             ])
             body = widgets.VBox([controls, accordion, self.status, self.errors, self.readout, self.canvas])
@@ -305,11 +320,24 @@ class HipLab:
         self._guarded(self._controls_changed)
 
     def _controls_changed(self) -> None:
+        self._tissue_options()
         inputs = self._read_controls()
         if inputs["theme"] != self._theme:
             self._set_theme(inputs["theme"])
             return
         self._apply(inputs, self._build_scene(inputs))
+
+    def _tissue_options(self) -> None:
+        """Offer the tissues of the chosen mechanism (the ligament only in the geometry)."""
+        options = list(tissues(self.controls["mechanism"].value))
+        dropdown = self.controls["tissue"]
+        if list(dropdown.options) != options:
+            self._syncing = True
+            try:
+                value = dropdown.value if dropdown.value in options else options[0]
+                dropdown.options, dropdown.value = options, value
+            finally:
+                self._syncing = False
 
     def _apply(self, inputs: dict[str, Any], scene: Scene) -> None:
         self._inputs, self._scene = inputs, scene
@@ -328,8 +356,17 @@ class HipLab:
         self.canvas.draw_idle()
 
     def _refresh_text(self) -> None:
-        self.readout.value = f"<b>{self._scene.state.describe()}</b><br>{_angles(self._scene)}"
-        self.tissue_note.value = _tissue_note(self._scene.state, self._inputs["moment_arm_floor"])
+        state = self._scene.state
+        claim = " (the blog's hypothesis, not an established finding)" if state.mechanism == "blog" else ""
+        self.readout.value = f"<b>{state.describe()}</b>{claim}<br>{_angles(self._scene)}"
+        if state.mechanism == "geometry" and state.deficit > 0:
+            options = {k: v for k, v in self._inputs.items() if k in MODEL_PARAMETERS}
+            blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
+            blog = compensate(state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog",
+                              **options)
+            self.tissue_note.value = f"<small>{html.escape(disagreement(blog, state))}</small>"
+        else:
+            self.tissue_note.value = _tissue_note(state, self._inputs["moment_arm_floor"])
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)
         if key != self._last_table_key:
             theme = get_theme(self._theme)
@@ -405,6 +442,9 @@ def _slider(name: str) -> widgets.FloatSlider:
 def _tissue_note(state: Compensation, floor_mm: float) -> str:
     """Where the rotation benefit k of the restricting tissue comes from, in one line."""
     k = state.rotation_benefit
+    if state.mechanism == "geometry":
+        return ("<small>No deficit: the tight tissue reaches at lockout. Move the slider to restrict it "
+                "further.</small>")
     if state.tissue == ALL_FLEXORS:
         why = "illustrative: the blog's hypothesis, not a measured value"
         return f"<small>Rotation benefit k = {k:.2f} deg per deg, external ({why}).</small>"

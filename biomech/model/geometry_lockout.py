@@ -27,13 +27,53 @@ from numpy.typing import NDArray
 from biomech.anatomy.crossing import crossing_segments
 from biomech.anatomy.geometry import path_length
 
-__all__ = ["solve_lockout"]
+__all__ = ["length_limits", "solve_lockout"]
 
 Array = NDArray[np.float64]
 _GRID_HALF = 16  # grid points on each side of neutral rotation (and per zoom level: 2 x this)
 _LEVELS = 4  # zoom levels: the last grid's step is below 1e-3 deg
 _NEEDED_LIMIT_DEG = 90.0  # rotation_needed is searched up to this rotation
 _SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
+_SHORTEST_SPAN_DEG, _SHORTEST_POINTS = 40.0, 161  # where a part's shortest length is looked for
+_AT_LIMIT_M = 1e-6  # a part this close to its limit is "binding"
+_GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt than this
+
+
+def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) -> tuple[Array, Array]:
+    """Each tight part's longest allowed length (m) and where it was reached (deg), ``(N, P)``.
+
+    The limit is the part's length where the restriction was measured (hip flexed to
+    ``-available``, no rotation, knee at ``test_knee``). A part whose length passes a
+    minimum on the way there from the extension side (in gait2392 only adductor brevis,
+    beyond about 25 deg of hip flexion, where it turns from a flexor into an extensor)
+    takes that shortest length instead, so that a tighter reading never slackens it.
+    """
+    test = -available
+    pair = path_length(parts, hip_flexion=np.concatenate([test, test - _SLOPE_STEP_DEG]),
+                       knee_flexion=np.concatenate([test_knee, test_knee]))
+    limit, before = pair[: test.size], pair[test.size:]
+    at = np.broadcast_to(test[:, None], limit.shape).copy()
+    rows = np.flatnonzero(np.any(before <= limit, axis=1))  # a part not shortening into the test posture
+    if rows.size:
+        offsets = np.linspace(-_SHORTEST_SPAN_DEG, 0.0, _SHORTEST_POINTS)
+        hips = test[rows, None] + offsets[None, :]  # (R, S)
+        knees = np.broadcast_to(test_knee[rows, None], hips.shape)
+        grid = path_length(parts, hip_flexion=hips.reshape(-1), knee_flexion=knees.reshape(-1))
+        grid = grid.reshape(hips.shape + (len(parts),))  # (R, S, P)
+        last = hips.shape[1] - 1 - np.argmin(grid[:, ::-1], axis=1)  # the last minimum, nearest the test
+        r, c = np.arange(rows.size)[:, None], np.arange(len(parts))[None, :]
+        mid = np.clip(last, 1, hips.shape[1] - 2)
+        y0, y1, y2 = grid[r, mid - 1, c], grid[r, mid, c], grid[r, mid + 1, c]
+        curve = y0 - 2.0 * y1 + y2
+        shift = np.where(curve > 0, 0.5 * (y0 - y2) / np.where(curve > 0, curve, 1.0), 0.0)
+        step = offsets[1] - offsets[0]
+        where = np.where(last == hips.shape[1] - 1, hips[r, last], hips[r, mid] + np.clip(shift, -1.0, 1.0) * step)
+        where = np.minimum(where, test[rows, None])
+        exact = path_length(parts, hip_flexion=where.reshape(-1),
+                            knee_flexion=np.repeat(test_knee[rows], len(parts)))
+        limit[rows] = exact.reshape(rows.size, len(parts), len(parts))[:, c[0], c[0]]
+        at[rows] = where
+    return limit, at
 
 
 def _least_flexion(seg: dict[str, Array], limit: Array, rotation_deg: Array, reference: Array) -> Array:
@@ -68,7 +108,7 @@ def _least_flexion(seg: dict[str, Array], limit: Array, rotation_deg: Array, ref
         ratio = np.where(span > 0, e / np.hypot(a, b), -np.inf)
         h = np.arctan2(b, a) + np.arccos(np.clip(ratio, -1.0, 1.0))
         h = ref + np.mod(h - ref + np.pi, 2.0 * np.pi) - np.pi
-        return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0, np.inf, h)))
+        return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0 - 1e-9, np.inf, h)))  # -1: a minimum
 
     on = branch(seg["start_on"], seg["fixed_on"])
     hi = seg["active_to"][:, None]
@@ -91,15 +131,17 @@ class _Problem:
                  lockout_knee: Array) -> None:
         self.parts = parts
         self.theta = theta
-        self.limit = path_length(parts, hip_flexion=-available, knee_flexion=test_knee)  # (N, P)
+        self.knee = lockout_knee
+        self.limit, shortest_at = length_limits(parts, available, test_knee)  # (N, P)
         knees, which = np.unique(lockout_knee, return_inverse=True)  # usually one knee angle
         self.seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
-        self.reference = np.broadcast_to(-available[:, None], self.limit.shape)
+        self.reference = shortest_at
 
     def rows(self, index: NDArray[np.intp]) -> _Problem:
         """The same problem for some of its states."""
         new = object.__new__(_Problem)
         new.parts, new.theta, new.limit = self.parts, self.theta[index], self.limit[index]
+        new.knee = self.knee[index]
         new.seg = {k: v[index] for k, v in self.seg.items()}
         new.reference = self.reference[index]
         return new
@@ -108,6 +150,12 @@ class _Problem:
         """Least hip flexion over all parts, ``(N, K)``, and per part ``(N, K, P)``."""
         each = _least_flexion(self.seg, self.limit, rotation, self.reference)
         return np.max(each, axis=-1), each
+
+    def at_limit(self, rotation: Array, tilt: Array) -> NDArray[np.bool_]:
+        """Which parts are at their limit in the posture reached, ``(N, P)``."""
+        lengths = path_length(self.parts, hip_flexion=tilt - self.theta, hip_rotation=-rotation,
+                              knee_flexion=self.knee)
+        return np.abs(lengths - self.limit) < _AT_LIMIT_M
 
     def tilt_excess(self, rotation: Array) -> Array:
         """``theta + H(phi)``: the tilt needed (may be negative: slack to spare)."""
@@ -150,9 +198,10 @@ def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool
         best, value = rotation[rows, index], excess[rows, index]
         if level == _LEVELS - 1:
             break
-        last = rotation.shape[1] - 1
-        lo = rotation[rows, np.clip(index - 1, 0, last)]
-        hi = rotation[rows, np.clip(index + 1, 0, last)]
+        below = np.where(rotation < best[:, None], rotation, -np.inf)  # the nearest distinct neighbours
+        above = np.where(rotation > best[:, None], rotation, np.inf)
+        lo = np.where(np.isfinite(np.max(below, axis=1)), np.max(below, axis=1), best)
+        hi = np.where(np.isfinite(np.min(above, axis=1)), np.min(above, axis=1), best)
         u = np.linspace(0.0, 1.0, _GRID_HALF + 1)[None, :]
         rotation = np.concatenate([lo[:, None] + (best - lo)[:, None] * u[:, :-1],
                                    best[:, None] + (hi - best)[:, None] * u], axis=1)
@@ -177,8 +226,8 @@ def solve_lockout(
     step = np.array([-_SLOPE_STEP_DEG, 0.0, _SLOPE_STEP_DEG])
     near = problem.tilt_excess(np.broadcast_to(step, (n, 3)))
     excess0 = near[:, 1]
-    deficit = np.maximum(0.0, excess0)
-    short = excess0 > 0.0
+    short = excess0 > _GAIN_DEG  # a rounding-level shortfall is none
+    deficit = np.where(short, excess0, 0.0)
     with np.errstate(invalid="ignore"):  # -inf - -inf where the tissue is slack everywhere near neutral
         slopes = (excess0[:, None] - near[:, [0, 2]]) / _SLOPE_STEP_DEG
     benefit = np.where(short, np.maximum(0.0, np.nanmax(np.nan_to_num(slopes, nan=0.0, posinf=0.0, neginf=0.0),
@@ -197,13 +246,11 @@ def solve_lockout(
     rest = short & ~in_range
     if np.any(rest):
         pick, value = _zoom(problem, _grid(internal_range, external_range), "min", rest)
-        better = rest & (value < excess0)
+        better = rest & (value < excess0 - _GAIN_DEG)
         rotation_used = np.where(better, pick, rotation_used)
         tilt = np.where(better, np.maximum(0.0, value), tilt)
 
-    final, each = problem.flexion(rotation_used[:, None])
-    with np.errstate(invalid="ignore"):
-        at_limit = (np.abs(each[:, 0] - final) < 1e-9) & short[:, None]
+    at_limit = problem.at_limit(rotation_used, tilt) & short[:, None]
     binding = np.array([", ".join(p for p, hit in zip(parts, row) if hit) for row in at_limit], dtype=str)
     return {
         "deficit": deficit, "rotation_used": rotation_used, "rotation_needed": rotation_needed,

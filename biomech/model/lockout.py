@@ -35,11 +35,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice
-from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_parts
+from biomech.anatomy.action_rule import restricts_extension
+from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_moment_arms, tissue_parts
 from biomech.model.blog_lockout import _benefit, blog_lockout, rotation_benefit
 from biomech.model.compensation import MECHANISMS, Compensation, Value
 from biomech.model.geometry_lockout import solve_lockout
-from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
+from biomech.parameters import check_parameter, resolve_overrides
 
 __all__ = [
     "CUES",
@@ -94,16 +95,25 @@ def tissues(mechanism: str = "geometry") -> tuple[str, ...]:
     return (ALL_FLEXORS, *restricting_tissues(), *extra)
 
 
-def _tissue_name(tissue: str | tuple[str, ...] | list[str], mechanism: str) -> tuple[str, tuple[str, ...]]:
+def _tissue_name(tissue: str | tuple[str, ...] | list[str], mechanism: str,
+                 floor: NDArray[np.float64]) -> tuple[str, tuple[str, ...]]:
     """Check the tissue (one label or several) and return its name and labels."""
     labels = (tissue,) if isinstance(tissue, str) else tuple(tissue)
     if not labels:
         raise ValueError("'tissue' must name at least one tissue; got none.")
+    arms = tissue_moment_arms()
     for label in labels:
+        check_choice("tissue", label, (ALL_FLEXORS, *arms, LIGAMENT))
         if label == LIGAMENT and mechanism == "blog":
             raise ValueError(f"'tissue' {LIGAMENT!r} has no rotation benefit in the blog's mechanism; "
                              "use mechanism='geometry'.")
-        check_choice("tissue", label, tissues("geometry"))
+        if label in arms and not restricts_extension(arms[label].flexion_mm, floor):
+            a = arms[label]
+            raise ValueError(
+                f"'tissue' {label!r} cannot restrict hip extension at lockout: its flexion moment arm "
+                f"there is {a.flexion_mm:.1f} mm ({a.source}), below 'moment_arm_floor' "
+                f"({float(np.max(floor)):g} mm); choose one of {list(tissues(mechanism))}."
+            )
     if len(labels) > 1 and mechanism == "blog":
         raise ValueError(f"'tissue' {list(labels)} names several tissues: the blog's mechanism takes one "
                          "(its k is per tissue); use mechanism='geometry' for several.")
@@ -160,13 +170,13 @@ def compensate(
     (19.0, 'lumbopelvic', 38.5, 7.45)
     >>> g = compensate(-10.0, tissue="Iliopsoas")
     >>> g.stage, round(g.pelvic_tilt, 1), g.binding
-    ('lumbopelvic', 19.0, 'iliacus_r, psoas_r')
+    ('lumbopelvic', 17.0, 'psoas_r')
     """
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
-    name, labels = _tissue_name(tissue, mechanism)
     available = check_parameter("hip_extension_available", hip_extension_available)
     p = resolve_overrides(overrides, MODEL_PARAMETERS)
+    name, labels = _tissue_name(tissue, mechanism, p["moment_arm_floor"])
     try:
         shape = np.broadcast_shapes(available.shape, *(v.shape for v in p.values()))
     except ValueError:

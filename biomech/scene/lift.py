@@ -88,7 +88,7 @@ def lift_scene(
     Examples
     --------
     >>> s = lift_scene(1.0, -10.0)
-    >>> s.sagittal.pelvic_tilt == build_scene(-10.0).sagittal.pelvic_tilt
+    >>> s.sagittal.pelvic_tilt == build_scene(-10.0, mechanism="blog").sagittal.pelvic_tilt
     True
     """
     if np.ndim(phase):

@@ -54,7 +54,7 @@ class SagittalView(View):
     >>> from matplotlib.figure import Figure
     >>> from biomech.scene.scene import build_scene
     >>> view = SagittalView(Figure().add_subplot())
-    >>> view.update(build_scene(-10.0))
+    >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.tilt_label.get_text()
     'pelvic tilt\\n17° (+7°)'
     """

@@ -39,7 +39,7 @@ class TransverseView(View):
     >>> from matplotlib.figure import Figure
     >>> from biomech.scene.scene import build_scene
     >>> view = TransverseView(Figure().add_subplot())
-    >>> view.update(build_scene(-10.0))
+    >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.feet_label.get_text()
     'feet turned out 52°'
     """

@@ -252,7 +252,7 @@ def test_markdown_table_shows_the_models_k_and_direction():
 
     rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in moment_arms_markdown().splitlines()}
     names = {1.0: "external", -1.0: "internal", 0.0: "none"}
-    for tissue in tissues()[1:]:
+    for tissue in tissues("blog")[1:]:
         k, direction = rotation_benefit(tissue)
         assert rows[tissue][-1].rstrip(" |") == names[float(direction)]
         assert float(rows[tissue][-2]) == pytest.approx(float(k), abs=0.005)

@@ -23,7 +23,7 @@ from biomech.anatomy import knee
 from biomech.anatomy.geometry import HIP_CENTRE_M, PARTS, moment_arms, muscle_length, muscle_paths
 from biomech.anatomy.knee import Spline, SplineSet, joint_frame, splines, tibia_pose
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 REFERENCE_FILE = ROOT / "tests" / "data" / "gait2392_knee_lengths.csv"
 # the gait2392 model file the data were extracted from (not in the repo: OpenSim's model
 # collection, see biomech/data/README.md); set GAIT2392_OSIM to its path to run this test

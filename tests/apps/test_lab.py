@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import asyncio
 
 import numpy as np
 import pytest
 
 from biomech.apps.lab import HipLab
-from biomech.model.lockout import compensate
+from biomech.model.lockout import compensate as compensate_any
 from biomech.parameters import PARAMETERS
+
+compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 
 @pytest.fixture
@@ -119,11 +123,12 @@ def test_blitted_frame_equals_a_fresh_full_draw(lab, tmp_path):
     assert np.array_equal(pixels(lab), pixels(fresh))
 
 
-def test_reset_restores_defaults(lab):
-    lab.set(hip_extension_available=-20, cue="stand_tall", tissue="Sartorius", squeeze_demand=3, theme="dark")
+def test_reset_restores_defaults_and_keeps_the_theme(lab):
+    lab.set(hip_extension_available=-20, cue="stand_tall", tissue="Sartorius", squeeze_demand=3, theme="dark",
+            mechanism="geometry")
     lab.reset()
     assert lab.state == compensate(PARAMETERS["hip_extension_available"].default)
-    assert lab.theme == "light"
+    assert lab.theme == "dark" and lab.controls["mechanism"].value == "blog"
     assert all(lab.controls[n].value == PARAMETERS[n].default for n in lab.controls if n in PARAMETERS)
 
 
@@ -180,3 +185,16 @@ def test_readout_prints_the_angles_the_figure_leaves_out(lab):
     hidden = [t for v in lab.dashboard.views.values() for t in v.number_labels]
     assert hidden and not any(t.get_visible() for t in hidden)
     assert not set(hidden) & set(lab.dashboard.animated_artists)
+
+
+def test_the_lab_starts_on_the_blog_and_switches_to_the_geometry(lab):
+    assert lab.controls["mechanism"].value == "blog" and lab.state.mechanism == "blog"
+    assert "not an established finding" in lab.readout.value
+    assert "Iliofemoral ligament" not in lab.controls["tissue"].options
+    lab.set(hip_extension_available=-10.0, tissue="Iliopsoas", mechanism="geometry")
+    assert lab.state == compensate_any(-10.0, tissue="Iliopsoas", mechanism="geometry")
+    assert "tighter" in lab.tissue_note.value and "blog" in lab.tissue_note.value
+    assert "Iliofemoral ligament" in lab.controls["tissue"].options
+    lab.set(tissue="Iliofemoral ligament")
+    lab.controls["mechanism"].value = "blog"  # as a user would: the ligament is not the blog's
+    assert lab.controls["tissue"].value == "hip flexors (all)" and lab.state.mechanism == "blog"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, compensate, tissues
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, compensate as compensate_any, tissues as tissues_of
+
 from biomech.parameters import PARAMETERS
+
+compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+tissues = partial(tissues_of, "blog")
 
 FIELDS = ("deficit", "rotation_used", "rotation_needed", "pelvic_tilt", "lumbar_extension",
           "foot_progression", "rotation_benefit")

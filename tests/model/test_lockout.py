@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import math
 import subprocess
 import sys
@@ -9,9 +11,13 @@ import sys
 import numpy as np
 import pytest
 
-from biomech.model.lockout import MODEL_PARAMETERS, STAGES, compensate, rotation_benefit, tissues
+from biomech.model.lockout import MODEL_PARAMETERS, STAGES, compensate as compensate_any, rotation_benefit, tissues as tissues_of
+
 from biomech.parameters import PARAMETERS
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_moment_arms
+
+compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+tissues = partial(tissues_of, "blog")
 
 DEFAULT = {name: p.default for name, p in PARAMETERS.items()}
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
-from biomech.model.lockout import CUES, compensate, tissues
+from biomech.model.lockout import CUES, compensate as compensate_any, tissues as tissues_of
+
 from biomech.parameters import PARAMETERS
 from biomech.model.thomas import CRITERIA, MODEL_TISSUE, TEST_TISSUES, VALIDITY, modified_thomas_test
+
+compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+tissues = partial(tissues_of, "blog")
 
 # A client well inside every rule set's normal side: thigh well below the table,
 # knee well bent, thigh drawn towards the midline.

@@ -5,13 +5,19 @@ Inputs span every lift and model parameter's valid range, every cue and every ti
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate, tissues
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate as compensate_any, tissues as tissues_of
+
 from biomech.parameters import PARAMETERS
+
+compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+tissues = partial(tissues_of, "blog")
 
 TOL = 1e-9  # degrees; closed-form model, rounding error only
 

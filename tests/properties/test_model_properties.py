@@ -7,12 +7,18 @@ range and every tissue the model accepts.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate, rotation_benefit, tissues
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate as compensate_any, rotation_benefit, tissues as tissues_of
+
 from biomech.parameters import PARAMETERS
+
+compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+tissues = partial(tissues_of, "blog")
 
 TOL = 1e-9  # degrees; the model is closed-form, so only rounding error is allowed
 

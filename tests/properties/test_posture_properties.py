@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
@@ -9,12 +11,16 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from biomech.model.lockout import CUES, compensate, tissues  # noqa: E402
+from biomech.model.lockout import CUES, compensate as compensate_any, tissues as tissues_of  # noqa: E402
 from biomech.anatomy.textbook import load_actions  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 from biomech.scene.pose import SEGMENT_LENGTHS, sagittal_pose, transverse_pose  # noqa: E402
-from biomech.scene.scene import build_scene  # noqa: E402
+from biomech.scene.scene import build_scene as build_scene_any  # noqa: E402
 from tests.scene.test_scene import ARC_REL_TOL, foot_angles, lengths_of, tilt_of  # noqa: E402
+
+build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
+tissues = partial(tissues_of, "blog")
+compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 ANGLE_TOL_DEG = 0.1
 LENGTH_TOL_H = 1e-9

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import CUES
+from biomech.scene.lift import lift_scene
+from biomech.scene.scene import build_scene as build_scene_any
+
+build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 
 def test_scene_at_lockout_is_the_lockout_scene():
-    from biomech.scene.lift import lift_scene
-    from biomech.scene.scene import build_scene
 
     for cue in CUES:
         a, b = lift_scene(1.0, -10.0, cue=cue), build_scene(-10.0, cue=cue)
@@ -22,9 +26,7 @@ def test_scene_at_lockout_is_the_lockout_scene():
 
 @pytest.mark.parametrize("phase", [0.0, 0.25, 0.5, 0.9, 1.0])
 def test_scene_poses_the_lifter_at_the_phase(phase):
-    from biomech.scene.lift import lift_scene
     from biomech.scene.pose import SEGMENT_LENGTHS
-    from biomech.scene.scene import build_scene
 
     scene, stand = lift_scene(phase, -8.0), build_scene(-8.0)
     pose, angles = scene.sagittal, lift_posture(phase)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import subprocess
 import sys
 
 import numpy as np
 import pytest
 
-from biomech.model.lockout import STAGES, compensate
+from biomech.model.lockout import STAGES, compensate as compensate_any
 from biomech.anatomy.textbook import flexors, muscles_for
 from biomech.parameters import PARAMETERS
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose, TransversePose
-from biomech.scene.scene import CURVE_POINTS, build_scene
+from biomech.scene.scene import CURVE_POINTS, build_scene as build_scene_any
+
+build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
+compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 ANGLE_TOL_DEG = 0.1  # the tolerance for drawn vs model angles
 LENGTH_TOL_H = 1e-9  # rigid segments: exact up to rounding

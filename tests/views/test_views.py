@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import subprocess
 import sys
 
@@ -10,9 +12,11 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from biomech.scene.scene import build_scene
+from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView
+
+build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 DPI = 30  # small renders: the comparisons are exact, so size does not matter
 FIRST = build_scene(17.0)
