@@ -6,20 +6,14 @@ test is skipped on a developer's machine, and fails under CI (``CI=true``).
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
 
-from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila
+from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila, skip_without_chromium
 
 pytestmark = pytest.mark.browser
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI"):
-        raise RuntimeError(f"CI needs Chromium at {CHROMIUM} for the browser tests")
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
+skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 

@@ -26,6 +26,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def skip_without_chromium() -> None:
+    """Skip the calling test module when Chromium is missing; under CI (``CI=true``) fail."""
+    if not os.path.exists(CHROMIUM):
+        import pytest
+
+        if os.environ.get("CI"):
+            raise RuntimeError(f"CI needs Chromium at {CHROMIUM} for the browser tests")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
