@@ -30,6 +30,8 @@ test: $(VENV)/.test
 	$(BIN)/python -m pytest
 
 ## present: serve the lab with Voila (code hidden) on http://127.0.0.1:8866
+# Voila reads its other settings from voila.json in this directory (the browser tests'
+# server too): kernels of closed or reloaded pages are culled after 30-40 s idle.
 present: $(VENV)/.lab
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/01_hip_compensation_lab.ipynb
 
