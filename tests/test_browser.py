@@ -67,3 +67,14 @@ def test_code_is_hidden_and_no_error_is_shown(page):
     for code in ("from biomech.app import HipLab", "lab = HipLab()", "parameters_markdown()"):
         assert code not in body, f"code is visible: {code!r}"
     assert "Traceback" not in body and "Error:" not in body
+
+
+def test_figure_has_no_resize_handle(page):
+    # ipympl draws its resize handle, a 20 px triangle, in the bottom-right corner of the
+    # canvas it lays over the figure; the lab's figure has a fixed size.
+    opaque = page.evaluate(
+        "() => { const c = document.querySelectorAll('.jupyter-matplotlib-canvas-div canvas')[1];"
+        " const d = c.getContext('2d').getImageData(c.width - 20, c.height - 20, 20, 20).data;"
+        " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }"
+    )
+    assert opaque == 0, f"{opaque} pixels of a resize handle"
