@@ -2,7 +2,7 @@
 
 data -> muscles, parameters, geometry -> actions_by_posture -> tissues -> model
 -> lift, thomas -> questions -> posture -> style -> views -> export
--> app, lift_app, posture_explorer, selfcheck (ipywidgets) -> __main__
+-> app, lift_app, posture_explorer, selfcheck, page_theme (ipywidgets) -> __main__
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ LAYERS = [
     {"views"},
     {"export"},
     {"live_figure"},
-    {"app", "lift_app", "posture_explorer", "selfcheck"},
+    {"app", "lift_app", "posture_explorer", "selfcheck", "page_theme"},
     {"__main__"},
 ]
 WIDGET_LAYER = LAYERS.index({"live_figure"})
