@@ -44,6 +44,8 @@ lint: $(VENV)/.dev ## ruff check, ruff format --check and mypy biomech
 	$(BIN)/ruff format --check biomech tests benchmarks scripts
 	$(BIN)/mypy biomech
 
+# Voila reads its other settings from voila.json in this directory (the browser tests'
+# server too): kernels of closed or reloaded pages are culled after 30-40 s idle.
 present: $(VENV)/.lab ## serve the lab with Voila (code hidden) on http://127.0.0.1:8866
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/01_hip_compensation_lab.ipynb
 

@@ -6,20 +6,14 @@ test is skipped on a developer's machine, and fails under CI (``CI=true``).
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
 
-from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila
+from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila, skip_without_chromium
 
 pytestmark = pytest.mark.browser
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI"):
-        raise RuntimeError(f"CI needs Chromium at {CHROMIUM} for the browser tests")
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
+skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 
@@ -73,3 +67,14 @@ def test_code_is_hidden_and_no_error_is_shown(page):
     for code in ("from biomech.apps.lab import HipLab", "lab = HipLab()", "parameters_markdown()"):
         assert code not in body, f"code is visible: {code!r}"
     assert "Traceback" not in body and "Error:" not in body
+
+
+def test_figure_has_no_resize_handle(page):
+    # ipympl draws its resize handle, a 20 px triangle, in the bottom-right corner of the
+    # canvas it lays over the figure; the lab's figure has a fixed size.
+    opaque = page.evaluate(
+        "() => { const c = document.querySelectorAll('.jupyter-matplotlib-canvas-div canvas')[1];"
+        " const d = c.getContext('2d').getImageData(c.width - 20, c.height - 20, 20, 20).data;"
+        " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }"
+    )
+    assert opaque == 0, f"{opaque} pixels of a resize handle"

@@ -1,4 +1,9 @@
-"""Start the lab's Voila server on a free local port, for browser tests and benchmarks."""
+"""Start the lab's Voila server on a free local port, for browser tests and benchmarks.
+
+The server runs in the repository root, so Voila reads the same ``voila.json`` there as
+``make present`` does (Voila looks for ``voila.json`` in its working directory): one
+place for the server settings both share, such as kernel culling.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 NOTEBOOK = ROOT / "notebooks" / "01_hip_compensation_lab.ipynb"
+VOILA_CONFIG = ROOT / "voila.json"  # read by Voila from its working directory, ROOT
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,6 +32,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def skip_without_chromium() -> None:
+    """Skip the calling test module when Chromium is missing; under CI (``CI=true``) fail."""
+    if not os.path.exists(CHROMIUM):
+        import pytest
+
+        if os.environ.get("CI"):
+            raise RuntimeError(f"CI needs Chromium at {CHROMIUM} for the browser tests")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -35,6 +51,8 @@ def free_port() -> int:
 @contextlib.contextmanager
 def running_voila(notebook: Path = NOTEBOOK, timeout: float = 120.0) -> Iterator[str]:
     """Serve ``notebook`` with Voila on 127.0.0.1; yield its URL; always shut it down."""
+    if not VOILA_CONFIG.is_file():
+        raise FileNotFoundError(f"{VOILA_CONFIG} (the server settings shared with make present)")
     port = free_port()
     voila = Path(sys.executable).with_name("voila")
     command = [

@@ -143,6 +143,14 @@ class _WholeFrameCanvas(Canvas):
         self._png_is_old = False
         return encode_png(pixels)
 
+    def _handle_message(self, object: Any, content: dict, buffers: list) -> None:
+        super()._handle_message(object, content, buffers)
+        if content["type"] == "initialized" and not self.resizable:
+            # ipympl's page sets its own copy of ``resizable`` to True once it is
+            # connected (0.10's MPLCanvasModel.update_disabled), overriding ours, and
+            # draws the resize handle; say False again now that the page is there.
+            self.send_state("resizable")
+
 
 def encode_png(pixels: np.ndarray) -> bytes:
     """Encode an RGBA image (H x W x 4, uint8) as a lossless PNG, fast.

@@ -1,0 +1,72 @@
+"""Real-browser test: with biomech.apps.page_theme, the lab's Dark toggle darkens the whole page.
+
+The lab notebook is served with one extra cell that displays
+``page_style_widget(lab.controls["theme"])`` (the prototype is not in the lesson yet).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, NOTEBOOK, running_voila, skip_without_chromium
+
+pytestmark = pytest.mark.browser
+skip_without_chromium()
+playwright = pytest.importorskip("playwright.sync_api")
+
+STYLE_CELL = "from biomech.apps.page_theme import page_style_widget\npage_style_widget(lab.controls['theme'])"
+BACKGROUND = "(selector) => getComputedStyle(document.querySelector(selector)).backgroundColor"
+COLOUR = "(selector) => getComputedStyle(document.querySelector(selector)).color"
+
+
+def luminance(css_colour: str) -> float:
+    """Relative luminance (0 black to 1 white) of a computed ``rgb()``/``rgba()`` colour."""
+    red, green, blue = (int(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3])
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def lab_with_page_style(folder: Path) -> Path:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    lab_cell = next(i for i, cell in enumerate(notebook.cells) if "lab = HipLab()" in cell.source)
+    notebook.cells.insert(lab_cell + 1, nbformat.v4.new_code_cell(STYLE_CELL))
+    path = folder / NOTEBOOK.name
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion(tmp_path):
+    with running_voila(lab_with_page_style(tmp_path)) as url, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+            page.wait_for_selector(".hiplab-readout", timeout=180_000)
+            assert luminance(page.evaluate(BACKGROUND, "body")) > 0.8  # Voila's light page
+
+            page.get_by_role("button", name="Dark (projector)").click()
+            page.wait_for_function(
+                "() => getComputedStyle(document.body).backgroundColor === 'rgb(17, 17, 17)'",
+                timeout=30_000,
+            )
+            for selector in ("body", "#rendered_cells", ".widget-dropdown select",
+                             ".jupyter-widget-Collapse-header", ".widget-text input"):
+                background = page.evaluate(BACKGROUND, selector)
+                assert luminance(background) < 0.2, f"{selector}: {background}"
+            for selector in (".jp-RenderedHTMLCommon h1", ".jp-RenderedHTMLCommon p",
+                             ".widget-dropdown select"):
+                colour = page.evaluate(COLOUR, selector)
+                assert luminance(colour) > 0.6, f"{selector}: {colour}"
+
+            page.get_by_role("button", name="Light", exact=True).click()
+            page.wait_for_function(
+                "() => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)'",
+                timeout=30_000,
+            )
+            assert luminance(page.evaluate(BACKGROUND, ".widget-dropdown select")) > 0.8
+        finally:
+            browser.close()
