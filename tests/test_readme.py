@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from biomech._validation import format_degrees as d
 from biomech.model.lockout import compensate
 
 README = Path(__file__).parents[1] / "README.md"
@@ -19,8 +20,8 @@ def render_model_table() -> list[str]:
         for cue in ("stand_tall", "squeeze_glutes"):
             s = compensate(available, cue=cue)
             rows.append(
-                f"| {available} | {cue.replace('_', ' ')} | {s.deficit:.1f} | {s.rotation_used:.1f} "
-                f"| {s.pelvic_tilt:.1f} | {s.lumbar_extension:.1f} | {s.foot_progression:.1f} | {s.stage} |"
+                f"| {available} | {cue.replace('_', ' ')} | {d(s.deficit)} | {d(s.rotation_used)} "
+                f"| {d(s.pelvic_tilt)} | {d(s.lumbar_extension)} | {d(s.foot_progression)} | {s.stage} |"
             )
     return rows
 

@@ -32,7 +32,7 @@ from typing import Literal, Union
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from biomech._validation import check_choice
+from biomech._validation import check_choice, format_degrees
 from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
 from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_of
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_moment_arms
@@ -134,7 +134,7 @@ class Compensation:
             ("foot progression (toe-out)", self.foot_progression),
         ]
         lines = [f"Compensation at lockout, cue {self.cue!r}, tissue {self.tissue!r} (degrees)"]
-        lines += [f"  {name:<28}{value:8.1f}" for name, value in rows]
+        lines += [f"  {name:<28}{format_degrees(value):>8}" for name, value in rows]
         lines.append(f"  {'stage':<28}{self.stage:>8}")
         lines.append("  " + self.describe())
         return "\n".join(lines)
@@ -171,9 +171,8 @@ class Compensation:
 
 
 def _deg(value: float) -> str:
-    """Format degrees for reading aloud: one decimal, none when it is zero."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """Format degrees for a sentence: the project's one formatter, plain text."""
+    return format_degrees(value)
 
 
 def tissues() -> tuple[str, ...]:
