@@ -55,17 +55,21 @@ WATCH = """
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=60, help="key presses (>= 50)")
+    parser.add_argument("--viewport", default="1920x1080", help="browser window, WIDTHxHEIGHT in CSS px")
     args = parser.parse_args()
     latencies: list[float] = []
     with running_voila() as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1800, "height": 1100})
+        width, height = (int(v) for v in args.viewport.lower().split("x"))
+        page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(url, wait_until="domcontentloaded", timeout=120_000)
         page.wait_for_selector(".hiplab-readout", timeout=180_000)
         page.wait_for_function(
             "() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
             " return c && c.width > 100; }", timeout=120_000)
         time.sleep(2.0)
+        size = page.evaluate("() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
+                             " return [c.width, c.height]; }")
         page.evaluate(WATCH)
         handle = page.locator(".hiplab .widget-slider .noUi-handle").first
         handle.focus()
@@ -75,7 +79,8 @@ def main() -> None:
             latencies.append(page.evaluate("() => window.__lat.result"))
             time.sleep(0.15)  # a presenter's pace; the next press starts from a settled frame
         browser.close()
-    print(f"browser latency, key press -> new pixels (Voila + ipympl + headless Chromium, {os.cpu_count()} cores)")
+    print(f"browser latency, key press -> new pixels (Voila + ipympl + headless Chromium, {os.cpu_count()} cores;"
+          f" window {args.viewport}, canvas {size[0]}x{size[1]} px)")
     print(f"  n={len(latencies)}  median {statistics.median(latencies):6.1f} ms"
           f"  p95 {float(np.percentile(latencies, 95)):6.1f} ms  max {max(latencies):6.1f} ms")
 
