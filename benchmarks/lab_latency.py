@@ -28,7 +28,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from biomech.apps.lab import FIGURE_INCHES, HipLab
+from biomech.apps.lab import FIGURE_INCHES, RENDER_SCALE, HipLab
 from biomech.scene.scene import build_scene
 from biomech.style import use_theme
 from biomech.views import Dashboard
@@ -38,7 +38,7 @@ matplotlib.use("Agg")
 
 ROOM = "1510x986"
 """The room the page reports at 1920 x 1080 (Voila, presenter layout): a 1510 x 849 px figure."""
-DPI = 1510 / FIGURE_INCHES[0]
+DPI = 1510 * RENDER_SCALE / FIGURE_INCHES[0]
 
 
 def percentile(values: list[float], q: float) -> float:

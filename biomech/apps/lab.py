@@ -44,6 +44,11 @@ __all__ = ["FIGURE_INCHES", "HipLab", "figure_width"]
 FIGURE_INCHES = (16.0, 9.0)
 """The live figure's size in inches (16:9). Its dpi follows the page: at 1920 x 1080 the
 figure is about 1450 px wide (90 dpi), and its smallest text (16 pt) about 20 px high."""
+RENDER_SCALE = 0.75
+"""The canvas is drawn at this fraction of its width on screen and zoomed by the page
+(:func:`biomech.apps.lab_text.css`): a frame has 0.56 times the pixels to draw, encode,
+send and decode, which keeps a key press within 80 ms of new pixels at 1920 x 1080
+(``benchmarks/browser_latency.py``); text stays as large, a little softer."""
 START_WIDTH = {True: 1200, False: 960}
 """Figure width (CSS px) before the page has reported its room: presenter, notebook."""
 WIDTH_RANGE = (480, 2400)
@@ -133,7 +138,7 @@ class HipLab:
         self._start = {k: v for k, v in self._inputs.items() if k != "theme"}
         self._scene = self._build_scene(self._inputs)
         self._syncing = False
-        width = START_WIDTH[self.presenter]
+        width = START_WIDTH[self.presenter] * RENDER_SCALE
         self.live = LiveFigure(FIGURE_INCHES, width / FIGURE_INCHES[0],
                                lambda: self.dashboard.background_key(self._scene))
         self.figure, self.canvas = self.live.figure, self.live.canvas
@@ -221,9 +226,11 @@ class HipLab:
         """Size the figure for the room the page reports, ``"WIDTHxHEIGHT"`` in CSS px.
 
         The page calls this (through a hidden text box) whenever the window or the
-        figure's column changes size; :func:`figure_width` picks the width.
+        figure's column changes size; :func:`figure_width` picks the width. The canvas
+        is drawn at :data:`RENDER_SCALE` of that width and shown at the full width
+        (the page zooms it), so text keeps its size on screen.
         """
-        self.live.resize(figure_width(room))
+        self.live.resize(figure_width(room) * RENDER_SCALE)
 
     def export(
         self,
@@ -338,7 +345,7 @@ class HipLab:
                 widgets.VBox([self._labelled("theme"), buttons, folder], layout=column),
             ])
             body = widgets.VBox([controls, accordion, self.status, self.errors, figure])
-        style = widgets.HTML(lab_text.css(voila=self.voila) + lab_text.size_watcher(),
+        style = widgets.HTML(lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + lab_text.size_watcher(),
                              layout=widgets.Layout(height="0px", overflow="hidden"))
         box = widgets.VBox([style, body, self.table], layout=widgets.Layout(width="100%"))
         box.add_class("hiplab")

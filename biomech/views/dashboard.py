@@ -41,7 +41,7 @@ LAYOUTS: dict[bool, dict[str, Rect]] = {
 }
 LIVE_TITLES = {"hips": "Side view", "transverse": "From above", "curves": "Compensation"}
 """Panel titles of the live layout."""
-LIVE_KEYS = {"hips": (0.115, 0.30, 2), "transverse": (0.475, 0.30, 1), "curves": (0.695, 0.30, 1)}
+LIVE_KEYS = {"hips": (0.115, 0.31, 1), "transverse": (0.475, 0.30, 1), "curves": (0.695, 0.30, 1)}
 """Where each panel's key starts (upper-left corner, figure fractions) and its columns."""
 KEY_FONT_PT = 15.0
 """Font size of the live keys: smaller than the 18 pt of the slides, still >= 18 px on a
@@ -116,8 +116,6 @@ class Dashboard:
                                  legend="below" if table else "none"),
         }
         self.views["curves"].ax.set_xlabel("hip extension available (°)\n\u2190 looser  \u00b7  tighter \u2192")
-        if not table:
-            self._titles_and_keys()
         if table:
             self.views["table"] = TableView(add(rects["table"]), theme=self.theme,
                                             fontsize=TABLE_FONT_PT, blocks=1)
@@ -126,10 +124,20 @@ class Dashboard:
         for view in self.views.values():
             for text in view.number_labels:
                 text.set_visible(numbers)
+        if not table:
+            self._titles_and_keys()
 
     def _titles_and_keys(self) -> None:
-        """The live layout's panel titles and a key under each panel (static: drawn once)."""
+        """The live layout's panel titles and a key under each panel (static: drawn once).
+
+        Text is the costly part of a blitted frame: the live figure moves only the three
+        numbers a lecturer points at (pelvic tilt, lordosis, foot angle); the names of
+        the ASIS and PSIS are in the key, and the hip rotation is in the readout.
+        """
         fig = self.figure
+        hips, top = self.views["hips"], self.views["transverse"]
+        for text in (hips.asis_label, hips.psis_label, top.hip_label):  # type: ignore[attr-defined]
+            text.set_visible(False)
         for name, title in LIVE_TITLES.items():
             ax = self.views[name].ax
             box = ax.get_position()
@@ -140,6 +148,8 @@ class Dashboard:
         curves.xaxis.set_major_locator(MultipleLocator(20))  # a narrow panel: four ticks
         entries = {name: view.legend_entries() for name, view in self.views.items()  # type: ignore[attr-defined]
                    if name in ("hips", "transverse")}
+        entries["hips"] = [(h, "ASIS (front), PSIS (back)" if label == "ASIS, PSIS" else label)
+                           for h, label in entries["hips"]]
         entries["curves"] = list(zip(*curves.get_legend_handles_labels()))
         for label in self.views["curves"].band_labels.values():  # type: ignore[attr-defined]
             label.set_fontsize(KEY_FONT_PT)

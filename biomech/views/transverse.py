@@ -78,7 +78,7 @@ class TransverseView(View):
                 va="bottom", color=t.muted)
         ax.text(1.0, 0.0, "lifter's\nright", transform=ax.transAxes, ha="right", va="bottom", color=t.muted)
         ax.text(0.0, 0.0, "lifter's\nleft", transform=ax.transAxes, ha="left", va="bottom", color=t.muted)
-        y, va = ((1.02, 1.13), "bottom") if labels_above else ((0.99, 0.88), "top")
+        y, va = ((1.02, 1.12), "bottom") if labels_above else ((0.99, 0.88), "top")
         self.feet_label = ax.text(0.5, y[0], "", transform=ax.transAxes, ha="center",
                                   va=va, color=t.rotation, fontweight="bold")
         self.hip_label = ax.text(0.5, y[1], "", transform=ax.transAxes, ha="center",
