@@ -28,12 +28,17 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from biomech.apps.lab import FIGURE_INCHES, LIVE_DPI, HipLab
+from biomech.apps.lab import FIGURE_INCHES, RENDER_SCALE, HipLab
 from biomech.scene.scene import build_scene
 from biomech.style import use_theme
 from biomech.views import Dashboard
 
 matplotlib.use("Agg")
+
+
+ROOM = "1510x986"
+"""The room the page reports at 1920 x 1080 (Voila, presenter layout): a 1510 x 849 px figure."""
+DPI = 1510 * RENDER_SCALE / FIGURE_INCHES[0]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -48,7 +53,8 @@ def slider_values(n: int) -> list[float]:
 
 
 def time_hiplab(values: list[float]) -> list[float]:
-    lab = HipLab(presenter=True)  # the larger, full-page figure (1200 x 675 px)
+    lab = HipLab(presenter=True)
+    lab.fit(ROOM)  # the full-page figure at 1920 x 1080
     lab.canvas.syncing_data_url = False  # as once a page is connected: send diffs only
     lab.canvas.draw()  # the page's first draw request
     slider = lab.controls["hip_extension_available"]
@@ -67,7 +73,7 @@ def time_interact(values: list[float]) -> list[float]:
 
     def show(hip_extension_available: float) -> None:
         with use_theme("light"):
-            fig = Figure(figsize=FIGURE_INCHES, dpi=LIVE_DPI[True])
+            fig = Figure(figsize=FIGURE_INCHES, dpi=DPI)
             FigureCanvasAgg(fig)
             dashboard = Dashboard(fig, theme="light", table=False)
             dashboard.update(build_scene(hip_extension_available))

@@ -1,17 +1,8 @@
-"""The one way numbers are shown to people: degrees to one decimal (numpy only).
+"""The one formatter for the angles people read (no numpy needed).
 
 The readout of the lab, the slide labels, the README's table, the lessons and the
 model's own text all print angles through :func:`format_degrees`, so one state shows the
-same digits everywhere. Rounding is half away from zero on the number as Python prints
-it (``repr``), so 11.55 shows as 11.6 whatever its binary representation; a trailing
-``.0`` is dropped and ``-0`` shows as ``0``.
-
-Examples
---------
->>> format_degrees(11.55), format_degrees(-0.04), format_degrees(14.0), format_degrees(2.45)
-('11.6', '0', '14', '2.5')
->>> format_degrees(7.45, signed=True), format_degrees(-3.0, minus="\u2212"), format_degrees(float("inf"))
-('+7.5', '\u22123', 'inf')
+same digits everywhere.
 """
 
 from __future__ import annotations
@@ -19,39 +10,61 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["format_degrees"]
+__all__ = ["MINUS", "format_degrees"]
 
 
-def format_degrees(
-    value: float, *, signed: bool = False, decimals: int = 1, minus: str = "-", width: int = 0
-) -> str:
-    """Return an angle in degrees as text (no unit), rounded half away from zero.
+MINUS = "\u2212"
+"""The real minus sign (U+2212) that :func:`format_degrees` uses for display."""
+
+
+def format_degrees(value: float, *, signed: bool = False, display: bool = False, width: int = 0) -> str:
+    """Format an angle in degrees: the one formatter for every angle a person reads.
+
+    One decimal, rounded half away from zero (2.45 -> 2.5, -2.45 -> -2.5); a trailing
+    ".0" is dropped (17.0 -> 17) and a result of zero is "0" (never "-0" or "+0").
+    Before rounding, the value is cut to nine decimals, so binary noise of the
+    arithmetic (0.3 * 38.5 = 11.549999999999999) does not change the digit a person
+    reads (11.6). The readout, the slides, the lessons, the README table and
+    ``Compensation.describe`` all call this, so one state prints the same digits
+    everywhere.
 
     Parameters
     ----------
     value
-        The angle, degrees.
+        The angle, degrees; a number (``inf`` prints as "infinite", without a unit).
     signed
-        Put ``+`` before positive values.
-    decimals
-        Decimals to keep (trailing zeros are dropped).
-    minus
-        The minus sign: ``"-"`` for plain text, ``"\u2212"`` for typeset labels.
+        Print a plus sign on positive values (changes from a reference: "+7.5").
+    display
+        For figures and the lab's HTML: the real minus sign (U+2212) and the degree
+        sign ("\u22127.5°"). Otherwise plain text: ASCII "-" and no unit, for
+        sentences that add " deg", tables and anything a person may copy and paste.
     width
-        Pad on the left to this width (for tables).
+        Pad on the left to this many characters (for aligned tables).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_degrees(2.45), format_degrees(-2.45), format_degrees(17.0), format_degrees(-0.04)
+    ('2.5', '-2.5', '17', '0')
+    >>> format_degrees(0.3 * 38.5), format_degrees(7.45, signed=True)
+    ('11.6', '+7.5')
+    >>> format_degrees(-3.6, display=True), format_degrees(0.0, signed=True, display=True)
+    ('\u22123.6°', '0°')
     """
     value = float(value)
-    if math.isnan(value):
-        text = "nan"
-    elif math.isinf(value):
-        text = ("-" if value < 0 else "+" if signed else "") + "inf"
+    if not math.isfinite(value):
+        text = "infinite" if math.isinf(value) else "nan"
+        text = ("-" if value < 0 else "+" if signed and value > 0 else "") + text
     else:
-        q = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        text = format(q, "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        if text in ("-0", "0"):
+        rounded = Decimal(f"{value:.9f}").quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if rounded == 0:
             text = "0"
-        elif signed and not text.startswith("-"):
-            text = "+" + text
-    return text.replace("-", minus).rjust(width)
+        else:
+            text = f"{rounded:+}" if signed else f"{rounded}"
+            text = text[:-2] if text.endswith(".0") else text
+    if display:
+        text = text.replace("-", MINUS) + ("°" if math.isfinite(value) else "")
+    return text.rjust(width)

@@ -7,6 +7,7 @@ test is skipped on a developer's machine, and fails under CI (``CI=true``).
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -17,27 +18,43 @@ skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 
+CANVAS = ".jupyter-matplotlib-canvas-div canvas"
+
+
 @pytest.fixture(scope="module")
-def page():
+def browser():
     with running_voila() as url, playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium.lab_url = url
         try:
-            page = browser.new_page(viewport={"width": 1800, "height": 1100})
-            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-            page.wait_for_selector(".hiplab-readout", timeout=180_000)
-            page.wait_for_function(
-                "() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
-                " return c && c.width > 100; }",
-                timeout=120_000,
-            )
-            time.sleep(1.0)  # let the first full frame arrive
-            yield page
+            yield chromium
         finally:
-            browser.close()
+            chromium.close()
+
+
+def open_lab(browser, width: int, height: int):
+    """A fresh page of the lab at a window size, once its figure has been sized and drawn."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(browser.lab_url, wait_until="domcontentloaded", timeout=120_000)
+    page.wait_for_selector(".hiplab-readout", timeout=180_000)
+    page.wait_for_function(
+        f"() => {{ const c = document.querySelector('{CANVAS}'); const room = document.querySelector('.hiplab-size input');"
+        " return c && c.width > 100 && room && room.value !== ''; }",
+        timeout=120_000,
+    )
+    time.sleep(2.0)  # let the resized figure's first full frame arrive
+    return page
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    page = open_lab(browser, 1800, 1100)
+    yield page
+    page.close()
 
 
 def canvas_png(page) -> bytes:
-    return page.locator(".jupyter-matplotlib-canvas-div canvas").first.screenshot()
+    return page.locator(CANVAS).first.screenshot()
 
 
 def test_arrow_key_on_the_slider_changes_readout_and_figure(page):
@@ -69,12 +86,96 @@ def test_code_is_hidden_and_no_error_is_shown(page):
     assert "Traceback" not in body and "Error:" not in body
 
 
-def test_figure_has_no_resize_handle(page):
-    # ipympl draws its resize handle, a 20 px triangle, in the bottom-right corner of the
-    # canvas it lays over the figure; the lab's figure has a fixed size.
-    opaque = page.evaluate(
-        "() => { const c = document.querySelectorAll('.jupyter-matplotlib-canvas-div canvas')[1];"
-        " const d = c.getContext('2d').getImageData(c.width - 20, c.height - 20, 20, 20).data;"
-        " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }"
-    )
-    assert opaque == 0, f"{opaque} pixels of a resize handle"
+LAYOUT = """() => {
+  document.querySelector('.hiplab').scrollIntoView();
+  const c = document.querySelector('%s').getBoundingClientRect();
+  const top = document.querySelector('%s').parentElement.querySelectorAll('canvas')[1];
+  const corner = top.getContext('2d').getImageData(top.width - 6, top.height - 6, 4, 4).data;
+  return {left: c.left, top: c.top, right: c.right, bottom: c.bottom,
+          innerWidth: window.innerWidth, innerHeight: window.innerHeight,
+          scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+          sideRight: document.querySelector('.hiplab-controls').getBoundingClientRect().right,
+          handle: Array.from(corner).some((v, i) => i %% 4 === 3 && v > 0)};
+}""" % (CANVAS, CANVAS)
+
+
+@pytest.fixture(scope="module")
+def layouts(browser):
+    """The lab's layout at the three classroom window sizes."""
+    out = {}
+    for size in ((1280, 720), (1440, 900), (1920, 1080)):
+        page = open_lab(browser, *size)
+        out[size] = page.evaluate(LAYOUT)
+        page.close()
+    return out
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)])
+def test_the_whole_figure_fits_the_window_without_scrolling_sideways(layouts, size):
+    box = layouts[size]
+    assert box["scrollWidth"] <= box["clientWidth"], "the page scrolls sideways"
+    assert 0 <= box["left"] and box["right"] <= box["innerWidth"], box
+    assert 0 <= box["top"] and box["bottom"] <= box["innerHeight"], box
+    assert box["sideRight"] <= box["left"], "the controls overlap the figure"
+    assert not box["handle"], "ipympl's resize handle is drawn in the corner"
+
+
+def test_the_figure_grows_with_the_window(layouts):
+    widths = [layouts[s]["right"] - layouts[s]["left"] for s in ((1280, 720), (1440, 900), (1920, 1080))]
+    assert widths[0] < widths[1] < widths[2]
+    assert widths[2] >= 0.7 * 1920, "at 1920 x 1080 the figure should use most of the width"
+
+
+def test_the_figure_follows_a_window_resize(browser):
+    page = open_lab(browser, 1280, 720)
+    try:
+        before = page.evaluate(LAYOUT)
+        page.set_viewport_size({"width": 1920, "height": 1080})
+        page.wait_for_function(
+            f"() => document.querySelector('{CANVAS}').getBoundingClientRect().width > {before['right'] - before['left'] + 200}",
+            timeout=30_000,
+        )
+        after = page.evaluate(LAYOUT)
+        assert after["right"] <= after["innerWidth"] and after["bottom"] <= after["innerHeight"]
+    finally:
+        page.close()
+
+
+def test_no_jupyter_instructions_under_voila(page):
+    assert "Run all cells" not in page.inner_text("body")
+
+
+def readout(page) -> str:
+    return page.locator(".hiplab-readout").inner_text()
+
+
+def test_reset_keeps_the_theme_and_restores_the_same_digits(browser):
+    page = open_lab(browser, 1440, 900)  # a fresh page: the starting state
+    start = readout(page)
+    assert "lordosis 49.8°" in start
+    page.get_by_text("Dark (projector)").click()
+    page.wait_for_function("() => document.querySelector('.hiplab').classList.contains('hiplab-dark')")
+    handle = page.locator(".hiplab .widget-slider .noUi-handle").first
+    handle.focus()
+    for _ in range(6):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function(f"() => document.querySelector('.hiplab-readout').innerText !== {start!r}")
+    page.get_by_role("button", name="Reset").click()
+    page.wait_for_function(f"() => document.querySelector('.hiplab-readout').innerText === {start!r}",
+                           timeout=30_000)
+    assert "hiplab-dark" in page.locator(".hiplab").first.get_attribute("class")
+    assert "lordosis 49.8°" in readout(page)  # the slider did not round the standing lordosis
+    page.close()
+
+
+def test_export_names_the_files_it_wrote(page, tmp_path):
+    box = page.locator(".hiplab-export-folder input")
+    box.fill(str(tmp_path / "slides"))
+    box.press("Tab")
+    page.get_by_role("button", name="Export figure").click()
+    page.wait_for_function("() => document.querySelector('.hiplab-status').innerText.includes('.pdf')",
+                           timeout=60_000)
+    message = page.locator(".hiplab-status").inner_text()
+    named = [Path(line.strip()) for line in message.splitlines() if line.strip().startswith("/")]
+    assert len(named) == 3 and all(p.is_file() for p in named), message
+    assert all(p.parent == tmp_path / "slides" for p in named)

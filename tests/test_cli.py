@@ -27,18 +27,18 @@ def calls(monkeypatch):
 def test_options_reach_the_export(calls, tmp_path):
     status = main(["figures", "--out", str(tmp_path), "--format", "png,svg", "--format", "pdf",
                    "--dpi", "200", "--restriction", "-15", "--cue", "stand_tall",
-                   "--tissue", "Rectus femoris", "--theme", "dark"])
+                   "--tissue", "Rectus femoris", "--mechanism", "geometry", "--theme", "dark"])
     assert status == 0
     assert calls == [(str(tmp_path), {"formats": ("png", "svg", "pdf"), "dpi": 200.0,
                                       "restriction": -15.0, "cue": "stand_tall",
-                                      "tissue": "Rectus femoris", "theme": "dark"})]
+                                      "tissue": "Rectus femoris", "mechanism": "geometry", "theme": "dark"})]
 
 
 def test_defaults(calls, tmp_path):
     assert main(["figures", "--out", str(tmp_path)]) == 0
     options = calls[0][1]
     assert options["formats"] == ("png", "svg", "pdf") and options["dpi"] == 100.0
-    assert options["theme"] == "light" and options["restriction"] == -10.0
+    assert options["theme"] == "light" and options["restriction"] == -10.0 and options["mechanism"] == "blog"
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from biomech._validation import check_choice
@@ -44,7 +44,7 @@ def _cells() -> list[tuple[str, list[str], list[str]]]:
 def as_table(
     fmt: Literal["markdown", "html", "text"] = "markdown",
     *,
-    highlight: Mapping[str, str] | None = None,
+    highlight: Mapping[str, str | Sequence[str]] | None = None,
 ) -> str:
     """Render the table as the textbook lays it out: one row per action, two columns.
 
@@ -56,7 +56,8 @@ def as_table(
         (fixed-width, for a terminal).
     highlight
         HTML only: label -> CSS colour (``"#D55E00"``, ``"orange"``) used as the
-        background of that label wherever it appears.
+        background of that label wherever it appears, or a sequence of colours
+        (a label playing several roles): one horizontal stripe of each, top to bottom.
 
     Returns
     -------
@@ -96,23 +97,36 @@ def as_table(
     return _html(rows, colours, source)
 
 
-def _check_highlight(highlight: Mapping[str, str]) -> dict[str, str]:
+def _check_highlight(highlight: Mapping[str, str | Sequence[str]]) -> dict[str, tuple[str, ...]]:
     labels = [r.label for r in load_actions()]
-    for label, colour in highlight.items():
+    out = {}
+    for label, value in highlight.items():
         if label not in labels:
             raise ValueError(
                 f"'highlight' keys must be labels of the table; got {label!r}"
                 f"{did_you_mean(label, labels)}."
             )
-        if not isinstance(colour, str) or not _CSS_COLOUR.fullmatch(colour.strip()):
+        colours = (value,) if isinstance(value, str) else tuple(value)
+        if not colours or not all(isinstance(c, str) and _CSS_COLOUR.fullmatch(c.strip()) for c in colours):
             raise ValueError(
-                f"'highlight' values must be CSS colours like '#D55E00'; got {colour!r}."
+                "'highlight' values must be CSS colours like '#D55E00' (or a non-empty sequence "
+                f"of them); got {value!r}."
             )
-    return {k: v.strip() for k, v in highlight.items()}
+        out[label] = tuple(c.strip() for c in colours)
+    return out
+
+
+def _background(colours: tuple[str, ...]) -> str:
+    """CSS background: one colour, or equal horizontal stripes of several."""
+    if len(colours) == 1:
+        return f"background-color:{colours[0]}"
+    step = 100.0 / len(colours)
+    stops = ",".join(f"{c} {i * step:g}% {(i + 1) * step:g}%" for i, c in enumerate(colours))
+    return f"background:linear-gradient(to bottom,{stops})"
 
 
 def _html(
-    rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, str], source: str
+    rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, tuple[str, ...]], source: str
 ) -> str:
     cell = "border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left"
 
@@ -121,7 +135,7 @@ def _html(
         for label in labels:
             text = html.escape(label)
             if label in colours:
-                text = f'<span style="background-color:{html.escape(colours[label])}">{text}</span>'
+                text = f'<span style="{html.escape(_background(colours[label]))}">{text}</span>'
             out.append(f"<div>{text}</div>")
         return "".join(out)
 

@@ -10,8 +10,14 @@ only sets the data of the artists that move (the view classes' ``update``) and b
 them over a cached background (:class:`biomech.apps.live_figure.LiveFigure`). Changing the
 cue, tissue or an assumption changes the static parts too (curves, shading: the
 views' ``background_key``), so it asks for one full redraw. The model state follows
-every widget event at once; frames are coalesced, so the last value wins. The angles
-are printed beside the figure as HTML, not in it: text is the costly part of a frame.
+every widget event at once; frames are coalesced, so the last value wins. Few numbers
+move in the figure (tilt, lordosis, foot angle): text is the costly part of a frame; the
+words (readout, notes, table) are HTML beside it (:mod:`biomech.apps.lab_text`).
+
+Size: the figure fills the room the page gives it. The page reports the figure
+column's width and the height left in the window (:func:`~biomech.apps.lab_text.size_watcher`);
+the lab keeps the figure's 16:9 shape and its size in inches and changes its dpi, so
+text and lines scale with the window; one full redraw re-grabs the blitting background.
 """
 
 from __future__ import annotations
@@ -26,48 +32,62 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from biomech import export
+from biomech.apps import lab_text
 from biomech.apps.live_figure import LiveFigure
+from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.compare import disagreement
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
-from biomech.anatomy.textbook_render import as_table
-from biomech.parameters import PARAMETERS
+from biomech.parameters import PARAMETERS, Parameter
 from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
-from biomech.style import Theme, get_theme, use_theme
-from biomech.anatomy.action_rule import rotation_benefit_of
-from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
+from biomech.style import get_theme, use_theme
 from biomech.views import Dashboard
 
-__all__ = ["HipLab"]
+__all__ = ["FIGURE_INCHES", "HipLab", "figure_width"]
 
-#: The live figure: the slides' 16:9 layout (19.2 x 10.8 in) drawn at 1200 x 675 px.
-FIGURE_INCHES = (19.2, 10.8)
-LIVE_DPI = {True: 62.5, False: 50.0}
-"""Screen dpi of the live figure: 1200 x 675 px full-page in presenter mode, 960 x 540
-px in a notebook (it fits JupyterLab beside the file browser on a laptop)."""
+FIGURE_INCHES = (16.0, 9.0)
+"""The live figure's size in inches (16:9). Its dpi follows the page: at 1920 x 1080 the
+figure is about 1450 px wide (90 dpi), and its smallest text (16 pt) about 20 px high."""
+RENDER_SCALE = 0.75
+"""The canvas is drawn at this fraction of its width on screen and zoomed by the page
+(:func:`biomech.apps.lab_text.css`): a frame has 0.56 times the pixels to draw, encode,
+send and decode, which keeps a key press within 80 ms of new pixels at 1920 x 1080
+(``benchmarks/browser_latency.py``); text stays as large, a little softer."""
+START_WIDTH = {True: 1200, False: 960}
+"""Figure width (CSS px) before the page has reported its room: presenter, notebook."""
+WIDTH_RANGE = (480, 2400)
+"""Narrowest and widest figure (CSS px) the lab draws, whatever the room."""
 CUE_LABELS = {"Stand tall": "stand_tall", "Squeeze glutes": "squeeze_glutes"}
 MECHANISM_LABELS = {"Blog's hypothesis": "blog", "Muscle geometry": "geometry"}
 THEMES = ("light", "dark")
-SLIDER_STEPS = {"deg": 0.5, "mm": 0.5, "deg/deg": 0.01}
+SLIDER_STEPS = {"deg": (0.5, 0.1), "mm": (0.5, 0.1), "deg/deg": (0.01,)}
+"""Slider steps by unit, coarsest first: a slider takes the coarsest step that has its
+default and its bounds on the grid, so the page never rounds a starting value."""
 UNIT_SUFFIX = {"deg": "(deg)", "mm": "(mm)", "deg/deg": "(deg per deg)"}
 ADVANCED = MODEL_PARAMETERS + POSTURE_PARAMETERS
 
-_CSS = """
-<style>
-.hiplab { --hiplab-font: 15px; font-size: var(--hiplab-font); }
-.hiplab.hiplab-presenter { --hiplab-font: 22px; }
-.hiplab .widget-label, .hiplab .widget-readout, .hiplab .widget-dropdown select,
-.hiplab .widget-toggle-button, .hiplab .widget-button, .hiplab .widget-html-content,
-.hiplab .jupyter-widgets-accordion .lm-TabBar-tab, .hiplab summary
-    { font-size: var(--hiplab-font); }
-.hiplab.hiplab-presenter .widget-slider, .hiplab.hiplab-presenter .widget-dropdown,
-.hiplab.hiplab-presenter .widget-toggle-buttons, .hiplab.hiplab-presenter .widget-button
-    { min-height: 40px; }
-.hiplab .biomech-muscle-table { font-size: var(--hiplab-font) !important; }
-.hiplab-readout { font-size: calc(var(--hiplab-font) * 1.25); line-height: 1.35; padding: 6px 4px; }
-.hiplab.hiplab-dark, .hiplab.hiplab-dark .widget-label, .hiplab.hiplab-dark .widget-readout,
-.hiplab.hiplab-dark .widget-html-content { background: #111111; color: #f2f2f2; }
-</style>
-"""
+
+def figure_width(room: str, *, aspect: float = FIGURE_INCHES[0] / FIGURE_INCHES[1]) -> int:
+    """The figure width (CSS px) that fits a room reported by the page as ``"WIDTHxHEIGHT"``.
+
+    The figure keeps its shape: as wide as the column, unless the height left in the
+    window is the tighter limit; clipped to :data:`WIDTH_RANGE`.
+
+    Raises
+    ------
+    ValueError
+        If ``room`` is not two whole numbers joined by "x".
+
+    Examples
+    --------
+    >>> figure_width("1450x1000"), figure_width("1450x600"), figure_width("300x300")
+    (1450, 1066, 480)
+    """
+    try:
+        width, height = (int(part) for part in room.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"'room' must be 'WIDTHxHEIGHT' in CSS pixels, e.g. '1450x820'; got {room!r}.") from None
+    low, high = WIDTH_RANGE
+    return int(max(low, min(high, width, height * aspect)))
 
 
 class HipLab:
@@ -78,10 +98,13 @@ class HipLab:
     theme
         ``"light"`` or ``"dark"`` (dark for projectors); a control switches it later.
     presenter
-        Projector-size fonts for the controls and readout. By default on when the
-        lab runs under Voila (``make present``), off in JupyterLab.
+        Projector-size fonts, controls beside the figure. By default on when the lab
+        runs under Voila (``make present``), off in JupyterLab.
     export_dir
-        Folder the Export button writes to (created if needed).
+        Folder the Export button writes to (created if needed). A relative folder
+        follows :func:`biomech.export.resolve_folder`: from the repository's root when
+        the lab runs inside the checkout (``notebooks/``), so ``"figures"`` is the
+        folder ``make figures`` writes; otherwise from the current directory.
 
     Attributes
     ----------
@@ -92,6 +115,8 @@ class HipLab:
         The whole app as one ipywidgets container (displaying the lab shows it).
     figure
         The live matplotlib Figure (ipympl canvas).
+    voila
+        True when running under Voila: no Jupyter instructions are shown.
 
     Examples
     --------
@@ -110,12 +135,16 @@ class HipLab:
     ) -> None:
         self._theme = get_theme(theme).name
         self._export_dir = Path(export_dir)
-        self.presenter = "VOILA_KERNEL_ID" in os.environ if presenter is None else presenter
+        self.voila = lab_text.running_under_voila()
+        self.presenter = self.voila if presenter is None else presenter
         self.controls = self._build_controls()
         self._inputs = self._read_controls()
+        self._start = {k: v for k, v in self._inputs.items() if k != "theme"}
         self._scene = self._build_scene(self._inputs)
         self._syncing = False
-        self.live = LiveFigure(FIGURE_INCHES, LIVE_DPI[self.presenter], lambda: self.dashboard.background_key(self._scene))
+        width = START_WIDTH[self.presenter] * RENDER_SCALE
+        self.live = LiveFigure(FIGURE_INCHES, width / FIGURE_INCHES[0],
+                               lambda: self.dashboard.background_key(self._scene))
         self.figure, self.canvas = self.live.figure, self.live.canvas
         self._build_views()
 
@@ -123,13 +152,17 @@ class HipLab:
         self.readout.add_class("hiplab-readout")
         self.table = widgets.HTML()
         self.errors = widgets.Output()
-        self.status = widgets.HTML()
+        self.status = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.status.add_class("hiplab-status")
         self.tissue_note = widgets.HTML()
+        self.room = widgets.Text(layout=widgets.Layout(display="none"))
+        self.room.add_class(lab_text.SIZE_CLASS)
         self.widget = self._build_layout()
         self._last_table_key: object = None
         self._refresh_text()
-        for name, control in self.controls.items():
+        for control in self.controls.values():
             control.observe(self._on_control, names="value")
+        self.room.observe(lambda change: self._guarded(lambda: self.fit(change["new"])), names="value")
 
     # --- public API -------------------------------------------------------------
 
@@ -189,9 +222,22 @@ class HipLab:
         self._apply(inputs, scene)
 
     def reset(self) -> None:
-        """Restore every control to the parameter table's defaults."""
-        defaults = {name: PARAMETERS[name].default for name in ("hip_extension_available", *ADVANCED)}
-        self.set(cue="squeeze_glutes", tissue=tissues()[0], mechanism="blog", **defaults)
+        """Restore every control to its starting value (the parameter table's defaults).
+
+        The theme stays: a lecturer who switched to the dark theme for the projector
+        keeps it.
+        """
+        self.set(**self._start)
+
+    def fit(self, room: str) -> None:
+        """Size the figure for the room the page reports, ``"WIDTHxHEIGHT"`` in CSS px.
+
+        The page calls this (through a hidden text box) whenever the window or the
+        figure's column changes size; :func:`figure_width` picks the width. The canvas
+        is drawn at :data:`RENDER_SCALE` of that width and shown at the full width
+        (the page zooms it), so text keeps its size on screen.
+        """
+        self.live.resize(figure_width(room) * RENDER_SCALE)
 
     def export(
         self,
@@ -208,19 +254,21 @@ class HipLab:
         ----------
         folder
             Target folder (created if needed); the "Export to folder" box by default.
+            A relative folder follows :func:`biomech.export.resolve_folder`.
         formats
             Any of ``"png"``, ``"svg"``, ``"pdf"``.
 
         Returns
         -------
         list of pathlib.Path
-            The files written (atomically: a failed export leaves no partial file).
+            The files written, as absolute paths (atomically: a failed export leaves
+            no partial file).
         """
-        folder = Path(self.export_folder.value if folder is None else folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        target = export.resolve_folder(self.export_folder.value if folder is None else folder)
+        target.mkdir(parents=True, exist_ok=True)
         stem = f"lab_{self._file_stem()}"
         return [
-            export.export_figure(self._scene, folder / f"{stem}.{fmt}", kind="dashboard", theme=self._theme)
+            export.export_figure(self._scene, target / f"{stem}.{fmt}", kind="dashboard", theme=self._theme)
             for fmt in formats
         ]
 
@@ -271,31 +319,37 @@ class HipLab:
     def _build_views(self) -> None:
         with use_theme(self._theme):
             self.figure.set_facecolor(get_theme(self._theme).background)
-            self.dashboard = Dashboard(self.figure, theme=self._theme, table=False, numbers=False)
+            self.dashboard = Dashboard(self.figure, theme=self._theme, table=False)
             self.dashboard.update(self._scene)
         self.live.set_moving(self.dashboard.animated_artists)
 
     def _build_layout(self) -> widgets.Widget:
-        reset = widgets.Button(description="Reset", icon="undo", tooltip="Restore the default settings")
+        reset = widgets.Button(description="Reset", icon="undo", tooltip="Restore the starting settings")
         reset.on_click(lambda _: self._guarded(self.reset))
-        self.export_folder = widgets.Text(value=str(self._export_dir), description="Export to folder",
-                                          style={"description_width": "initial"})
+        self.export_folder = widgets.Text(value=str(self._export_dir), layout=widgets.Layout(width="100%"),
+                                          tooltip="A relative folder is taken from the repository's root")
+        self.export_folder.add_class("hiplab-export-folder")
         export_button = widgets.Button(description="Export figure", icon="download",
                                        tooltip="Write the current figure as PNG, SVG and PDF")
         export_button.on_click(lambda _: self._guarded(self._export_clicked))
         advanced = widgets.VBox([self._labelled(name) for name in ADVANCED])
         accordion = widgets.Accordion(children=[advanced], titles=("Advanced: the model's assumptions",))
         accordion.selected_index = None
-        buttons = widgets.HBox([reset, export_button])
+        buttons = widgets.HBox([reset, export_button], layout=widgets.Layout(flex_flow="row wrap"))
+        folder = widgets.VBox([widgets.HTML("<b>Export to folder</b>"), self.export_folder])
+        figure = widgets.VBox([self.readout, self.canvas, self.room],
+                              layout=widgets.Layout(flex="1 1 0%", min_width="0", width="100%"))
+        figure.add_class("hiplab-figure")
         if self.presenter:  # full page: controls beside a large figure
             side = widgets.VBox(
                 [self._labelled("hip_extension_available"), self._labelled("cue"),
-                 self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note, accordion,
-                 self._labelled("theme"),
-                 buttons, self.export_folder, self.status, self.errors],
-                layout=widgets.Layout(width="420px", min_width="380px"),
+                 self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note, accordion, self._labelled("theme"),
+                 buttons, folder, self.status, self.errors],
+                layout=widgets.Layout(width="380px", min_width="340px", flex="0 0 auto",
+                                      padding="0 16px 0 0"),
             )
-            body = widgets.HBox([side, widgets.VBox([self.readout, self.canvas])])
+            side.add_class("hiplab-controls")
+            body = widgets.HBox([side, figure], layout=widgets.Layout(width="100%"))
         else:  # a notebook column: controls in a row above the figure
             column = widgets.Layout(width="33%", padding="0 12px 0 0")
             controls = widgets.HBox([
@@ -303,13 +357,17 @@ class HipLab:
                              layout=column),
                 widgets.VBox([self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note],
                              layout=column),
-                widgets.VBox([self._labelled("theme"), buttons, self.export_folder], layout=column),
+                widgets.VBox([self._labelled("theme"), buttons, folder], layout=column),
             ])
-            body = widgets.VBox([controls, accordion, self.status, self.errors, self.readout, self.canvas])
-        box = widgets.VBox([widgets.HTML(_CSS), body, self.table])
+            body = widgets.VBox([controls, accordion, self.status, self.errors, figure])
+        style = widgets.HTML(lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + lab_text.size_watcher(),
+                             layout=widgets.Layout(height="0px", overflow="hidden"))
+        box = widgets.VBox([style, body, self.table], layout=widgets.Layout(width="100%"))
         box.add_class("hiplab")
         if self.presenter:
             box.add_class("hiplab-presenter")
+        if self._theme == "dark":
+            box.add_class("hiplab-dark")
         return box
 
     # --- reacting -----------------------------------------------------------------
@@ -353,12 +411,11 @@ class HipLab:
         self.widget.remove_class("hiplab-dark") if theme == "light" else self.widget.add_class("hiplab-dark")
         self._last_table_key = None
         self._refresh_text()
-        self.canvas.draw_idle()
+        self.live.redraw()
 
     def _refresh_text(self) -> None:
         state = self._scene.state
-        claim = " (the blog's hypothesis, not an established finding)" if state.mechanism == "blog" else ""
-        self.readout.value = f"<b>{state.describe()}</b>{claim}<br>{_angles(self._scene)}"
+        self.readout.value = lab_text.readout_html(self._scene)
         if state.mechanism == "geometry" and state.deficit > 0:
             options = {k: v for k, v in self._inputs.items() if k in MODEL_PARAMETERS}
             blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
@@ -366,17 +423,15 @@ class HipLab:
                               **options)
             self.tissue_note.value = f"<small>{html.escape(disagreement(blog, state))}</small>"
         else:
-            self.tissue_note.value = _tissue_note(state, self._inputs["moment_arm_floor"])
+            self.tissue_note.value = lab_text.tissue_note(state, self._inputs["moment_arm_floor"])
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)
         if key != self._last_table_key:
-            theme = get_theme(self._theme)
-            colours = {label: theme.role_color(roles[0]) for label, roles in self._scene.highlights.items()}
-            self.table.value = as_table("html", highlight=colours) + _legend(theme)
+            self.table.value = lab_text.table_html(self._scene.highlights, get_theme(self._theme))
             self._last_table_key = key
 
     def _export_clicked(self) -> None:
-        paths = self.export()
-        self.status.value = "Wrote " + ", ".join(f"<code>{p}</code>" for p in paths)
+        self.status.value = "Writing the figure\u2026"
+        self.status.value = lab_text.export_message(self.export())
 
     def _guarded(self, action: Callable[[], None]) -> None:
         """Run a callback; show any error in the app instead of losing it."""
@@ -408,63 +463,26 @@ class HipLab:
         return f"{s.cue}_{tissue}_{s.hip_extension_available:+.1f}deg".replace(".", "p")
 
 
-def _angles(scene: Scene) -> str:
-    """The angles the slide figures print, as one line of HTML for the live lab."""
-    p, t = scene.sagittal, scene.transverse
-    tilt = p.pelvic_tilt - scene.standing_pelvic_tilt
-    lordosis = p.lumbar_lordosis - scene.standing_lumbar_lordosis
-    feet = "out" if t.foot_progression >= 0 else "in"
-    rotation = "external" if t.hip_rotation >= 0 else "internal"
-    return (
-        f"Pelvic tilt {_deg(p.pelvic_tilt)} ({_deg(tilt, signed=True)}) &middot; "
-        f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) &middot; "
-        f"feet {feet} {_deg(abs(t.foot_progression))} &middot; "
-        f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
-    )
+def slider_step(p: Parameter) -> float:
+    """The coarsest step of the parameter's unit that has its default and bounds on the grid.
 
-
-def _deg(value: float, *, signed: bool = False) -> str:
-    """Degrees to one decimal, as the readout sentence writes them (no ".0")."""
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    text = text[:-2] if text.endswith(".0") else text
-    return ("0" if text in ("+0", "-0") else text).replace("-", "\u2212") + "°"
+    Examples
+    --------
+    >>> slider_step(PARAMETERS["hip_extension_available"]), slider_step(PARAMETERS["standing_lumbar_lordosis"])
+    (0.5, 0.1)
+    """
+    steps = SLIDER_STEPS[p.unit]
+    for step in steps:
+        if all(abs(v / step - round(v / step)) < 1e-9 for v in (p.default - p.min, p.max - p.min)):
+            return step
+    return steps[-1]
 
 
 def _slider(name: str) -> widgets.FloatSlider:
     """A slider bounded, stepped and started by the parameter table (arrow keys step it)."""
     p = PARAMETERS[name]
+    step = slider_step(p)
     return widgets.FloatSlider(
-        value=p.default, min=p.min, max=p.max, step=SLIDER_STEPS[p.unit], readout_format=".1f",
+        value=p.default, min=p.min, max=p.max, step=step, readout_format=".2f" if step < 0.1 else ".1f",
         continuous_update=True, layout=widgets.Layout(width="100%"), tooltip=p.meaning,
     )
-
-
-def _tissue_note(state: Compensation, floor_mm: float) -> str:
-    """Where the rotation benefit k of the restricting tissue comes from, in one line."""
-    k = state.rotation_benefit
-    if state.mechanism == "geometry":
-        return ("<small>No deficit: the tight tissue reaches at lockout. Move the slider to restrict it "
-                "further.</small>")
-    if state.tissue == ALL_FLEXORS:
-        why = "illustrative: the blog's hypothesis, not a measured value"
-        return f"<small>Rotation benefit k = {k:.2f} deg per deg, external ({why}).</small>"
-    arms = tissue_moment_arms()[state.tissue]
-    ratio = f"{abs(arms.rotation_mm):.1f} mm / {arms.flexion_mm:.1f} mm"
-    _, direction = rotation_benefit_of(arms.flexion_mm, arms.rotation_mm, floor_mm)
-    if not direction:
-        text = (f"Rotation moment arm {abs(arms.rotation_mm):.1f} mm is below the {floor_mm:g} mm floor: "
-                "no rotation action, so rotation cannot slacken it")
-    else:
-        text = f"Rotation benefit k = {ratio} = {k:.2f} deg per deg, by {DIRECTIONS[int(direction)]} rotation"
-    return f"<small>{text} (hip geometry: gait2392 muscle paths at 0 deg flexion, Delp et al. 1990).</small>"
-
-
-def _legend(theme: Theme) -> str:
-    items = [("restricting", "restricting tissue"), ("compensating", "produce the compensation"),
-             ("cue target", "target of the cue")]
-    spans = " ".join(
-        f'<span style="background:{theme.role_color(role)};padding:2px 8px;margin-right:8px;'
-        f'border-radius:3px">{text}</span>'
-        for role, text in items
-    )
-    return f'<div style="margin-top:6px">Highlighted: {spans}</div>'

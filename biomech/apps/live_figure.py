@@ -9,6 +9,10 @@ once with ``canvas.blit`` - no ``draw_idle`` round trip to the page, no full dra
 Frames are coalesced: :meth:`LiveFigure.request_frame` called many times while the
 kernel works through a batch of queued widget events renders once, after the batch,
 with the artists' latest data, so the last value always wins.
+
+The figure's size follows the page: :meth:`LiveFigure.resize` keeps the size in inches
+and changes the dpi (so text and lines scale with the picture), tells the page the new
+canvas size through ipympl's own resize message, and redraws in full once.
 """
 
 from __future__ import annotations
@@ -71,6 +75,47 @@ class LiveFigure:
         self._frame_pending = False
         self.frames_rendered = 0
         self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    @property
+    def width(self) -> int:
+        """The canvas width in CSS pixels (the figure's pixels over the page's pixel ratio)."""
+        return round(self.figure.get_figwidth() * self.figure.dpi / self.canvas.device_pixel_ratio)
+
+    def resize(self, width: float) -> bool:
+        """Make the canvas ``width`` CSS pixels wide, same shape; redraw in full once.
+
+        The size in inches stays, the dpi changes: everything, text included, scales
+        with the picture. The page learns the new canvas size from ipympl's resize
+        message; the full draw that follows re-grabs the blitting background.
+
+        Parameters
+        ----------
+        width
+            CSS pixels, at least 100.
+
+        Returns
+        -------
+        bool
+            False when the canvas already had this width (nothing is sent).
+        """
+        if not width >= 100:
+            raise ValueError(f"'width' must be at least 100 CSS pixels; got {width!r}.")
+        if round(width) == self.width:
+            return False
+        css_dpi = round(width) / self.figure.get_figwidth()
+        # matplotlib scales a figure's dpi by the page's pixel ratio from _original_dpi:
+        # set both, as Figure.__init__ does, so a later ratio change keeps this size.
+        self.figure._original_dpi = css_dpi
+        self.figure.set_dpi(css_dpi * self.canvas.device_pixel_ratio)
+        self._manager.resize(*self.figure.bbox.size)
+        self.redraw()
+        return True
+
+    def redraw(self) -> None:
+        """Draw everything once (after the static parts or the size changed)."""
+        self._background = None
+        self.canvas._force_full = True
+        self.canvas.draw_idle()
 
     def set_moving(self, artists: Sequence[Artist]) -> None:
         """Mark the artists that change from frame to frame (they are blitted)."""
@@ -138,17 +183,17 @@ class _WholeFrameCanvas(Canvas):
             return None
         pixels = np.asarray(self.get_renderer().buffer_rgba())
         self.set_image_mode("full")
-        self._last_buff = pixels.view(np.uint32).squeeze(2).copy()  # for ipympl's data URL
+        if self.syncing_data_url:  # no page yet: ipympl keeps the frame for its data URL
+            self._last_buff = pixels.view(np.uint32).squeeze(2).copy()
         self._force_full = False
         self._png_is_old = False
         return encode_png(pixels)
 
-    def _handle_message(self, object: Any, content: dict, buffers: list) -> None:
+    def _handle_message(self, object: Any, content: dict[str, Any], buffers: Any) -> None:
         super()._handle_message(object, content, buffers)
-        if content["type"] == "initialized" and not self.resizable:
-            # ipympl's page sets its own copy of ``resizable`` to True once it is
-            # connected (0.10's MPLCanvasModel.update_disabled), overriding ours, and
-            # draws the resize handle; say False again now that the page is there.
+        if content["type"] == "initialized":
+            # ipympl's page sets its own copy of ``resizable`` to true when it connects
+            # (a resize handle appears in the corner); the lab sizes the figure itself.
             self.send_state("resizable")
 
 
@@ -158,12 +203,14 @@ def encode_png(pixels: np.ndarray) -> bytes:
     Pillow filters every row adaptively before compressing, which is what costs
     time on a 1200 x 675 frame (about 17 ms); the figure is mostly flat colour, so
     unfiltered rows with zlib level 1 are about twice as fast for a similar size.
-    The format is the PNG specification's minimum: signature, IHDR (8-bit RGBA),
-    one IDAT, IEND.
+    RGBA is kept even for the opaque figure: dropping the alpha channel needs a
+    strided copy that costs more than the quarter less it gives zlib. The format is
+    the PNG specification's minimum: signature, IHDR (8-bit RGBA), one IDAT, IEND.
     """
     height, width = pixels.shape[:2]
-    rows = np.zeros((height, 1 + 4 * width), np.uint8)  # filter byte 0 ("none") per row
-    rows[:, 1:] = pixels.reshape(height, -1)
+    rows = np.empty((height, 1 + 4 * width), np.uint8)
+    rows[:, 0] = 0  # filter byte 0 ("none") per row
+    rows[:, 1:] = np.ascontiguousarray(pixels).reshape(height, -1)
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
     return b"".join((
         b"\x89PNG\r\n\x1a\n",

@@ -30,6 +30,7 @@ from types import MappingProxyType
 import numpy as np
 
 from biomech._validation import check_choice
+from biomech.formatting import format_degrees
 from biomech.anatomy.actions_by_posture import label_moment_arms
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import compensate, rotation_benefit
@@ -239,7 +240,8 @@ def check(q: Question, response: object) -> Feedback:
 
 
 def _deg(x: float) -> str:
-    return f"{x:.1f}".replace(".0", "") if math.isfinite(x) else "infinite"
+    """Degrees in a sentence: the project's one formatter, plain text."""
+    return format_degrees(x)
 
 
 # ----- lesson 02: the muscle-action table and its footnote ---------------------------
@@ -311,8 +313,8 @@ def _rf_rotation(lifter: Lifter, client: Client) -> Answer:
             "out' is not what this geometry supports."
         )
     else:
-        value, why = f"{s.rotation_needed:.0f} deg", f"its rotation moment arm is {arm:+.1f} mm."
-    choices = tuple(dict.fromkeys((f"{blog.rotation_needed:.0f} deg", f"{s.deficit:.0f} deg", value)))
+        value, why = f"{_deg(s.rotation_needed)} deg", f"its rotation moment arm is {arm:+.1f} mm."
+    choices = tuple(dict.fromkeys((f"{_deg(blog.rotation_needed)} deg", f"{_deg(s.deficit)} deg", value)))
     return Answer(value, f"In gait2392 (Delp et al. 1990) {lifter.tissue.lower()}: {why}", choices)
 
 

@@ -14,7 +14,11 @@ limit::
     such that L_i(alpha - theta, phi, knee) <= L_max,i for every tight part i
 
 Rotation is used only where it lowers the tilt (or, when rotation alone suffices, the
-least rotation that does). For one part, a straight segment crosses the hip, so the
+least rotation that does). A tight part restricts extension: each part gives the least
+hip flexion at which it is within its limit, and a part that turns into an extensor
+further into flexion (in gait2392 adductor brevis, beyond about 25 deg) is not made to
+limit flexion too; its limit is its shortest length on the way to the test posture
+(:func:`length_limits`). For one part, a straight segment crosses the hip, so the
 least hip flexion that keeps it within its limit at a given rotation has a closed form
 (:func:`_least_flexion`); the rotation is found on a grid refined by zooming in. Lumbar extension equals the tilt (the trunk stays upright).
 """

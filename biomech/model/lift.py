@@ -54,6 +54,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice, check_range
+from biomech.formatting import format_degrees
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue, compensate
 from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
 from biomech.anatomy.tissues import ALL_FLEXORS
@@ -274,7 +275,7 @@ def cue_table(phase: float, hip_extension_available: float, /, *, tissue: str = 
         ("rotation used (+ external)", "rotation_used"), ("feet turned out", "foot_progression"),
         ("anterior pelvic tilt added", "pelvic_tilt"), ("lumbar extension added", "lumbar_extension"))]
     rows.append(("stage", [s.stage for s in states]))
-    cell = lambda v: v if isinstance(v, str) else f"{v:.1f}"  # noqa: E731
+    cell = lambda v: v if isinstance(v, str) else format_degrees(v)  # noqa: E731
     head = ["", *(CUE_TITLES[c] for c in CUES)]
     body = [[label, *(cell(v) for v in values)] for label, values in rows]
     caption = f"Phase {p:.2f}, {hip_extension_available:g} deg of hip extension available, tissue: {tissue} (degrees)"

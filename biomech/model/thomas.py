@@ -43,6 +43,7 @@ from types import MappingProxyType
 import numpy as np
 
 from biomech._validation import check_choice, check_range
+from biomech.formatting import format_degrees
 from biomech.model.lockout import CUES, Compensation, compensate, tissues
 from biomech.parameters import PARAMETERS
 from biomech.anatomy.tissues import ALL_FLEXORS
@@ -201,13 +202,13 @@ class ThomasResult:
             mark = "SHORT" if f.fired else "ok"
             doubt = " (within measurement error)" if f.within_error else ""
             lines.append(
-                f"  {f.rule.measurement:<16}{f.value:7.1f}  {f.rule.short_if} {f.rule.threshold:g}"
+                f"  {f.rule.measurement:<16}{format_degrees(f.value):>7}  {f.rule.short_if} {f.rule.threshold:g}"
                 f"  {mark:<5} {f.rule.text}{doubt}"
             )
         lines.append(f"  likely restricting: {', '.join(self.tissues)}")
         lines.append(
             f"  lockout prediction for {self.model_tissue!r}, "
-            f"{self.hip_extension_available:g} deg available ({self.hip_extension_from}):"
+            f"{format_degrees(self.hip_extension_available)} deg available ({self.hip_extension_from}):"
         )
         lines += [f"    {cue:<15}{s.describe()}" for cue, s in self.compensation.items()]
         lines += [f"  note: {n}" for n in self.notes + (c.caveat,)]

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -26,6 +27,7 @@ from biomech.anatomy.textbook import flexors, load_actions, muscles_for
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, Cue, StageSpan, compensate, stage_spans
 from biomech.parameters import PARAMETERS, check_parameter
+from biomech.scene.bones import SagittalBones, TransverseBones, sagittal_bones, transverse_bones
 from biomech.scene.pose import SagittalPose, TransversePose, sacrum_in_pelvis, sagittal_pose, transverse_pose
 
 __all__ = ["CUE_TARGET", "CURVE_POINTS", "HIGHLIGHT_ROLES", "POSTURE_PARAMETERS", "Scene", "build_scene"]
@@ -60,6 +62,9 @@ class Scene:
         The side-on figure in this state, and with no compensation (for reference).
     transverse
         The top-down view in this state.
+    bones_side, bones_side_neutral, bones_top
+        gait2392's bone outlines posed on the side view (this state, and standing)
+        and on the top view (:mod:`biomech.scene.bones`).
     highlights
         Table label -> roles it plays in this state, from :data:`HIGHLIGHT_ROLES`:
         ``"restricting"`` (the tissue, or every flexor for ``"hip flexors (all)"``),
@@ -75,6 +80,9 @@ class Scene:
     sagittal: SagittalPose
     sagittal_neutral: SagittalPose
     transverse: TransversePose
+    bones_side: SagittalBones
+    bones_side_neutral: SagittalBones
+    bones_top: TransverseBones
     highlights: Mapping[str, tuple[str, ...]]
     standing_pelvic_tilt: float
     standing_lumbar_lordosis: float
@@ -135,22 +143,39 @@ def build_scene(
     model = {k: v for k, v in values.items() if k in MODEL_PARAMETERS}
     tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
     state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
-    low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
-    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism, **model)
+    curve = _curve(cue, tissue, mechanism, tuple(sorted(model.items())))
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     tilt = tilt0 + state.pelvic_tilt
+    side = sagittal_pose(tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset,
+                         thigh_inclination=float(state.thigh_inclination))
+    standing = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
     return Scene(
         state=state,
         curve=curve,
         stage_spans=stage_spans(curve),
-        sagittal=sagittal_pose(tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset,
-                               thigh_inclination=float(state.thigh_inclination)),
-        sagittal_neutral=sagittal_pose(tilt0, lordosis0, sacrum_offset=offset),
+        sagittal=side,
+        sagittal_neutral=standing,
         transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=tilt),
+        bones_side=sagittal_bones(side),
+        bones_side_neutral=sagittal_bones(standing),
+        bones_top=transverse_bones(state.rotation_used, state.foot_progression),
         highlights=_highlights(state),
         standing_pelvic_tilt=tilt0,
         standing_lumbar_lordosis=lordosis0,
     )
+
+
+@functools.lru_cache(maxsize=32)
+def _curve(cue: Cue, tissue: str | tuple[str, ...], mechanism: str,
+           model: tuple[tuple[str, float], ...]) -> Compensation:
+    """The model over the whole range of available extension (kept: a slider move reuses it)."""
+    low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
+    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism,
+                       **dict(model))
+    for value in vars(curve).values():  # shared between scenes: nobody may change it
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    return curve
 
 
 def _highlights(state: Compensation) -> Mapping[str, tuple[str, ...]]:

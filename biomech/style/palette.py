@@ -64,6 +64,8 @@ class Theme:
         The lumbar spine and lumbar extension.
     cue_target
         The cue's target muscle (gluteus maximus for "squeeze your bum").
+    bone
+        Fill of the bones other than the pelvis (femur, shank, foot): a neutral grey.
     none_stage, rotational_stage, lumbopelvic_stage
         Fills of the three stages on the curves (pale).
     highlight_alpha
@@ -80,6 +82,7 @@ class Theme:
     pelvis: str
     lumbar: str
     cue_target: str
+    bone: str
     none_stage: str
     rotational_stage: str
     lumbopelvic_stage: str
@@ -101,7 +104,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType({
         name="light", background="#FFFFFF", foreground="#1A1A1A", muted="#8C8C8C",
         restricting=_C["vermillion"], rotation=_C["blue"], rotation_needed=_C["sky_blue"],
         pelvis=_C["reddish_purple"], lumbar=_C["orange"], cue_target=_C["bluish_green"],
-        none_stage="#F2F2F2", rotational_stage="#D6EAF7", lumbopelvic_stage="#FBE3CC",
+        bone="#D9D9D9", none_stage="#F2F2F2", rotational_stage="#D6EAF7", lumbopelvic_stage="#FBE3CC",
         highlight_alpha=0.28,
     ),
     # Dark rooms and projectors: near-black background; dark blue is too dark on it,
@@ -110,7 +113,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType({
         name="dark", background="#111111", foreground="#F2F2F2", muted="#9A9A9A",
         restricting=_C["vermillion"], rotation=_C["sky_blue"], rotation_needed="#A8D8F3",
         pelvis=_C["reddish_purple"], lumbar=_C["orange"], cue_target=_C["bluish_green"],
-        none_stage="#1E1E1E", rotational_stage="#14324A", lumbopelvic_stage="#4A2C10",
+        bone="#555555", none_stage="#1E1E1E", rotational_stage="#14324A", lumbopelvic_stage="#4A2C10",
         highlight_alpha=0.45,
     ),
 })

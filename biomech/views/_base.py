@@ -9,17 +9,32 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme, get_theme
 
 __all__ = ["View", "add_line", "degrees"]
 
 
+_CURVE_KEYS: dict[int, tuple[object, bytes]] = {}
+
+
 def _curve_key(scene: Scene) -> bytes:
-    """The curves' shape (it changes with cue, tissue and model parameters)."""
+    """The curves' shape (it changes with cue, tissue and model parameters).
+
+    Scenes with the same settings share one curve object (``build_scene`` keeps it),
+    so the bytes are computed once per curve, not once per frame.
+    """
     c = scene.curve
-    return b"".join(np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
-                    for f in ("rotation_used", "rotation_needed", "pelvic_tilt"))
+    known = _CURVE_KEYS.get(id(c))
+    if known is not None and known[0] is c:
+        return known[1]
+    key = b"".join(np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
+                   for f in ("rotation_used", "rotation_needed", "pelvic_tilt"))
+    if len(_CURVE_KEYS) > 64:
+        _CURVE_KEYS.clear()
+    _CURVE_KEYS[id(c)] = (c, key)
+    return key
 
 
 def add_line(ax: Axes, color: str, **kw: object) -> Line2D:
@@ -30,17 +45,14 @@ def add_line(ax: Axes, color: str, **kw: object) -> Line2D:
 
 
 def degrees(value: float, *, signed: bool = False) -> str:
-    """Format an angle for a label: whole degrees, a real minus sign.
+    """Format an angle for a figure label: :func:`~biomech.formatting.format_degrees` for display.
 
     Examples
     --------
-    >>> degrees(7.45, signed=True), degrees(-3.6), degrees(-0.2)
-    ('+7°', '\u22124°', '0°')
+    >>> degrees(7.45, signed=True), degrees(-3.6), degrees(-0.04)
+    ('+7.5°', '\u22123.6°', '0°')
     """
-    text = f"{value:+.0f}" if signed else f"{value:.0f}"
-    if text in ("-0", "+0"):
-        text = "0"
-    return text.replace("-", "\u2212") + "°"
+    return format_degrees(value, signed=signed, display=True)
 
 
 class View:

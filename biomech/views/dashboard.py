@@ -8,6 +8,7 @@ from matplotlib.artist import Artist
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator
 
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme, get_theme
@@ -26,20 +27,25 @@ Rect = tuple[float, float, float, float]
 LAYOUTS: dict[bool, dict[str, Rect]] = {
     True: {  # with the table: a handout-style overview
         "body": (0.005, 0.04, 0.09, 0.86),
-        "hips": (0.10, 0.44, 0.28, 0.48),
+        "hips": (0.095, 0.44, 0.26, 0.48),
         "transverse": (0.10, 0.01, 0.28, 0.41),
         "curves": (0.435, 0.42, 0.28, 0.47),
         "table": (0.735, 0.005, 0.26, 0.935),
     },
-    False: {  # live lab: the table is shown as HTML beside the figure
-        "body": (0.005, 0.04, 0.12, 0.86),
-        "hips": (0.13, 0.04, 0.27, 0.86),
-        "transverse": (0.40, 0.30, 0.27, 0.64),
-        "curves": (0.69, 0.36, 0.26, 0.58),
+    False: {  # live lab (16:9): panels in a row, each with its title and its key below
+        "body": (0.0, 0.03, 0.105, 0.89),
+        "hips": (0.10, 0.33, 0.345, 0.59),
+        "transverse": (0.45, 0.37, 0.26, 0.40),
+        "curves": (0.78, 0.47, 0.21, 0.41),
     },
 }
-LIVE_LEGEND_ANCHOR = (0.36, 0.20)
-"""Upper-left corner of the live layout's curve legend, in figure fractions."""
+LIVE_TITLES = {"hips": "Side view", "transverse": "From above", "curves": "Compensation"}
+"""Panel titles of the live layout."""
+LIVE_KEYS = {"hips": (0.115, 0.31, 1), "transverse": (0.475, 0.30, 1), "curves": (0.695, 0.30, 1)}
+"""Where each panel's key starts (upper-left corner, figure fractions) and its columns."""
+KEY_FONT_PT = 15.0
+"""Font size of the live keys: smaller than the 18 pt of the slides, still >= 18 px on a
+1920 x 1080 screen (the live figure is 16 in wide at about 90 dpi there)."""
 TABLE_FONT_PT = 10.0
 """The dashboard's table is an overview: smaller than the 18 pt of the table slide."""
 
@@ -102,15 +108,14 @@ class Dashboard:
         rects = LAYOUTS[bool(table)]
         add = self.figure.add_axes
         self.views: dict[str, View] = {
-            "body": SagittalView(add(rects["body"]), theme=self.theme, labels=False),
+            "body": SagittalView(add(rects["body"]), theme=self.theme, labels=False,
+                                 region="body" if table else "lifter"),
             "hips": SagittalView(add(rects["hips"]), theme=self.theme, region="hips"),
-            "transverse": TransverseView(add(rects["transverse"]), theme=self.theme),
+            "transverse": TransverseView(add(rects["transverse"]), theme=self.theme, labels_above=not table),
             "curves": CurvesView(add(rects["curves"]), theme=self.theme,
                                  legend="below" if table else "none"),
         }
-        if not table:  # the live lab: the legend spans the free band under both right panels
-            self.views["curves"].ax.legend(loc="upper left", bbox_to_anchor=LIVE_LEGEND_ANCHOR,
-                                           bbox_transform=self.figure.transFigure, ncols=2)
+        self.views["curves"].ax.set_xlabel("hip extension available (°)\n\u2190 looser  \u00b7  tighter \u2192")
         if table:
             self.views["table"] = TableView(add(rects["table"]), theme=self.theme,
                                             fontsize=TABLE_FONT_PT, blocks=1)
@@ -119,6 +124,40 @@ class Dashboard:
         for view in self.views.values():
             for text in view.number_labels:
                 text.set_visible(numbers)
+        if not table:
+            self._titles_and_keys()
+
+    def _titles_and_keys(self) -> None:
+        """The live layout's panel titles and a key under each panel (static: drawn once).
+
+        Text is the costly part of a blitted frame: the live figure moves only the three
+        numbers a lecturer points at (pelvic tilt, lordosis, foot angle); the names of
+        the ASIS and PSIS are in the key, and the hip rotation is in the readout.
+        """
+        fig = self.figure
+        hips, top = self.views["hips"], self.views["transverse"]
+        for text in (hips.asis_label, hips.psis_label, top.hip_label):  # type: ignore[attr-defined]
+            text.set_visible(False)
+        for name, title in LIVE_TITLES.items():
+            ax = self.views[name].ax
+            box = ax.get_position()
+            x = 0.01 if name == "hips" else box.x0 + box.width / 2
+            fig.text(x, 0.985, title, ha="left" if name == "hips" else "center", va="top",
+                     fontsize="x-large", fontweight="bold", color=self.theme.foreground)
+        curves = self.views["curves"].ax
+        curves.xaxis.set_major_locator(MultipleLocator(20))  # a narrow panel: four ticks
+        entries = {name: view.legend_entries() for name, view in self.views.items()  # type: ignore[attr-defined]
+                   if name in ("hips", "transverse")}
+        entries["hips"] = [(h, "ASIS (front), PSIS (back)" if label == "ASIS, PSIS" else label)
+                           for h, label in entries["hips"]]
+        entries["curves"] = list(zip(*curves.get_legend_handles_labels()))
+        for label in self.views["curves"].band_labels.values():  # type: ignore[attr-defined]
+            label.set_fontsize(KEY_FONT_PT)
+        for name, (x, y, ncols) in LIVE_KEYS.items():
+            handles, labels = zip(*entries[name])
+            fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(x, y), ncols=ncols,
+                       fontsize=KEY_FONT_PT, handlelength=1.8, columnspacing=1.0, labelspacing=0.35,
+                       borderaxespad=0.0, frameon=False)
 
     @property
     def animated_artists(self) -> tuple[Artist, ...]:

@@ -1,40 +1,52 @@
-"""Side-on stick figure at deadlift lockout: pelvis tilt and lumbar curve in degrees."""
+"""Side-on view at deadlift lockout: the bones (gait2392 outlines), the lumbar curve, the tilt in degrees."""
 
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Polygon
+from matplotlib.patches import Circle, Patch, PathPatch
+from matplotlib.path import Path
 from matplotlib.text import Annotation
 
 from biomech._validation import check_choice
-from biomech.scene.pose import SagittalPose
+from biomech.scene.bones import SagittalBones
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, degrees
 
-__all__ = ["SagittalView"]
+__all__ = ["SagittalView", "rings_path"]
 
 REGIONS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "body": ((-0.36, 0.40), (-0.03, 1.03)),
     "hips": ((-0.25, 0.31), (0.35, 0.84)),
+    "lifter": ((-0.17, 0.25), (-0.02, 1.02)),
 }
-"""Fixed (x, y) limits in body heights H: the whole lifter, or a close-up of pelvis
-and lumbar spine; both wide enough for every valid state."""
+"""(x, y) limits in body heights H: the whole lifter, a close-up of pelvis and lumbar
+spine, or the whole lifter in a narrow column (the trunk stays upright in every state,
+so little room is needed in front and behind); x is relative to the hip joint, which
+moves forward when the hips go through; all hold every valid state."""
 GUIDE_H, ARC_H = 0.15, 0.11
 """Length of the tilt guide lines from the PSIS, and radius of the tilt arc (H)."""
 
 
-class SagittalView(View):
-    """Side view of the lifter at lockout: pelvis, lumbar curve, trunk, arms and bar.
+def rings_path(rings: tuple[np.ndarray, ...]) -> Path:
+    """One compound path of closed rings (outer counter-clockwise, holes clockwise: holes stay open)."""
+    return Path.make_compound_path(*(Path(np.vstack([r, r[:1]]), closed=True) for r in rings))
 
-    The pelvis (with ASIS and PSIS marks) tips forward and the lumbar curve deepens as
-    the model's compensation grows; a dashed outline shows the standing pose. The
-    pelvic tilt (ASIS-PSIS line below horizontal) and the lumbar lordosis are
-    annotated in degrees, with the change from standing in brackets. A vermillion line
-    is the tight front of the hip; a green one is gluteus maximus, drawn solid when
-    the cue is "squeeze glutes".
+
+class SagittalView(View):
+    """Side view of the lifter at lockout: bones, lumbar curve, trunk, arms and bar.
+
+    The pelvis (gait2392's outline, with its ASIS and PSIS marked) tips forward about
+    the hip joint and the lumbar curve deepens as the model's compensation grows; a
+    dashed outline shows the standing pelvis. The femur lies along the pose's thigh,
+    the shank and foot below it. The pelvic tilt (ASIS-PSIS line below horizontal)
+    and the lumbar lordosis are annotated in degrees, with the change from standing in
+    brackets. A vermillion line is the tight front of the hip; a green one is gluteus
+    maximus, drawn solid when the cue is "squeeze glutes".
 
     Parameters
     ----------
@@ -56,7 +68,7 @@ class SagittalView(View):
     >>> view = SagittalView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.tilt_label.get_text()
-    'pelvic tilt\\n17° (+7°)'
+    'pelvic tilt\\n17.5°\\n(+7.5°)'
     """
 
     def __init__(
@@ -65,6 +77,7 @@ class SagittalView(View):
         super().__init__(ax, theme=theme)
         t = self.theme
         xlim, ylim = REGIONS[check_choice("region", region, REGIONS)]
+        self._xlim = xlim
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_aspect("equal", adjustable="box")
@@ -73,15 +86,17 @@ class SagittalView(View):
         def line(color: str, **kw: object) -> Line2D:
             return add_line(ax, color, **kw)
 
+        def bone(**kw: object) -> PathPatch:
+            return ax.add_patch(PathPatch(Path(np.zeros((1, 2))), **kw))  # type: ignore[arg-type]
+
         ax.axhline(0.0, color=t.muted, lw=2)
-        self.foot = line(t.foreground)
-        self.leg = line(t.foreground)
-        self.hip = line(t.foreground, marker="o", ms=10, ls="none")
-        self.ghost_pelvis = ax.add_patch(Polygon(np.zeros((5, 2)), closed=True, fill=False,
-                                                 ec=t.muted, lw=1.5, ls=(0, (3, 3))))
+        self.foot = bone(fc=t.bone, ec=t.foreground, lw=1.5)
+        self.shank = bone(fc=t.bone, ec=t.foreground, lw=1.5)
+        self.femur = bone(fc=t.bone, ec=t.foreground, lw=1.5)
+        self.ghost_pelvis = bone(fill=False, ec=t.muted, lw=1.5, ls=(0, (3, 3)))
         self.ghost_lumbar = line(t.muted, lw=1.5, ls=(0, (3, 3)))
-        self.pelvis = ax.add_patch(Polygon(np.zeros((5, 2)), closed=True, fc=t.pelvis,
-                                           alpha=0.85, ec=t.foreground, lw=2))
+        self.pelvis = bone(fc=t.pelvis, alpha=0.8, ec=t.foreground, lw=1.5)
+        self.hip = line(t.foreground, marker="o", ms=9, ls="none")
         self.flexor = line(t.restricting, lw=6)
         self.glute = line(t.cue_target, lw=6)
         self.lumbar = line(t.lumbar, lw=8)
@@ -92,10 +107,10 @@ class SagittalView(View):
         self.landmarks = line(t.foreground, marker="o", ms=11, ls="none", mfc=t.background, mew=2.5)
         self.guides = line(t.muted, lw=2, ls=(0, (5, 3)))
         self.arc = line(t.pelvis, lw=3)
-        self.tilt_label = self._label("", (10, 0), ha="left", va="center", color=t.pelvis)
+        self.tilt_label = self._label("", (16, 0), ha="left", va="center", color=t.pelvis)
         self.lordosis_label = self._label("", (-18, 0), ha="right", va="bottom", color=t.lumbar)
         backing = {"fc": t.background, "ec": "none", "alpha": 0.75, "pad": 1.0}
-        self.asis_label = self._label("ASIS", (10, -6), ha="left", va="top", bbox=backing)
+        self.asis_label = self._label("ASIS", (2, -12), ha="center", va="top", bbox=backing)
         self.psis_label = self._label("PSIS", (-14, 0), ha="right", va="center", bbox=backing)
         self.labels = (self.tilt_label, self.lordosis_label, self.asis_label, self.psis_label)
         self.number_labels = (self.tilt_label, self.lordosis_label) if labels else ()
@@ -104,10 +119,11 @@ class SagittalView(View):
         self.show_labels = labels
         for text in self.labels:
             text.set_visible(labels)
-        # In drawing order (blitting draws them in this order, over the background);
-        # the leg and hip joint never move but are drawn over the pelvis.
+        # In drawing order (blitting draws them in this order, over the background).
+        # The shank and foot move only when the leg does (background_key); the femur
+        # follows the thigh, which the model may incline.
         self.animated_artists = (
-            self.pelvis, self.head, self.leg, self.hip, self.flexor, self.glute, self.lumbar,
+            self.femur, self.pelvis, self.hip, self.head, self.flexor, self.glute, self.lumbar,
             self.trunk, self.arm, self.bar, self.landmarks, self.guides, self.arc,
         ) + (self.labels if labels else ())
 
@@ -115,15 +131,39 @@ class SagittalView(View):
         return self.ax.annotate(text, (0.0, 0.0), xytext=offset, textcoords="offset points",
                                 **kw)  # type: ignore[arg-type]
 
+    def legend_entries(self) -> list[tuple[object, str]]:
+        """Handles and words for a key to everything this view draws."""
+        t = self.theme
+        return [
+            (Patch(fc=t.pelvis, ec=t.foreground, alpha=0.8), "pelvis"),
+            (Patch(fc=t.bone, ec=t.foreground), "femur, shank, foot"),
+            (Line2D([], [], color=t.restricting, lw=6), "hip flexors (tight tissue)"),
+            (Line2D([], [], color=t.cue_target, lw=6), "gluteus maximus"),
+            (Line2D([], [], color=t.lumbar, lw=8), "lumbar spine"),
+            (Line2D([], [], color=t.foreground, marker="o", ms=9, ls="none"), "hip joint"),
+            (Line2D([], [], color=t.foreground, marker="o", ms=11, ls="none", mfc=t.background, mew=2.5),
+             "ASIS, PSIS"),
+            (Line2D([], [], color=t.muted, lw=1.5, ls=(0, (3, 3))), "standing posture"),
+        ]
+
+    def background_key(self, scene: Scene) -> Hashable:
+        """The base key, and the leg's points (the shank and foot are drawn in the background)."""
+        leg = np.round(np.asarray(scene.sagittal.leg[:2], dtype=float), 9).tobytes()
+        return (super().background_key(scene), leg)
+
     def update(self, scene: Scene) -> None:
         """Set the figure's points and angle labels from ``scene`` (no drawing)."""
-        p, n = scene.sagittal, scene.sagittal_neutral
-        self.foot.set_data(*p.foot.T)
-        self.leg.set_data(*p.leg.T)
-        self.hip.set_data([p.hip[0]], [p.hip[1]])
-        self.ghost_pelvis.set_xy(n.pelvis)
+        p, n, b = scene.sagittal, scene.sagittal_neutral, scene.bones_side
+        # the hips go through with the squeeze (the leg leans, the body moves forward): the
+        # view follows the hip; the leg is in the background key, so this is a full redraw
+        self.ax.set_xlim(self._xlim[0] + float(p.hip[0]), self._xlim[1] + float(p.hip[0]))
+        self.foot.set_path(rings_path(b.foot))
+        self.shank.set_path(rings_path(b.shank))
+        self.femur.set_path(rings_path(b.femur))
+        self.hip.set_data([b.hip[0]], [b.hip[1]])
+        self.ghost_pelvis.set_path(rings_path(scene.bones_side_neutral.pelvis[:1]))
         self.ghost_lumbar.set_data(*n.lumbar.T)
-        self.pelvis.set_xy(p.pelvis)
+        self.pelvis.set_path(rings_path(b.pelvis))
         self.flexor.set_data(*p.flexor_line.T)
         self.flexor.set_alpha(1.0 if scene.state.deficit > 0 else 0.45)
         self.glute.set_data(*p.glute_line.T)
@@ -134,27 +174,27 @@ class SagittalView(View):
         self.head.set_radius(p.head_radius)
         self.arm.set_data(*p.arm.T)
         self.bar.set_data([p.bar[0]], [p.bar[1]])
-        self.landmarks.set_data([p.asis[0], p.psis[0]], [p.asis[1], p.psis[1]])
-        self._tilt(p, scene.standing_pelvic_tilt)
+        self.landmarks.set_data([b.asis[0], b.psis[0]], [b.asis[1], b.psis[1]])
+        self._tilt(b, scene.standing_pelvic_tilt)
         if not self.show_labels:
             return
         added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
         self.lordosis_label.xy = (float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1]))
         self.lordosis_label.set_text(f"lordosis\n{degrees(p.lumbar_lordosis)} "
                                      f"({degrees(added, signed=True)})")
-        self.asis_label.xy = tuple(p.asis)
-        self.psis_label.xy = tuple(p.psis)
+        self.asis_label.xy = tuple(b.asis)
+        self.psis_label.xy = tuple(b.psis)
 
-    def _tilt(self, p: SagittalPose, standing: float) -> None:
+    def _tilt(self, b: SagittalBones, standing: float) -> None:
         """Guide lines from the PSIS (level, and along the ASIS), arc and label."""
-        a = -np.radians(p.pelvic_tilt)
-        level = p.psis + [GUIDE_H, 0.0]
-        along = p.psis + GUIDE_H * np.array([np.cos(a), np.sin(a)])
-        self.guides.set_data(*np.array([level, p.psis, along]).T)
+        a = -np.radians(b.pelvic_tilt)
+        level = b.psis + [GUIDE_H, 0.0]
+        along = b.psis + GUIDE_H * np.array([np.cos(a), np.sin(a)])
+        self.guides.set_data(*np.array([level, b.psis, along]).T)
         angles = np.linspace(0.0, a, 24)
-        self.arc.set_data(p.psis[0] + ARC_H * np.cos(angles), p.psis[1] + ARC_H * np.sin(angles))
+        self.arc.set_data(b.psis[0] + ARC_H * np.cos(angles), b.psis[1] + ARC_H * np.sin(angles))
         if not self.show_labels:
             return
-        self.tilt_label.xy = tuple(p.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)]))
-        added = degrees(p.pelvic_tilt - standing, signed=True)
-        self.tilt_label.set_text(f"pelvic tilt\n{degrees(p.pelvic_tilt)} ({added})")
+        self.tilt_label.xy = tuple(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)]))
+        added = degrees(b.pelvic_tilt - standing, signed=True)
+        self.tilt_label.set_text(f"pelvic tilt\n{degrees(b.pelvic_tilt)}\n({added})")

@@ -1,31 +1,35 @@
-"""Top-down view of pelvis, thighs and feet: the feet turn out as the hip rotates."""
+"""Top-down view of pelvis, thigh bones and feet: the feet turn as the hip rotates."""
 
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Polygon
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 
-from biomech.scene.pose import TransversePose
+from biomech.scene.bones import TransverseBones
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, degrees
+from biomech.views.sagittal import rings_path
 
 __all__ = ["TransverseView"]
 
-XLIM_H, YLIM_H = (-0.27, 0.27), (-0.07, 0.27)
+XLIM_H, YLIM_H = (-0.25, 0.25), (-0.075, 0.165)
 """Fixed limits in body heights H (x to the lifter's right, y forward)."""
-AHEAD_H, ARC_H = 0.17, 0.12
-"""Length of the straight-ahead guide from each heel, and the angle arcs' radius (H)."""
+AHEAD_H, ARC_H = 0.15, 0.11
+"""Length of the straight-ahead guide from each ankle, and the angle arcs' radius (H)."""
 
 
 class TransverseView(View):
-    """Looking down on the lifter: pelvis, both thighs (kneecap direction) and feet.
+    """Looking down on the lifter: pelvis, both thigh bones (kneecap direction) and feet.
 
-    Each foot's progression angle (toe-out +) is drawn as an arc from a dashed
-    straight-ahead line and labelled in degrees; an arrow on each thigh shows where
-    the kneecap faces, turned by the hip rotation.
+    Each foot's angle (toe-out +) is drawn as an arc from a dashed straight-ahead line
+    on the floor, beside a dotted line at the stance's own foot angle (no hip
+    rotation), and labelled in degrees; a stick on each thigh bone shows where the
+    kneecap faces, turned by the hip rotation. The lifter's left and right and the
+    forward direction are written on the floor.
 
     Parameters
     ----------
@@ -33,6 +37,9 @@ class TransverseView(View):
         Axes to draw on; aspect equal, frame hidden.
     theme
         Colours (``"light"``, ``"dark"`` or a Theme).
+    labels_above
+        Print the foot angle and hip rotation above the Axes (a panel with a title
+        over it) instead of inside its top edge.
 
     Examples
     --------
@@ -41,10 +48,10 @@ class TransverseView(View):
     >>> view = TransverseView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.feet_label.get_text()
-    'feet turned out 52°'
+    'feet turned out 52.5°'
     """
 
-    def __init__(self, ax: Axes, *, theme: str | Theme = "light") -> None:
+    def __init__(self, ax: Axes, *, theme: str | Theme = "light", labels_above: bool = False) -> None:
         super().__init__(ax, theme=theme)
         t = self.theme
         ax.set_xlim(*XLIM_H)
@@ -55,55 +62,73 @@ class TransverseView(View):
         def line(color: str, **kw: object) -> Line2D:
             return add_line(ax, color, **kw)
 
+        def bone(**kw: object) -> PathPatch:
+            return ax.add_patch(PathPatch(Path(np.zeros((1, 2))), **kw))  # type: ignore[arg-type]
+
+        self.stance = line(t.muted, lw=2, ls=(0, (1, 2)))
         self.ahead = line(t.muted, lw=2, ls=(0, (5, 3)))
-        self.feet = [ax.add_patch(Polygon(np.zeros((10, 2)), closed=True, fc=t.rotation,
-                                          alpha=0.35, ec=t.rotation, lw=3)) for _ in range(2)]
-        self.pelvis = ax.add_patch(Polygon(np.zeros((6, 2)), closed=True, fill=False,
-                                           ec=t.pelvis, lw=4))
-        self.thighs = [ax.add_patch(Circle((0.0, 0.0), 0.03, fc=t.background, ec=t.foreground,
-                                           lw=3)) for _ in range(2)]
+        self.feet = [bone(fc=t.rotation, alpha=0.4, ec=t.rotation, lw=2) for _ in range(2)]
+        self.pelvis = bone(fc=t.pelvis, alpha=0.45, ec=t.pelvis, lw=2)
+        self.thighs = [bone(fc=t.bone, ec=t.foreground, lw=1.5) for _ in range(2)]
         self.kneecaps = line(t.foreground, lw=4)
         self.arcs = line(t.rotation, lw=3)
-        ax.annotate("", (0.05, 0.62), xytext=(0.05, 0.08), xycoords="axes fraction",
+        ax.annotate("", (0.02, 0.75), xytext=(0.02, 0.3), xycoords="axes fraction",
                     arrowprops={"arrowstyle": "-|>", "color": t.muted, "lw": 2})
-        ax.text(0.06, 0.1, "forward", transform=ax.transAxes, rotation=90, ha="left",
+        ax.text(0.035, 0.32, "forward", transform=ax.transAxes, rotation=90, ha="left",
                 va="bottom", color=t.muted)
-        self.feet_label = ax.text(0.5, 0.99, "", transform=ax.transAxes, ha="center",
-                                  va="top", color=t.rotation, fontweight="bold")
-        self.hip_label = ax.text(0.5, 0.87, "", transform=ax.transAxes, ha="center",
-                                 va="top", color=t.foreground)
+        ax.text(1.0, 0.0, "lifter's\nright", transform=ax.transAxes, ha="right", va="bottom", color=t.muted)
+        ax.text(0.0, 0.0, "lifter's\nleft", transform=ax.transAxes, ha="left", va="bottom", color=t.muted)
+        y, va = ((1.02, 1.12), "bottom") if labels_above else ((0.99, 0.88), "top")
+        self.feet_label = ax.text(0.5, y[0], "", transform=ax.transAxes, ha="center",
+                                  va=va, color=t.rotation, fontweight="bold")
+        self.hip_label = ax.text(0.5, y[1], "", transform=ax.transAxes, ha="center",
+                                 va=va, color=t.foreground)
         self.number_labels = (self.feet_label, self.hip_label)
         # In drawing order (blitting draws them in this order, over the background).
-        self.animated_artists = (*self.feet, self.pelvis, *self.thighs, self.ahead,
+        self.animated_artists = (self.stance, self.ahead, *self.feet, *self.thighs,
                                  self.kneecaps, self.arcs, self.feet_label, self.hip_label)
 
-    def update(self, scene: Scene) -> None:
-        """Set pelvis, thighs, feet and angle labels from ``scene`` (no drawing)."""
-        p = scene.transverse
-        self.pelvis.set_xy(p.pelvis)
-        for foot, outline in zip(self.feet, p.feet):
-            foot.set_xy(outline)
-        for thigh, hip in zip(self.thighs, p.hips):
-            thigh.set_center(tuple(hip))
-            thigh.set_radius(float(np.linalg.norm(p.knees[0, 1] - p.knees[0, 0])) / 2)
-        self.kneecaps.set_data(*_polyline([k for k in p.knees]))
-        self._angles(p)
+    def legend_entries(self) -> list[tuple[object, str]]:
+        """Handles and words for a key to everything this view draws."""
+        t = self.theme
+        return [
+            (Patch(fc=t.rotation, alpha=0.35, ec=t.rotation, lw=3), "feet"),
+            (Patch(fc=t.bone, ec=t.foreground), "thigh bones"),
+            (Line2D([], [], color=t.foreground, lw=4), "kneecap faces"),
+            (Line2D([], [], color=t.rotation, lw=3), "foot angle"),
+            (Line2D([], [], color=t.muted, lw=2, ls=(0, (5, 3))), "straight ahead"),
+            (Line2D([], [], color=t.muted, lw=2, ls=(0, (1, 2))), "stance, hip not rotated"),
+        ]
 
-    def _angles(self, p: TransversePose) -> None:
-        ahead, arcs = [], []
-        for side, (heel, _) in zip((1.0, -1.0), p.foot_axes):
-            ahead.append(np.array([heel, heel + [0.0, AHEAD_H]]))
-            a = np.radians(np.linspace(0.0, p.foot_progression, 24))
-            arcs.append(heel + ARC_H * np.column_stack([side * np.sin(a), np.cos(a)]))
+    def update(self, scene: Scene) -> None:
+        """Set pelvis, thigh bones, feet and angle labels from ``scene`` (no drawing)."""
+        b = scene.bones_top
+        self.pelvis.set_path(rings_path(b.pelvis))
+        for foot, rings in zip(self.feet, b.feet):
+            foot.set_path(rings_path(rings))
+        for thigh, rings in zip(self.thighs, b.femurs):
+            thigh.set_path(rings_path(rings))
+        self.kneecaps.set_data(*_polyline(list(b.kneecaps)))
+        self._angles(b, scene.state.foot_progression - scene.state.rotation_used)
+
+    def _angles(self, b: TransverseBones, baseline: float) -> None:
+        ahead, arcs, stance = [], [], []
+        for side, ankle in zip((1.0, -1.0), b.ankles):
+            ahead.append(np.array([ankle, ankle + [0.0, AHEAD_H]]))
+            a = np.radians(np.linspace(0.0, b.foot_progression, 24))
+            arcs.append(ankle + ARC_H * np.column_stack([side * np.sin(a), np.cos(a)]))
+            s = np.radians(baseline)
+            stance.append(np.array([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
         self.ahead.set_data(*_polyline(ahead))
         self.arcs.set_data(*_polyline(arcs))
-        fp = p.foot_progression
-        way = "out" if fp >= 0.5 else ("in" if fp <= -0.5 else "straight")
+        self.stance.set_data(*_polyline(stance))
+        fp = b.foot_progression
+        way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
         self.feet_label.set_text(f"feet turned {way} {degrees(abs(fp))}"
                                  if way != "straight" else "feet straight ahead")
-        rot = p.hip_rotation
+        rot = b.hip_rotation
         kind = "external" if rot > 0 else "internal"
-        self.hip_label.set_text(f"hip rotation {degrees(abs(rot))} {kind}" if abs(rot) >= 0.5
+        self.hip_label.set_text(f"hip rotation {degrees(abs(rot))} {kind}" if abs(rot) >= 0.05
                                 else "hip rotation 0°")
 
 

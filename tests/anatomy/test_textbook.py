@@ -482,3 +482,11 @@ def test_loader_rejects_an_unknown_action_and_an_undeclared_empty_cell():
     kept = [line for line in lines if ",abduction,secondary," not in line]
     with pytest.raises(ValueError, match=r"abduction/secondary has no rows"):
         muscles._parse("\n".join(kept))
+
+
+def test_a_label_with_several_roles_gets_a_stripe_of_each_colour():
+    out = as_table("html", highlight={"Gluteus maximus": ("#009E7373", "#0072B273"), "Iliopsoas": "#D55E00"})
+    assert "linear-gradient(to bottom,#009E7373 0% 50%,#0072B273 50% 100%)" in out
+    assert "background-color:#D55E00" in out
+    with pytest.raises(ValueError, match=r"'highlight' values must be CSS colours"):
+        as_table("html", highlight={"Iliopsoas": ()})

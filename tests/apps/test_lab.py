@@ -6,10 +6,12 @@ from functools import partial
 
 import asyncio
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from biomech.apps.lab import HipLab
+from biomech.apps.lab import RENDER_SCALE, HipLab
 from biomech.model.lockout import compensate as compensate_any
 from biomech.parameters import PARAMETERS
 
@@ -123,13 +125,47 @@ def test_blitted_frame_equals_a_fresh_full_draw(lab, tmp_path):
     assert np.array_equal(pixels(lab), pixels(fresh))
 
 
-def test_reset_restores_defaults_and_keeps_the_theme(lab):
-    lab.set(hip_extension_available=-20, cue="stand_tall", tissue="Sartorius", squeeze_demand=3, theme="dark",
-            mechanism="geometry")
+def test_reset_restores_the_starting_values_exactly_and_keeps_the_theme(lab):
+    start_readout = lab.readout.value
+    lab.set(hip_extension_available=-20, cue="stand_tall", tissue="Sartorius", squeeze_demand=3,
+            standing_lumbar_lordosis=60, internal_rotation_range=12, theme="dark", mechanism="geometry")
     lab.reset()
     assert lab.state == compensate(PARAMETERS["hip_extension_available"].default)
-    assert lab.theme == "dark" and lab.controls["mechanism"].value == "blog"
+    assert lab.theme == "dark" and "hiplab-dark" in lab.widget._dom_classes
+    assert lab.controls["mechanism"].value == "blog"
     assert all(lab.controls[n].value == PARAMETERS[n].default for n in lab.controls if n in PARAMETERS)
+    assert lab.readout.value == start_readout  # same digits before and after (lordosis 49.8)
+
+
+def test_every_slider_starts_on_its_own_grid():
+    """The page rounds a slider's value to its step: a default off the grid would change at once."""
+    lab = HipLab()
+    for name, control in lab.controls.items():
+        if isinstance(control.value, float):
+            steps = (control.value - control.min) / control.step
+            assert abs(steps - round(steps)) < 1e-9, (name, control.value, control.step)
+            assert control.value == PARAMETERS[name].default
+
+
+@pytest.mark.parametrize("room, width", [("1450x1000", 1450), ("1450x600", 1066), ("820x560", 820),
+                                         ("200x100", 480)])
+def test_the_figure_fits_the_room_the_page_reports(lab, room, width):
+    lab.room.value = room
+    drawn = round(width * RENDER_SCALE)  # the page zooms the canvas to the full width
+    assert lab.live.width == drawn
+    assert lab.figure.get_size_inches().tolist() == [16.0, 9.0]
+    lab.canvas.draw()  # the page's draw request after the resize
+    height, pixels_wide = np.asarray(lab.canvas.buffer_rgba()).shape[:2]
+    assert pixels_wide == drawn and abs(height - drawn * 9 / 16) < 1
+    lab.set(hip_extension_available=-12)  # blitting works at the new size
+    assert lab.frames_rendered >= 1 and not lab.errors.outputs
+
+
+def test_a_bad_room_is_shown_not_raised(lab, capsys):
+    width = lab.live.width
+    lab.room.value = "wide"  # the error goes to the lab's error area (stdout without a page)
+    assert "'room' must be 'WIDTHxHEIGHT'" in capsys.readouterr().out
+    assert lab.live.width == width
 
 
 def test_theme_switch_rebuilds_the_figure_once(lab):
@@ -152,9 +188,40 @@ def test_export_button_writes_the_current_figure(lab, tmp_path):
     lab.set(hip_extension_available=-10)
     lab.export_folder.value = str(tmp_path / "slides")
     lab._export_clicked()
-    written = sorted(p.suffix for p in (tmp_path / "slides").iterdir())
-    assert written == [".pdf", ".png", ".svg"]
-    assert str(tmp_path / "slides") in lab.status.value
+    written = sorted((tmp_path / "slides").iterdir())
+    assert sorted(p.suffix for p in written) == [".pdf", ".png", ".svg"]
+    for path in written:  # the message names every file by its whole path
+        assert f"<code>{path}</code>" in lab.status.value
+
+
+def test_a_relative_export_folder_is_the_repository_folder_from_notebooks(tmp_path, monkeypatch):
+    from biomech.export import project_root, resolve_folder
+
+    root = project_root()
+    assert root is not None and (root / "Makefile").read_text().count("--out figures")
+    monkeypatch.chdir(root / "notebooks")
+    assert resolve_folder("figures") == root / "figures"  # what `make figures` writes
+    assert HipLab()._export_dir == Path("figures")
+    monkeypatch.chdir(tmp_path)  # outside the checkout: the current directory
+    assert resolve_folder("figures") == tmp_path / "figures"
+    assert resolve_folder(tmp_path / "x") == tmp_path / "x"
+
+
+def test_the_cue_target_stays_marked_whatever_the_deficit(lab):
+    from biomech.apps.lab_text import ROLE_ALPHA
+    from biomech.style import get_theme
+
+    theme = get_theme("light")
+    green = theme.cue_target + ROLE_ALPHA
+    for available in (17.0, 5.0, -10.0, -30.0):  # no deficit, rotation, lumbopelvic
+        lab.set(hip_extension_available=available)
+        roles = lab.scene.highlights["Gluteus maximus"]
+        assert "cue target" in roles
+        span = lab.table.value.split("Gluteus maximus</span>")[0].rsplit("<span", 1)[1]
+        assert green in span, (available, span)
+        if len(roles) > 1:  # also an external rotator: a stripe per role
+            assert "linear-gradient" in span and theme.rotation + ROLE_ALPHA in span
+    assert "target of the cue" in lab.table.value  # the key beside the table
 
 
 def test_tissue_note_explains_where_k_comes_from(lab):
@@ -178,13 +245,18 @@ def test_frames_are_lossless_pngs_of_the_canvas(lab):
     assert decoded.shape == frame.shape and np.array_equal(decoded, frame)
 
 
-def test_readout_prints_the_angles_the_figure_leaves_out(lab):
+def test_readout_prints_the_digits_the_figure_prints(lab):
     lab.set(hip_extension_available=-8)
-    s = lab.scene
-    assert f"Pelvic tilt {s.sagittal.pelvic_tilt:.1f}°".replace(".0°", "°") in lab.readout.value
-    hidden = [t for v in lab.dashboard.views.values() for t in v.number_labels]
-    assert hidden and not any(t.get_visible() for t in hidden)
-    assert not set(hidden) & set(lab.dashboard.animated_artists)
+    hips = lab.dashboard.views["hips"]
+    tilt = " ".join(hips.tilt_label.get_text().split("\n")[1:])
+    lordosis = hips.lordosis_label.get_text().split("\n")[1]
+    assert f"Pelvic tilt {tilt}" in lab.readout.value and f"lordosis {lordosis}" in lab.readout.value
+    feet = lab.dashboard.views["transverse"].feet_label.get_text().removeprefix("feet turned ")
+    assert f"feet {feet}" in lab.readout.value
+    top = lab.dashboard.views["transverse"]
+    moving_text = [t for t in lab.dashboard.animated_artists if hasattr(t, "get_text") and t.get_visible()]
+    assert set(moving_text) == {hips.tilt_label, hips.lordosis_label, top.feet_label}  # few numbers move
+    assert not top.hip_label.get_visible() and "hip rotation 38.5° external" in lab.readout.value
 
 
 def test_the_lab_starts_on_the_blog_and_switches_to_the_geometry(lab):

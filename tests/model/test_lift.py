@@ -7,6 +7,7 @@ from functools import partial
 import numpy as np
 import pytest
 
+from biomech.formatting import format_degrees
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, compensate as compensate_any, tissues as tissues_of
 
@@ -155,7 +156,8 @@ def test_cue_table_reports_both_cues_from_the_model():
 
     text = cue_table(1.0, -8.0)
     tall, squeeze = (lift_compensation(1.0, -8.0, cue=c) for c in CUES)
-    assert f"| anterior pelvic tilt added | {tall.pelvic_tilt:.1f} | {squeeze.pelvic_tilt:.1f} |" in text
+    d = format_degrees
+    assert f"| anterior pelvic tilt added | {d(tall.pelvic_tilt)} | {d(squeeze.pelvic_tilt)} |" in text
     assert f"| stage | {tall.stage} | {squeeze.stage} |" in text
     assert "<table>" in cue_table(0.5, -8.0, fmt="html")
     with pytest.raises(ValueError, match=r"^'fmt' must be one of"):

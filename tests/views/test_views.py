@@ -152,10 +152,10 @@ def test_labels_are_in_degrees():
     fig, dash = make("dashboard")
     dash.update(build_scene(-10.0))
     hips, top = dash.views["hips"], dash.views["transverse"]
-    assert hips.tilt_label.get_text() == "pelvic tilt\n17° (+7°)"
-    assert hips.lordosis_label.get_text() == "lordosis\n57° (+7°)"
-    assert top.feet_label.get_text() == "feet turned out 52°"
-    assert top.hip_label.get_text() == "hip rotation 38° external"
+    assert hips.tilt_label.get_text() == "pelvic tilt\n17.5°\n(+7.5°)"  # 10 + 7.45, half away from zero
+    assert hips.lordosis_label.get_text() == "lordosis\n57.3° (+7.5°)"  # 49.8 + 7.45 = 57.25
+    assert top.feet_label.get_text() == "feet turned out 52.5°"
+    assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax
     assert "(°)" in curves.get_xlabel() and "(°)" in curves.get_ylabel()
 
@@ -183,3 +183,25 @@ def _same(a: object, b: object) -> bool:
         return repr(a) == repr(b)
     except Exception:  # pragma: no cover
         return False
+
+
+@pytest.mark.parametrize("available", [17.0, -10.0, -30.0])
+def test_the_side_view_draws_the_posed_bones_of_the_state(available):
+    fig, view = make("hips")
+    scene = build_scene(available)
+    view.update(scene)
+    drawn = view.pelvis.get_path().vertices
+    outline = scene.bones_side.pelvis[0]
+    assert np.allclose(drawn[: len(outline)], outline)  # the first ring: the outer boundary
+    femur = view.femur.get_path().vertices[: len(scene.bones_side.femur[0])]
+    assert np.allclose(femur, scene.bones_side.femur[0])
+    x, y = view.landmarks.get_data()
+    assert np.degrees(np.arctan2(y[1] - y[0], x[0] - x[1])) == pytest.approx(scene.sagittal.pelvic_tilt)
+
+
+def test_the_top_view_draws_both_feet_apart():
+    fig, view = make("transverse")
+    scene = build_scene(-30.0, tissue="Adductor longus")
+    view.update(scene)
+    right, left = (foot.get_path() for foot in view.feet)
+    assert right.vertices[:, 0].min() > 0 > left.vertices[:, 0].max()
