@@ -1,15 +1,10 @@
-"""Real-browser test: with biomech.apps.page_theme, the lab's Dark toggle darkens the whole page.
-
-The lab notebook is served with one extra cell that displays
-``page_style_widget(lab.controls["theme"])`` (the prototype is not in the lesson yet).
-"""
+"""Real-browser test: under Voila the lab's Dark toggle darkens the whole page
+(biomech.apps.page_theme), markdown, drop-downs and the Advanced panel included."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import nbformat
 import pytest
 
 from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, NOTEBOOK, running_voila, skip_without_chromium
@@ -18,7 +13,6 @@ pytestmark = pytest.mark.browser
 skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
-STYLE_CELL = "from biomech.apps.page_theme import page_style_widget\npage_style_widget(lab.controls['theme'])"
 BACKGROUND = "(selector) => getComputedStyle(document.querySelector(selector)).backgroundColor"
 COLOUR = "(selector) => getComputedStyle(document.querySelector(selector)).color"
 
@@ -30,17 +24,8 @@ def luminance(css_colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def lab_with_page_style(folder: Path) -> Path:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    lab_cell = next(i for i, cell in enumerate(notebook.cells) if "lab = HipLab()" in cell.source)
-    notebook.cells.insert(lab_cell + 1, nbformat.v4.new_code_cell(STYLE_CELL))
-    path = folder / NOTEBOOK.name
-    nbformat.write(notebook, path)
-    return path
-
-
-def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion(tmp_path):
-    with running_voila(lab_with_page_style(tmp_path)) as url, playwright.sync_playwright() as p:
+def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion():
+    with running_voila(NOTEBOOK) as url, playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 720})

@@ -34,6 +34,7 @@ from IPython.display import display
 from biomech import export
 from biomech.apps import lab_text
 from biomech.apps.live_figure import LiveFigure
+from biomech.apps.page_theme import page_style_widget
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.compare import disagreement
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
@@ -362,7 +363,10 @@ class HipLab:
             body = widgets.VBox([controls, accordion, self.status, self.errors, figure])
         style = widgets.HTML(lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + lab_text.size_watcher(),
                              layout=widgets.Layout(height="0px", overflow="hidden"))
-        box = widgets.VBox([style, body, self.table], layout=widgets.Layout(width="100%"))
+        parts = [style, body, self.table]
+        if self.voila:  # the whole page follows the theme (in JupyterLab it would recolour JupyterLab)
+            parts.insert(0, page_style_widget(self.controls["theme"]))
+        box = widgets.VBox(parts, layout=widgets.Layout(width="100%"))
         box.add_class("hiplab")
         if self.presenter:
             box.add_class("hiplab-presenter")
