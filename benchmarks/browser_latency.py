@@ -76,10 +76,14 @@ def main() -> None:
         page.wait_for_selector(".hiplab-readout", timeout=180_000)
         page.wait_for_function(
             "() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
-            " return c && c.width > 100; }", timeout=120_000)
+            " return c && c.width > 100; }",
+            timeout=120_000,
+        )
         time.sleep(2.0)
-        size = page.evaluate("() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
-                             " return [c.width, c.height]; }")
+        size = page.evaluate(
+            "() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
+            " return [c.width, c.height]; }"
+        )
         page.evaluate(WATCH)
         handle = page.locator(".hiplab .widget-slider .noUi-handle").first
         handle.focus()
@@ -89,10 +93,14 @@ def main() -> None:
             latencies.append(page.evaluate("() => window.__lat.result"))
             time.sleep(0.15)  # a presenter's pace; the next press starts from a settled frame
         browser.close()
-    print(f"browser latency, key press -> new pixels (Voila + ipympl + headless Chromium, {os.cpu_count()} cores;"
-          f" window {args.viewport}, canvas {size[0]}x{size[1]} px)")
-    print(f"  n={len(latencies)}  median {statistics.median(latencies):6.1f} ms"
-          f"  p95 {float(np.percentile(latencies, 95)):6.1f} ms  max {max(latencies):6.1f} ms")
+    print(
+        f"browser latency, key press -> new pixels (Voila + ipympl + headless Chromium, {os.cpu_count()} cores;"
+        f" window {args.viewport}, canvas {size[0]}x{size[1]} px)"
+    )
+    print(
+        f"  n={len(latencies)}  median {statistics.median(latencies):6.1f} ms"
+        f"  p95 {float(np.percentile(latencies, 95)):6.1f} ms  max {max(latencies):6.1f} ms"
+    )
 
 
 if __name__ == "__main__":

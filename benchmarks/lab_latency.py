@@ -102,12 +102,17 @@ def main() -> None:
     ms = lambda xs: [1000 * x for x in xs]  # noqa: E731
     lab_ms, slow_ms = ms(lab), ms(slow)
     print(f"lab latency, in kernel (Agg, {os.cpu_count()} cores, matplotlib {matplotlib.__version__})")
-    print(f"  HipLab blit:  n={len(lab_ms):4d}  median {statistics.median(lab_ms):6.1f} ms"
-          f"  p95 {percentile(lab_ms, 95):6.1f} ms")
-    print(f"  interact:     n={len(slow_ms):4d}  median {statistics.median(slow_ms):6.1f} ms"
-          f"  p95 {percentile(slow_ms, 95):6.1f} ms")
-    print(f"  speed-up (median interact / median HipLab): "
-          f"{statistics.median(slow_ms) / statistics.median(lab_ms):.1f}x")
+    print(
+        f"  HipLab blit:  n={len(lab_ms):4d}  median {statistics.median(lab_ms):6.1f} ms"
+        f"  p95 {percentile(lab_ms, 95):6.1f} ms"
+    )
+    print(
+        f"  interact:     n={len(slow_ms):4d}  median {statistics.median(slow_ms):6.1f} ms"
+        f"  p95 {percentile(slow_ms, 95):6.1f} ms"
+    )
+    print(
+        f"  speed-up (median interact / median HipLab): {statistics.median(slow_ms) / statistics.median(lab_ms):.1f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from biomech.views import CurvesView, Dashboard, SagittalView, TableView, Transv
 # settings, so the static background (table highlights, curves) stays valid.
 SWEEP = [-3.0 - i for i in range(20)]
 REPEATS = 2
-LAB_SIZE_IN, LAB_DPI = (19.2, 10.8), 62.5  # 1200 x 675 px, the lab's figure 
+LAB_SIZE_IN, LAB_DPI = (19.2, 10.8), 62.5  # 1200 x 675 px, the lab's figure
 SLIDE_DPI = 100.0  # 1920 x 1080 px
 
 VIEWS: dict[str, Callable] = {
@@ -103,8 +103,10 @@ def main() -> None:
             print(f"{'view':<28}{'blit':>8}{'draw':>8}{'clear':>8}{'clear/blit':>12}{'clear/draw':>12}")
             for name, make in VIEWS.items():
                 r = bench(make, dpi)
-                print(f"{name:<28}{r['blit']:8.1f}{r['draw']:8.1f}{r['clear']:8.1f}"
-                      f"{r['clear'] / r['blit']:12.1f}{r['clear'] / r['draw']:12.1f}")
+                print(
+                    f"{name:<28}{r['blit']:8.1f}{r['draw']:8.1f}{r['clear']:8.1f}"
+                    f"{r['clear'] / r['blit']:12.1f}{r['clear'] / r['draw']:12.1f}"
+                )
     scene_times = []
     for x in SWEEP:
         t0 = time.perf_counter()
@@ -114,8 +116,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
         paths = export_figures(out)
-        print(f"full slide export ({len(paths)} files, PNG+SVG+PDF): "
-              f"{time.perf_counter() - t0:.1f} s")
+        print(f"full slide export ({len(paths)} files, PNG+SVG+PDF): {time.perf_counter() - t0:.1f} s")
 
 
 if __name__ == "__main__":

@@ -54,28 +54,54 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG.format(**SIDE_VIEW_LEVELS),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    fig.add_argument("--out", required=True, metavar="DIR",
-                     help="folder to write to (created if missing; files are replaced)")
-    fig.add_argument("--format", dest="formats", action="extend", type=_formats, metavar="FMT",
-                     help=f"file formats, comma-separated or repeated: {', '.join(FORMATS)} "
-                     "(default: all three)")
-    fig.add_argument("--dpi", type=float, default=DPI,
-                     help=f"PNG resolution, 50 to 600 (default {DPI:g}: 1920x1080)")
-    fig.add_argument("--restriction", type=float, default=DEFAULT_RESTRICTION, metavar="DEG",
-                     help="hip extension available at the tight tissue, in degrees, -30 to 40 "
-                     "(lower = tighter; negative = flexion contracture); sets the current state "
-                     f"of the curves, top-down view, cue comparison and dashboard "
-                     f"(default {DEFAULT_RESTRICTION:g})")
-    fig.add_argument("--cue", default="squeeze_glutes", metavar="CUE",
-                     help="lockout cue: stand_tall or squeeze_glutes (default squeeze_glutes)")
-    fig.add_argument("--tissue", default="hip flexors (all)", metavar="NAME",
-                     help="restricting tissue: 'hip flexors (all)' (default) or a flexor of the "
-                     "muscle table, e.g. 'Rectus femoris' (quote names with spaces)")
-    fig.add_argument("--mechanism", choices=("blog", "geometry"), default="blog",
-                     help="blog: the blog's hypothesis made explicit (default); geometry: the same "
-                     "question answered by the 3-D muscle geometry with the knee")
-    fig.add_argument("--theme", choices=("light", "dark"), default="light",
-                     help="light (default) or dark (for projectors in dark rooms)")
+    fig.add_argument(
+        "--out", required=True, metavar="DIR", help="folder to write to (created if missing; files are replaced)"
+    )
+    fig.add_argument(
+        "--format",
+        dest="formats",
+        action="extend",
+        type=_formats,
+        metavar="FMT",
+        help=f"file formats, comma-separated or repeated: {', '.join(FORMATS)} (default: all three)",
+    )
+    fig.add_argument("--dpi", type=float, default=DPI, help=f"PNG resolution, 50 to 600 (default {DPI:g}: 1920x1080)")
+    fig.add_argument(
+        "--restriction",
+        type=float,
+        default=DEFAULT_RESTRICTION,
+        metavar="DEG",
+        help="hip extension available at the tight tissue, in degrees, -30 to 40 "
+        "(lower = tighter; negative = flexion contracture); sets the current state "
+        f"of the curves, top-down view, cue comparison and dashboard "
+        f"(default {DEFAULT_RESTRICTION:g})",
+    )
+    fig.add_argument(
+        "--cue",
+        default="squeeze_glutes",
+        metavar="CUE",
+        help="lockout cue: stand_tall or squeeze_glutes (default squeeze_glutes)",
+    )
+    fig.add_argument(
+        "--tissue",
+        default="hip flexors (all)",
+        metavar="NAME",
+        help="restricting tissue: 'hip flexors (all)' (default) or a flexor of the "
+        "muscle table, e.g. 'Rectus femoris' (quote names with spaces)",
+    )
+    fig.add_argument(
+        "--mechanism",
+        choices=("blog", "geometry"),
+        default="blog",
+        help="blog: the blog's hypothesis made explicit (default); geometry: the same "
+        "question answered by the 3-D muscle geometry with the knee",
+    )
+    fig.add_argument(
+        "--theme",
+        choices=("light", "dark"),
+        default="light",
+        help="light (default) or dark (for projectors in dark rooms)",
+    )
     fig.set_defaults(parser=fig)
     return parser
 
@@ -100,9 +126,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError as error:
             args.parser.error(f"argument {flag}: {error}")  # exits with status 2
     try:
-        paths = export_figures(args.out, formats=formats, dpi=args.dpi,
-                               restriction=args.restriction, cue=args.cue,
-                               tissue=args.tissue, mechanism=args.mechanism, theme=args.theme)
+        paths = export_figures(
+            args.out,
+            formats=formats,
+            dpi=args.dpi,
+            restriction=args.restriction,
+            cue=args.cue,
+            tissue=args.tissue,
+            mechanism=args.mechanism,
+            theme=args.theme,
+        )
     except OSError as error:
         print(f"python -m biomech figures: error: {error}", file=sys.stderr)
         return 1

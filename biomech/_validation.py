@@ -28,9 +28,7 @@ def format_number(value: float) -> str:
     return f"{value:g}"
 
 
-def check_range(
-    name: str, value: ArrayLike, low: float, high: float, unit: str = "degrees"
-) -> NDArray[np.float64]:
+def check_range(name: str, value: ArrayLike, low: float, high: float, unit: str = "degrees") -> NDArray[np.float64]:
     """Return ``value`` as a float array after checking it lies in ``[low, high]``.
 
     Parameters
@@ -55,10 +53,7 @@ def check_range(
         If the value is not numeric, has more than one dimension, or any element
         is NaN, infinite or outside ``[low, high]``.
     """
-    expected = (
-        f"{name!r} must be a finite number of {unit} in "
-        f"[{format_number(low)}, {format_number(high)}]"
-    )
+    expected = f"{name!r} must be a finite number of {unit} in [{format_number(low)}, {format_number(high)}]"
     if isinstance(value, (str, bytes)) or value is None:
         raise ValueError(f"{expected}; got {value!r}.")
     try:

@@ -27,16 +27,25 @@ from matplotlib.patches import Patch, Rectangle
 
 import biomech
 from biomech._validation import check_choice, check_range
+from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.scene.scene import Scene, build_scene
 from biomech.style.palette import Theme, get_theme, use_theme
-from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView, ensure_canvas
 from biomech.views._base import degrees
 from biomech.views.sagittal import REGIONS
 
 __all__ = [
-    "DEFAULT_RESTRICTION", "FIGURES", "FIGURE_KINDS", "FORMATS", "SIDE_VIEW_LEVELS",
-    "build_figure", "export_figure", "export_figures", "project_root", "resolve_folder", "validate_options",
+    "DEFAULT_RESTRICTION",
+    "FIGURES",
+    "FIGURE_KINDS",
+    "FORMATS",
+    "SIDE_VIEW_LEVELS",
+    "build_figure",
+    "export_figure",
+    "export_figures",
+    "project_root",
+    "resolve_folder",
+    "validate_options",
 ]
 
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -47,8 +56,14 @@ SIDE_VIEW_LEVELS: dict[str, float] = {"none": 17.0, "moderate": 2.0, "severe": -
 restriction: the parameter's default (normal adults), then two teaching values
 (illustrative) in the rotational and lumbopelvic stages at the default settings."""
 FIGURES: tuple[str, ...] = (
-    "table", "curves", "side_view_none", "side_view_moderate", "side_view_severe",
-    "top_down", "cues", "dashboard",
+    "table",
+    "curves",
+    "side_view_none",
+    "side_view_moderate",
+    "side_view_severe",
+    "top_down",
+    "cues",
+    "dashboard",
 )
 """File stems of the standard set written by :func:`export_figures`, in order."""
 DEFAULT_RESTRICTION = -10.0
@@ -111,8 +126,10 @@ def _new_figure(theme: Theme) -> Figure:
 
 def _settings(scene: Scene) -> str:
     s = scene.state
-    return (f"cue: {CUE_NAMES[s.cue]}  \u00b7  tight tissue: {s.tissue}  \u00b7  "
-            f"hip extension available {degrees(s.hip_extension_available)}")
+    return (
+        f"cue: {CUE_NAMES[s.cue]}  \u00b7  tight tissue: {s.tissue}  \u00b7  "
+        f"hip extension available {degrees(s.hip_extension_available)}"
+    )
 
 
 def _caption(fig: Figure, text: str, width: int = 150) -> None:
@@ -131,10 +148,18 @@ def _side_view(fig: Figure, scene: Scene, theme: Theme, title: str) -> None:
     (x0, x1), (y0, y1) = REGIONS["hips"]
     body.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, ec=theme.muted, lw=1.5))
     SagittalView(fig.add_axes((0.30, 0.12, 0.68, 0.74)), theme=theme, region="hips").update(scene)
-    key = [Line2D([], [], color=theme.restricting, lw=6), Line2D([], [], color=theme.cue_target, lw=6),
-           Patch(fc=theme.pelvis, ec=theme.foreground), Line2D([], [], color=theme.lumbar, lw=8)]
-    fig.legend(key, ["hip flexors (tight tissue)", "gluteus maximus", "pelvis", "lumbar spine"],
-               loc="lower right", bbox_to_anchor=(0.99, 0.14))
+    key = [
+        Line2D([], [], color=theme.restricting, lw=6),
+        Line2D([], [], color=theme.cue_target, lw=6),
+        Patch(fc=theme.pelvis, ec=theme.foreground),
+        Line2D([], [], color=theme.lumbar, lw=8),
+    ]
+    fig.legend(
+        key,
+        ["hip flexors (tight tissue)", "gluteus maximus", "pelvis", "lumbar spine"],
+        loc="lower right",
+        bbox_to_anchor=(0.99, 0.14),
+    )
     _titles(fig, title, _settings(scene))
     _caption(fig, scene.state.describe().replace(" deg", "°") + " Dashed: the standing posture.")
 
@@ -146,8 +171,12 @@ def _cues(fig: Figure, scene: Scene, theme: Theme, cue_scenes: Sequence[Scene]) 
         SagittalView(hips, theme=theme, region="hips").update(cs)
         hips.set_title(f"\u201c{CUE_NAMES[cs.state.cue]}\u201d", fontsize=24, pad=16)
         TransverseView(fig.add_axes((left + 0.08, 0.02, 0.30, 0.27)), theme=theme).update(cs)
-    _titles(fig, "Same hip, two cues", f"hip extension available "
-            f"{degrees(scene.state.hip_extension_available)}  \u00b7  tight tissue: {scene.state.tissue}")
+    _titles(
+        fig,
+        "Same hip, two cues",
+        f"hip extension available "
+        f"{degrees(scene.state.hip_extension_available)}  \u00b7  tight tissue: {scene.state.tissue}",
+    )
 
 
 def build_figure(
@@ -183,15 +212,22 @@ def build_figure(
     fig = _new_figure(t)
     if kind == "dashboard":
         s = scene.state
-        Dashboard(fig, theme=t, title=f"Hip Compensation Lab: {CUE_NAMES[s.cue]}, {s.tissue}, "
-                  f"{degrees(s.hip_extension_available)} available").update(scene)
+        Dashboard(
+            fig,
+            theme=t,
+            title=f"Hip Compensation Lab: {CUE_NAMES[s.cue]}, {s.tissue}, "
+            f"{degrees(s.hip_extension_available)} available",
+        ).update(scene)
     elif kind == "side_view":
         _side_view(fig, scene, t, title or "Side view at lockout")
     elif kind == "top_down":
         TransverseView(fig.add_axes((0.05, 0.1, 0.9, 0.74)), theme=t).update(scene)
         _titles(fig, "From above: the feet turn out as the hip rotates", _settings(scene))
-        _caption(fig, "Lines on the thighs: where the kneecaps face. Dashed: straight ahead. "
-                 "Foot angle = the stance's toe-out + the hip rotation the body uses.")
+        _caption(
+            fig,
+            "Lines on the thighs: where the kneecaps face. Dashed: straight ahead. "
+            "Foot angle = the stance's toe-out + the hip rotation the body uses.",
+        )
     elif kind == "curves":
         CurvesView(fig.add_axes((0.07, 0.12, 0.57, 0.74)), theme=t, legend="right").update(scene)
         _titles(fig, "Where the missing hip extension comes from", _settings(scene))
@@ -207,8 +243,12 @@ def build_figure(
 def _rebuild(scene: Scene, cue: str) -> Scene:
     # Scenes keep their overrides implicit; the standard set uses defaults, the lab
     # passes its own cue_scenes when the user changed parameters.
-    return build_scene(scene.state.hip_extension_available, cue=cue,  # type: ignore[arg-type]
-                       tissue=scene.state.tissues, mechanism=scene.state.mechanism)
+    return build_scene(
+        scene.state.hip_extension_available,
+        cue=cue,  # type: ignore[arg-type]
+        tissue=scene.state.tissues,
+        mechanism=scene.state.mechanism,
+    )
 
 
 def _metadata(fmt: str) -> dict[str, str | None]:
@@ -369,17 +409,28 @@ def export_figures(
     ValueError
         For any invalid argument, before anything is written.
     """
-    now = validate_options(formats=formats, dpi=dpi, restriction=restriction, cue=cue,
-                           tissue=tissue, mechanism=mechanism, theme=theme, out_dir=out_dir)
+    now = validate_options(
+        formats=formats,
+        dpi=dpi,
+        restriction=restriction,
+        cue=cue,
+        tissue=tissue,
+        mechanism=mechanism,
+        theme=theme,
+        out_dir=out_dir,
+    )
     fmts, dpi, t, out = _check_formats(formats), float(dpi), get_theme(theme), Path(out_dir)
-    plan: list[tuple[str, str, Scene, str | None]] = [
-        ("table", "table", now, None), ("curves", "curves", now, None)]
-    plan += [(f"side_view_{level}", "side_view",
-              build_scene(x, cue=cue, tissue=tissue, mechanism=mechanism),  # type: ignore[arg-type]
-              f"Side view at lockout: {'no' if level == 'none' else level} restriction")
-             for level, x in SIDE_VIEW_LEVELS.items()]
-    plan += [("top_down", "top_down", now, None), ("cues", "cues", now, None),
-             ("dashboard", "dashboard", now, None)]
+    plan: list[tuple[str, str, Scene, str | None]] = [("table", "table", now, None), ("curves", "curves", now, None)]
+    plan += [
+        (
+            f"side_view_{level}",
+            "side_view",
+            build_scene(x, cue=cue, tissue=tissue, mechanism=mechanism),  # type: ignore[arg-type]
+            f"Side view at lockout: {'no' if level == 'none' else level} restriction",
+        )
+        for level, x in SIDE_VIEW_LEVELS.items()
+    ]
+    plan += [("top_down", "top_down", now, None), ("cues", "cues", now, None), ("dashboard", "dashboard", now, None)]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with use_theme(t):

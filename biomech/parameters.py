@@ -77,9 +77,7 @@ def _load() -> Mapping[str, Parameter]:
     text = resources.files("biomech").joinpath("data", _CSV_NAME).read_text("utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != _COLUMNS:
-        raise ValueError(
-            f"{_CSV_NAME}: columns must be {list(_COLUMNS)}; got {reader.fieldnames}."
-        )
+        raise ValueError(f"{_CSV_NAME}: columns must be {list(_COLUMNS)}; got {reader.fieldnames}.")
     table: dict[str, Parameter] = {}
     for line, row in enumerate(reader, start=2):
         where = f"{_CSV_NAME}, line {line} ({row['name']!r})"
@@ -94,8 +92,14 @@ def _load() -> Mapping[str, Parameter]:
         if not low <= default <= high:
             raise ValueError(f"{where}: default {default} is outside [{low}, {high}].")
         table[row["name"]] = Parameter(
-            row["name"], row["unit"], default, low, high,
-            row["meaning"], row["source"], row["measured"],
+            row["name"],
+            row["unit"],
+            default,
+            low,
+            high,
+            row["meaning"],
+            row["source"],
+            row["measured"],
         )
     return MappingProxyType(table)
 
@@ -136,9 +140,7 @@ def check_parameter(name: str, value: ArrayLike) -> NDArray[np.float64]:
     return check_range(name, value, p.min, p.max, _UNIT_WORDS[p.unit])
 
 
-def resolve_overrides(
-    overrides: Mapping[str, ArrayLike], allowed: tuple[str, ...]
-) -> dict[str, NDArray[np.float64]]:
+def resolve_overrides(overrides: Mapping[str, ArrayLike], allowed: tuple[str, ...]) -> dict[str, NDArray[np.float64]]:
     """Check override names and values; fill in the table's defaults for the rest.
 
     Parameters
@@ -162,8 +164,7 @@ def resolve_overrides(
     for name in overrides:
         check_choice("override", name, allowed)
     return {
-        name: check_parameter(name, overrides[name]) if name in overrides
-        else np.asarray(PARAMETERS[name].default)
+        name: check_parameter(name, overrides[name]) if name in overrides else np.asarray(PARAMETERS[name].default)
         for name in allowed
     }
 
@@ -181,8 +182,5 @@ def parameters_markdown() -> str:
         "|---|---|---|---|---|---|",
     ]
     for p in PARAMETERS.values():
-        lines.append(
-            f"| `{p.name}` | {p.unit} | {p.default:g} | {p.min:g} to {p.max:g} "
-            f"| {p.meaning} | {p.source} |"
-        )
+        lines.append(f"| `{p.name}` | {p.unit} | {p.default:g} | {p.min:g} to {p.max:g} | {p.meaning} | {p.source} |")
     return "\n".join(lines)

@@ -74,7 +74,8 @@ are closed so that it draws as one outline."""
 BONES: dict[str, tuple[Part, ...]] = {
     # Pelvis frame: origin midway between the anterior superior iliac spines.
     "pelvis": (
-        Part("pelvis", "pelvis.vtp"), Part("pelvis", "l_pelvis.vtp"),
+        Part("pelvis", "pelvis.vtp"),
+        Part("pelvis", "l_pelvis.vtp"),
         Part("pelvis", "sacrum.vtp"),
     ),
     # Femur frames: origin at the hip joint centre.
@@ -162,9 +163,7 @@ def bone_triangles(source: Path, model: ET.Element, parts: tuple[Part, ...]) -> 
     return np.concatenate(out)
 
 
-def rasterise(
-    triangles: np.ndarray, cell: float, pad: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def rasterise(triangles: np.ndarray, cell: float, pad: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fill a grid's cells whose centres lie in any of the 2-D ``triangles`` (T, 3, 2).
 
     The grid extends ``pad`` beyond the triangles on every side. Returns the
@@ -201,14 +200,14 @@ def close(mask: np.ndarray, radius_cells: float) -> np.ndarray:
     if radius_cells <= 0:
         return mask
     r = int(np.ceil(radius_cells))
-    dy, dx = np.mgrid[-r:r + 1, -r:r + 1]
+    dy, dx = np.mgrid[-r : r + 1, -r : r + 1]
     disc = (np.hypot(dx, dy) <= radius_cells).astype(float)
     shape = (mask.shape[0] + 2 * r, mask.shape[1] + 2 * r)
     kernel = np.fft.rfft2(disc, shape)
 
     def dilate(m: np.ndarray) -> np.ndarray:
         full = np.fft.irfft2(np.fft.rfft2(m.astype(float), shape) * kernel, shape)
-        return full[r:r + m.shape[0], r:r + m.shape[1]] > 0.5
+        return full[r : r + m.shape[0], r : r + m.shape[1]] > 0.5
 
     return ~dilate(~dilate(mask))
 
@@ -250,7 +249,7 @@ def rdp(points: np.ndarray, tolerance: float) -> np.ndarray:
         if last - first < 2:
             continue
         a, b = points[first], points[last]
-        seg = points[first + 1:last] - a
+        seg = points[first + 1 : last] - a
         d = b - a
         length = np.hypot(*d)
         if length == 0:
@@ -325,9 +324,14 @@ def extract(source: Path) -> list[dict[str, str]]:
             for polygon, (ring, hole) in enumerate(rings, start=1):
                 for point, (a, b) in enumerate(ring, start=1):
                     row = {
-                        "bone": bone, "view": view, "polygon": str(polygon),
-                        "ring": "hole" if hole else "outer", "point": str(point),
-                        "x_m": _metres(a), "y_m": "", "z_m": "",
+                        "bone": bone,
+                        "view": view,
+                        "polygon": str(polygon),
+                        "ring": "hole" if hole else "outer",
+                        "point": str(point),
+                        "x_m": _metres(a),
+                        "y_m": "",
+                        "z_m": "",
                     }
                     row[second] = _metres(b)
                     rows.append(row)

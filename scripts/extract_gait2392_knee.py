@@ -45,10 +45,32 @@ from pathlib import Path
 
 CITATION = "Delp et al. 1990"
 PART_ORDER = (
-    "glut_med1_r", "sar_r", "add_long_r", "add_brev_r", "glut_med2_r", "glut_med3_r",
-    "glut_min1_r", "glut_min2_r", "glut_min3_r", "semimem_r", "semiten_r", "bifemlh_r",
-    "add_mag1_r", "add_mag2_r", "add_mag3_r", "tfl_r", "pect_r", "grac_r", "glut_max1_r",
-    "glut_max2_r", "glut_max3_r", "iliacus_r", "psoas_r", "quad_fem_r", "gem_r", "peri_r",
+    "glut_med1_r",
+    "sar_r",
+    "add_long_r",
+    "add_brev_r",
+    "glut_med2_r",
+    "glut_med3_r",
+    "glut_min1_r",
+    "glut_min2_r",
+    "glut_min3_r",
+    "semimem_r",
+    "semiten_r",
+    "bifemlh_r",
+    "add_mag1_r",
+    "add_mag2_r",
+    "add_mag3_r",
+    "tfl_r",
+    "pect_r",
+    "grac_r",
+    "glut_max1_r",
+    "glut_max2_r",
+    "glut_max3_r",
+    "iliacus_r",
+    "psoas_r",
+    "quad_fem_r",
+    "gem_r",
+    "peri_r",
     "rect_fem_r",
 )
 BODIES = {"/bodyset/pelvis": "pelvis", "/bodyset/femur_r": "femur", "/bodyset/tibia_r": "tibia"}
@@ -57,8 +79,18 @@ COORDINATES = {  # gait2392 coordinate path -> (project name, sign)
     "/jointset/knee_r/knee_angle_r": ("knee_flexion", -1.0),
 }
 KNEE_ANGLE = "/jointset/knee_r/knee_angle_r"
-PATH_COLUMNS = ("part", "segment", "point", "x_m", "y_m", "z_m", "active_coordinate",
-                "active_from_deg", "active_to_deg", "source")
+PATH_COLUMNS = (
+    "part",
+    "segment",
+    "point",
+    "x_m",
+    "y_m",
+    "z_m",
+    "active_coordinate",
+    "active_from_deg",
+    "active_to_deg",
+    "source",
+)
 
 
 def numbers(text: str | None) -> list[float]:
@@ -79,7 +111,7 @@ def spline_knots(element: ET.Element) -> tuple[list[float], list[float]]:
     spline = element.find("SimmSpline")
     require(spline is not None, f"{element.tag} is not a SimmSpline")
     x, y = numbers(spline.findtext("x")), numbers(spline.findtext("y"))
-    require(len(x) == len(y) >= 2 and all(a < b for a, b in zip(x, x[1:])), "spline knots")
+    require(len(x) == len(y) >= 2 and all(a < b for a, b in zip(x, x[1:], strict=False)), "spline knots")
     return x, y
 
 
@@ -94,17 +126,23 @@ def constant_zero(axis: ET.Element) -> bool:
 
 def linear_identity(axis: ET.Element, coordinate: str, direction: list[float]) -> bool:
     function = axis.find("LinearFunction")
-    return (axis.findtext("coordinates", "").strip() == coordinate and numbers(axis.findtext("axis")) == direction
-            and function is not None and numbers(function.findtext("coefficients")) == [1.0, 0.0])
+    return (
+        axis.findtext("coordinates", "").strip() == coordinate
+        and numbers(axis.findtext("axis")) == direction
+        and function is not None
+        and numbers(function.findtext("coefficients")) == [1.0, 0.0]
+    )
 
 
 def check_joints(root: ET.Element) -> tuple[list[list[str]], list[list[str]]]:
     """Check hip_r and knee_r; return the frame rows and the knee spline rows."""
     joints = {j.get("name"): j for j in root.iter("CustomJoint")}
     hip, knee = transform_axes(joints["hip_r"]), transform_axes(joints["knee_r"])
-    for name, coordinate, direction in (("rotation1", "hip_flexion_r", [0, 0, 1]),
-                                        ("rotation2", "hip_adduction_r", [1, 0, 0]),
-                                        ("rotation3", "hip_rotation_r", [0, 1, 0])):
+    for name, coordinate, direction in (
+        ("rotation1", "hip_flexion_r", [0, 0, 1]),
+        ("rotation2", "hip_adduction_r", [1, 0, 0]),
+        ("rotation3", "hip_rotation_r", [0, 1, 0]),
+    ):
         require(linear_identity(hip[name], coordinate, direction), f"hip_r {name}")
     require(all(constant_zero(hip[f"translation{i}"]) for i in (1, 2, 3)), "hip_r translates")
     require(linear_identity(knee["rotation1"], "knee_angle_r", [0, 0, 1]), "knee_r rotation1")
@@ -113,19 +151,23 @@ def check_joints(root: ET.Element) -> tuple[list[list[str]], list[list[str]]]:
     splines = []
     for name, direction, label in (("translation1", [1, 0, 0], "x"), ("translation2", [0, 1, 0], "y")):
         axis = knee[name]
-        require(axis.findtext("coordinates", "").strip() == "knee_angle_r"
-                and numbers(axis.findtext("axis")) == direction, f"knee_r {name}")
+        require(
+            axis.findtext("coordinates", "").strip() == "knee_angle_r" and numbers(axis.findtext("axis")) == direction,
+            f"knee_r {name}",
+        )
         x, y = spline_knots(axis)
         source = f"{CITATION}; Yamaguchi & Zajac 1989; gait2392 knee_r {name} (SimmSpline, axis {label})"
-        splines += [[f"knee_r.translation_{label}", str(i + 1), fmt(a), fmt(b), source]
-                    for i, (a, b) in enumerate(zip(x, y))]
+        splines += [
+            [f"knee_r.translation_{label}", str(i + 1), fmt(a), fmt(b), source]
+            for i, (a, b) in enumerate(zip(x, y, strict=False))
+        ]
     frames = []
     for joint_name in ("hip_r", "knee_r"):
         joint = joints[joint_name]
         sockets = (joint.findtext("socket_parent_frame"), joint.findtext("socket_child_frame"))
         offsets = {f.get("name"): f for f in joint.find("frames").iter("PhysicalOffsetFrame")}
         require(set(sockets) == set(offsets), f"{joint_name} frames")
-        for role, name in zip(("parent", "child"), sockets):
+        for role, name in zip(("parent", "child"), sockets, strict=False):
             frame = offsets[name]
             body = frame.findtext("socket_parent").rsplit("/", 1)[-1]
             t, r = numbers(frame.findtext("translation")), numbers(frame.findtext("orientation"))
@@ -149,9 +191,16 @@ def point_rows(muscle: ET.Element) -> tuple[list[list[str]], list[list[str]]]:
             for axis in "xyz":
                 require(point.findtext(f"socket_{axis}_coordinate") == KNEE_ANGLE, f"{name} moving point")
                 x, y = spline_knots(point.find(f"{axis}_location"))
-                splines += [[f"{point.get('name')}.{axis}", str(i + 1), fmt(a), fmt(b),
-                             f"{CITATION}; gait2392 {point.get('name')} {axis}_location (SimmSpline)"]
-                            for i, (a, b) in enumerate(zip(x, y))]
+                splines += [
+                    [
+                        f"{point.get('name')}.{axis}",
+                        str(i + 1),
+                        fmt(a),
+                        fmt(b),
+                        f"{CITATION}; gait2392 {point.get('name')} {axis}_location (SimmSpline)",
+                    ]
+                    for i, (a, b) in enumerate(zip(x, y, strict=False))
+                ]
             source += " (MovingPathPoint: x, y, z are splines of knee_angle_r in knee_splines.csv)"
         else:
             require(point.tag in ("PathPoint", "ConditionalPathPoint"), f"{name}: {point.tag}")
@@ -162,8 +211,10 @@ def point_rows(muscle: ET.Element) -> tuple[list[list[str]], list[list[str]]]:
             low, high = sorted(round(math.degrees(sign * r), 2) + 0.0 for r in rad)
             low, high = f"{low:g}", f"{high:g}"
             gait_name = point.findtext("socket_coordinate").rsplit("/", 1)[-1]
-            source += (f" (ConditionalPathPoint: active for {gait_name} {rad[0]:g} to {rad[1]:g} rad, "
-                       f"{coordinate} {low} to {high} deg)")
+            source += (
+                f" (ConditionalPathPoint: active for {gait_name} {rad[0]:g} to {rad[1]:g} rad, "
+                f"{coordinate} {low} to {high} deg)"
+            )
         rows.append([name, segment, str(number), *xyz, coordinate, low, high, source])
     return rows, splines
 
@@ -187,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "biomech" / "data")
     args = parser.parse_args(argv)
     root = ET.parse(args.osim).getroot()
-    muscles = {m.get("name"): m for m in root.iter("Thelen2003Muscle")
-               if m.get("name").endswith("_r") and crosses_hip(m)}
+    muscles = {
+        m.get("name"): m for m in root.iter("Thelen2003Muscle") if m.get("name").endswith("_r") and crosses_hip(m)
+    }
     require(set(muscles) == set(PART_ORDER), f"hip-crossing muscles {sorted(muscles)}")
     frames, splines = check_joints(root)
     paths = []
@@ -198,8 +250,11 @@ def main(argv: list[str] | None = None) -> int:
         splines += moving
     write(args.out / "hip_muscle_paths.csv", PATH_COLUMNS, paths)
     write(args.out / "knee_splines.csv", ("function", "knot", "knee_angle_rad", "value_m", "source"), splines)
-    write(args.out / "joint_frames.csv", ("joint", "role", "frame", "body", "x_m", "y_m", "z_m",
-                                          "rx_rad", "ry_rad", "rz_rad", "source"), frames)
+    write(
+        args.out / "joint_frames.csv",
+        ("joint", "role", "frame", "body", "x_m", "y_m", "z_m", "rx_rad", "ry_rad", "rz_rad", "source"),
+        frames,
+    )
     return 0
 
 

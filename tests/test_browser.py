@@ -38,7 +38,8 @@ def open_lab(browser, width: int, height: int):
     page.goto(browser.lab_url, wait_until="domcontentloaded", timeout=120_000)
     page.wait_for_selector(".hiplab-readout", timeout=180_000)
     page.wait_for_function(
-        f"() => {{ const c = document.querySelector('{CANVAS}'); const room = document.querySelector('.hiplab-size input');"
+        f"() => {{ const c = document.querySelector('{CANVAS}');"
+        " const room = document.querySelector('.hiplab-size input');"
         " return c && c.width > 100 && room && room.value !== ''; }",
         timeout=120_000,
     )
@@ -86,17 +87,17 @@ def test_code_is_hidden_and_no_error_is_shown(page):
     assert "Traceback" not in body and "Error:" not in body
 
 
-LAYOUT = """() => {
+LAYOUT = f"""() => {{
   document.querySelector('.hiplab').scrollIntoView();
-  const c = document.querySelector('%s').getBoundingClientRect();
-  const top = document.querySelector('%s').parentElement.querySelectorAll('canvas')[1];
+  const c = document.querySelector('{CANVAS}').getBoundingClientRect();
+  const top = document.querySelector('{CANVAS}').parentElement.querySelectorAll('canvas')[1];
   const corner = top.getContext('2d').getImageData(top.width - 6, top.height - 6, 4, 4).data;
-  return {left: c.left, top: c.top, right: c.right, bottom: c.bottom,
+  return {{left: c.left, top: c.top, right: c.right, bottom: c.bottom,
           innerWidth: window.innerWidth, innerHeight: window.innerHeight,
           scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
           sideRight: document.querySelector('.hiplab-controls').getBoundingClientRect().right,
-          handle: Array.from(corner).some((v, i) => i %% 4 === 3 && v > 0)};
-}""" % (CANVAS, CANVAS)
+          handle: Array.from(corner).some((v, i) => i % 4 === 3 && v > 0)}};
+}}"""
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +133,8 @@ def test_the_figure_follows_a_window_resize(browser):
         before = page.evaluate(LAYOUT)
         page.set_viewport_size({"width": 1920, "height": 1080})
         page.wait_for_function(
-            f"() => document.querySelector('{CANVAS}').getBoundingClientRect().width > {before['right'] - before['left'] + 200}",
+            f"() => document.querySelector('{CANVAS}').getBoundingClientRect().width"
+            f" > {before['right'] - before['left'] + 200}",
             timeout=30_000,
         )
         after = page.evaluate(LAYOUT)
@@ -161,8 +163,7 @@ def test_reset_keeps_the_theme_and_restores_the_same_digits(browser):
         page.keyboard.press("ArrowLeft")
     page.wait_for_function(f"() => document.querySelector('.hiplab-readout').innerText !== {start!r}")
     page.get_by_role("button", name="Reset").click()
-    page.wait_for_function(f"() => document.querySelector('.hiplab-readout').innerText === {start!r}",
-                           timeout=30_000)
+    page.wait_for_function(f"() => document.querySelector('.hiplab-readout').innerText === {start!r}", timeout=30_000)
     assert "hiplab-dark" in page.locator(".hiplab").first.get_attribute("class")
     assert "lordosis 49.8°" in readout(page)  # the slider did not round the standing lordosis
     page.close()
@@ -173,8 +174,7 @@ def test_export_names_the_files_it_wrote(page, tmp_path):
     box.fill(str(tmp_path / "slides"))
     box.press("Tab")
     page.get_by_role("button", name="Export figure").click()
-    page.wait_for_function("() => document.querySelector('.hiplab-status').innerText.includes('.pdf')",
-                           timeout=60_000)
+    page.wait_for_function("() => document.querySelector('.hiplab-status').innerText.includes('.pdf')", timeout=60_000)
     message = page.locator(".hiplab-status").inner_text()
     named = [Path(line.strip()) for line in message.splitlines() if line.strip().startswith("/")]
     assert len(named) == 3 and all(p.is_file() for p in named), message

@@ -25,13 +25,44 @@ def calls(monkeypatch):
 
 
 def test_options_reach_the_export(calls, tmp_path):
-    status = main(["figures", "--out", str(tmp_path), "--format", "png,svg", "--format", "pdf",
-                   "--dpi", "200", "--restriction", "-15", "--cue", "stand_tall",
-                   "--tissue", "Rectus femoris", "--mechanism", "geometry", "--theme", "dark"])
+    status = main(
+        [
+            "figures",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "png,svg",
+            "--format",
+            "pdf",
+            "--dpi",
+            "200",
+            "--restriction",
+            "-15",
+            "--cue",
+            "stand_tall",
+            "--tissue",
+            "Rectus femoris",
+            "--mechanism",
+            "geometry",
+            "--theme",
+            "dark",
+        ]
+    )
     assert status == 0
-    assert calls == [(str(tmp_path), {"formats": ("png", "svg", "pdf"), "dpi": 200.0,
-                                      "restriction": -15.0, "cue": "stand_tall",
-                                      "tissue": "Rectus femoris", "mechanism": "geometry", "theme": "dark"})]
+    assert calls == [
+        (
+            str(tmp_path),
+            {
+                "formats": ("png", "svg", "pdf"),
+                "dpi": 200.0,
+                "restriction": -15.0,
+                "cue": "stand_tall",
+                "tissue": "Rectus femoris",
+                "mechanism": "geometry",
+                "theme": "dark",
+            },
+        )
+    ]
 
 
 def test_defaults(calls, tmp_path):
@@ -41,17 +72,20 @@ def test_defaults(calls, tmp_path):
     assert options["theme"] == "light" and options["restriction"] == -10.0 and options["mechanism"] == "blog"
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--format", "gif"], "argument --format: 'formats' must be one of"),
-    (["--format", ","], "argument --format: 'formats' must name at least one"),
-    (["--dpi", "1000"], "argument --dpi: 'dpi' must be a finite number of dots per inch in [50, 600]"),
-    (["--dpi", "many"], "argument --dpi: invalid float value"),
-    (["--restriction", "nan"], "argument --restriction: 'hip_extension_available' must be"),
-    (["--restriction", "-45"], "in [-30, 40]; got -45"),
-    (["--cue", "squeeze"], "did you mean 'squeeze_glutes'"),
-    (["--tissue", "rectus femoris"], "did you mean 'Rectus femoris'"),
-    (["--theme", "blue"], "argument --theme: invalid choice"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--format", "gif"], "argument --format: 'formats' must be one of"),
+        (["--format", ","], "argument --format: 'formats' must name at least one"),
+        (["--dpi", "1000"], "argument --dpi: 'dpi' must be a finite number of dots per inch in [50, 600]"),
+        (["--dpi", "many"], "argument --dpi: invalid float value"),
+        (["--restriction", "nan"], "argument --restriction: 'hip_extension_available' must be"),
+        (["--restriction", "-45"], "in [-30, 40]; got -45"),
+        (["--cue", "squeeze"], "did you mean 'squeeze_glutes'"),
+        (["--tissue", "rectus femoris"], "did you mean 'Rectus femoris'"),
+        (["--theme", "blue"], "argument --theme: invalid choice"),
+    ],
+)
 def test_bad_values_exit_2_with_a_clear_message(calls, tmp_path, capsys, argv, message):
     with pytest.raises(SystemExit) as exit_info:
         main(["figures", "--out", str(tmp_path / "out"), *argv])
@@ -87,11 +121,23 @@ def test_runtime_failure_exits_1(monkeypatch, tmp_path, capsys):
 
 
 def test_help_explains_every_option():
-    result = subprocess.run([sys.executable, "-m", "biomech", "figures", "--help"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "biomech", "figures", "--help"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0
-    for word in ("--out", "--format", "--dpi", "--restriction", "--cue", "--tissue",
-                 "--theme", "1920x1080", "dark", "side_view_severe", "atomically"):
+    for word in (
+        "--out",
+        "--format",
+        "--dpi",
+        "--restriction",
+        "--cue",
+        "--tissue",
+        "--theme",
+        "1920x1080",
+        "dark",
+        "side_view_severe",
+        "atomically",
+    ):
         assert word in result.stdout, word
 
 

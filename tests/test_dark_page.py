@@ -38,12 +38,16 @@ def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion():
                 "() => getComputedStyle(document.body).backgroundColor === 'rgb(17, 17, 17)'",
                 timeout=30_000,
             )
-            for selector in ("body", "#rendered_cells", ".widget-dropdown select",
-                             ".jupyter-widget-Collapse-header", ".widget-text input"):
+            for selector in (
+                "body",
+                "#rendered_cells",
+                ".widget-dropdown select",
+                ".jupyter-widget-Collapse-header",
+                ".widget-text input",
+            ):
                 background = page.evaluate(BACKGROUND, selector)
                 assert luminance(background) < 0.2, f"{selector}: {background}"
-            for selector in (".jp-RenderedHTMLCommon h1", ".jp-RenderedHTMLCommon p",
-                             ".widget-dropdown select"):
+            for selector in (".jp-RenderedHTMLCommon h1", ".jp-RenderedHTMLCommon p", ".widget-dropdown select"):
                 colour = page.evaluate(COLOUR, selector)
                 assert luminance(colour) > 0.6, f"{selector}: {colour}"
 

@@ -31,4 +31,3 @@ def test_every_csv_has_a_readme_section(name):
         f"biomech/data/README.md has no section '## {name}': say what the file is, its "
         "source, the date read, its licence and its columns (with units)."
     )
-

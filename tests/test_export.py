@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import itertools
 import re
 import struct
+from functools import partial
 from pathlib import Path
 
 import matplotlib
@@ -15,7 +14,12 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from biomech.export import (
-    FIGURE_KINDS, FIGURES, FORMATS, build_figure, export_figure, export_figures,
+    FIGURE_KINDS,
+    FIGURES,
+    FORMATS,
+    build_figure,
+    export_figure,
+    export_figures,
 )
 from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
@@ -80,15 +84,18 @@ def test_failed_export_leaves_no_partial_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["dashboard.svg", "new"]
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"formats": ("png", "jpg")}, "'formats' must be one of"),
-    ({"formats": ()}, "'formats' must name at least one"),
-    ({"dpi": 5}, "'dpi' must be a finite number"),
-    ({"restriction": 50.0}, "'hip_extension_available' must be a finite number"),
-    ({"cue": "tuck"}, "'cue' must be one of"),
-    ({"tissue": "Quadriceps"}, "'tissue' must be one of"),
-    ({"theme": "blue"}, "'theme' must be one of"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"formats": ("png", "jpg")}, "'formats' must be one of"),
+        ({"formats": ()}, "'formats' must name at least one"),
+        ({"dpi": 5}, "'dpi' must be a finite number"),
+        ({"restriction": 50.0}, "'hip_extension_available' must be a finite number"),
+        ({"cue": "tuck"}, "'cue' must be one of"),
+        ({"tissue": "Quadriceps"}, "'tissue' must be one of"),
+        ({"theme": "blue"}, "'theme' must be one of"),
+    ],
+)
 def test_bad_options_raise_before_writing(tmp_path, kwargs, match):
     with pytest.raises(ValueError, match=match):
         export_figures(tmp_path / "out", **kwargs)
@@ -113,8 +120,13 @@ def test_text_is_readable_and_inside_the_figure(kind):
         for text in fig.findobj(Text):
             if not text.get_visible() or not text.get_text().strip():
                 continue
-            small_table = kind == "dashboard" and text.axes is not None and not text.axes.axison \
-                and text.get_fontsize() >= DASHBOARD_TABLE_PT and text.axes.get_position().x0 > 0.7
+            small_table = (
+                kind == "dashboard"
+                and text.axes is not None
+                and not text.axes.axison
+                and text.get_fontsize() >= DASHBOARD_TABLE_PT
+                and text.axes.get_position().x0 > 0.7
+            )
             assert text.get_fontsize() >= MIN_TEXT_PT or small_table, text.get_text()
             box = text.get_window_extent(renderer)
             assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1, text.get_text()
@@ -139,8 +151,13 @@ def test_committed_figures_are_what_the_code_draws_now(exported):
     for path in COMMITTED.glob("*.png"):
         assert png_size(path) == (1920, 1080), path.name
     if _recorded_matplotlib() != matplotlib.__version__:
-        pytest.skip(f"figures/ was made with matplotlib {_recorded_matplotlib()}, this is "
-                    f"{matplotlib.__version__}: run `python -m biomech figures --out figures`")
-    stale = [p.name for p in sorted(COMMITTED.glob("*.sv[g]")) + sorted(COMMITTED.glob("*.pdf"))
-             if p.read_bytes() != (exported / p.name).read_bytes()]
+        pytest.skip(
+            f"figures/ was made with matplotlib {_recorded_matplotlib()}, this is "
+            f"{matplotlib.__version__}: run `python -m biomech figures --out figures`"
+        )
+    stale = [
+        p.name
+        for p in sorted(COMMITTED.glob("*.sv[g]")) + sorted(COMMITTED.glob("*.pdf"))
+        if p.read_bytes() != (exported / p.name).read_bytes()
+    ]
     assert not stale, f"regenerate with `python -m biomech figures --out figures`: {stale}"

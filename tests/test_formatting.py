@@ -13,9 +13,22 @@ from biomech.formatting import MINUS, format_degrees
 
 @pytest.mark.parametrize(
     "value, plain",
-    [(2.45, "2.5"), (-2.45, "-2.5"), (2.449, "2.4"), (0.05, "0.1"), (-0.05, "-0.1"), (17.0, "17"),
-     (49.8, "49.8"), (0.3 * 38.5, "11.6"), (14 - 0.3 * 38.5, "2.5"), (-0.04, "0"), (1e-12, "0"),
-     (123.45, "123.5"), (math.inf, "infinite"), (-math.inf, "-infinite")],
+    [
+        (2.45, "2.5"),
+        (-2.45, "-2.5"),
+        (2.449, "2.4"),
+        (0.05, "0.1"),
+        (-0.05, "-0.1"),
+        (17.0, "17"),
+        (49.8, "49.8"),
+        (0.3 * 38.5, "11.6"),
+        (14 - 0.3 * 38.5, "2.5"),
+        (-0.04, "0"),
+        (1e-12, "0"),
+        (123.45, "123.5"),
+        (math.inf, "infinite"),
+        (-math.inf, "-infinite"),
+    ],
 )
 def test_rounds_half_away_from_zero_to_one_decimal_and_trims_the_zero(value, plain):
     assert format_degrees(value) == plain

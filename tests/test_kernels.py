@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime
 import urllib.error
 import urllib.request
+from datetime import datetime
 
 import psutil
 import pytest
@@ -115,8 +115,8 @@ def test_reloaded_and_closed_pages_leave_at_most_two_kernels_and_the_open_page_k
             lecturer.keyboard.press("ArrowLeft")
             lecturer.wait_for_function(
                 "(before) => document.querySelector('.hiplab-readout').innerText !== before",
-                arg=before, timeout=30_000,
+                arg=before,
+                timeout=30_000,
             )
         finally:
             browser.close()
-

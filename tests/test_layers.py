@@ -62,8 +62,7 @@ def own_name(path: Path) -> str:
 
 
 def test_the_table_names_the_layers_in_order():
-    assert NAMES == ["base", "anatomy", "model", "lessons", "scene", "style", "views", "export", "apps",
-                     "command line"]
+    assert NAMES == ["base", "anatomy", "model", "lessons", "scene", "style", "views", "export", "apps", "command line"]
 
 
 def test_every_subpackage_is_in_a_layer():
@@ -77,7 +76,7 @@ def test_module_imports_only_earlier_layers(path):
     own = layer_of(own_name(path))
     for name in imports(path):
         if name.startswith("biomech."):
-            assert layer_of(name[len("biomech."):]) <= own, f"{own_name(path)} imports {name}"
+            assert layer_of(name[len("biomech.") :]) <= own, f"{own_name(path)} imports {name}"
         if name.split(".")[0] in WIDGET_PACKAGES:
             assert own >= NAMES.index("apps"), f"{own_name(path)} imports {name}: only the apps layer may"
         if name.split(".")[0] == "matplotlib":
@@ -90,7 +89,8 @@ def test_public_namespace_stays_light():
         "import sys, biomech as bm\n"
         "bm.compensate(-10.0); bm.muscles_for('flexion'); bm.moment_arms(0.0); bm.modified_thomas_test(5, 70, 0)\n"
         "bm.questions('03')[0].answer()\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'ipywidgets', 'ipympl', 'IPython'})\n"
+        "heavy = sorted(m for m in sys.modules\n"
+        "               if m.split('.')[0] in {'matplotlib', 'ipywidgets', 'ipympl', 'IPython'})\n"
         "print(','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

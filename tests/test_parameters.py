@@ -32,9 +32,15 @@ def test_default_inside_range_and_checked(p):
 
 def test_expected_parameters_are_present():
     expected = {
-        "hip_extension_available", "squeeze_demand", "external_rotation_range",
-        "internal_rotation_range", "flexors_rotation_benefit", "moment_arm_floor",
-        "foot_progression_baseline", "standing_pelvic_tilt", "standing_lumbar_lordosis",
+        "hip_extension_available",
+        "squeeze_demand",
+        "external_rotation_range",
+        "internal_rotation_range",
+        "flexors_rotation_benefit",
+        "moment_arm_floor",
+        "foot_progression_baseline",
+        "standing_pelvic_tilt",
+        "standing_lumbar_lordosis",
     }
     assert expected <= set(PARAMETERS)
 

@@ -21,7 +21,8 @@ def render_model_table() -> list[str]:
             for mechanism in ("blog", "geometry"):
                 s = compensate(available, cue=cue, mechanism=mechanism)
                 rows.append(
-                    f"| {available} | {cue.replace('_', ' ')} | {mechanism} | {deg(s.deficit)} | {deg(s.rotation_used)} "
+                    f"| {available} | {cue.replace('_', ' ')} | {mechanism} | {deg(s.deficit)} "
+                    f"| {deg(s.rotation_used)} "
                     f"| {deg(s.pelvic_tilt)} | {deg(s.lumbar_extension)} | {deg(s.foot_progression)} | {s.stage} |"
                 )
     return rows

@@ -56,12 +56,17 @@ def running_voila(notebook: Path = NOTEBOOK, timeout: float = 120.0) -> Iterator
     port = free_port()
     voila = Path(sys.executable).with_name("voila")
     command = [
-        str(voila), str(notebook), "--no-browser", f"--port={port}",
-        "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+        str(voila),
+        str(notebook),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--VoilaConfiguration.show_tracebacks=True",
     ]
     log = open(ROOT / ".voila-test.log", "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + timeout

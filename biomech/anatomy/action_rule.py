@@ -22,11 +22,16 @@ from biomech.parameters import PARAMETERS
 
 __all__ = ["ACTION_AXES", "action_of", "restricts_extension", "rotation_benefit_of"]
 
-ACTION_AXES: Mapping[str, tuple[str, int]] = MappingProxyType({
-    "flexion": ("flexion", 1), "extension": ("flexion", -1),
-    "adduction": ("adduction", 1), "abduction": ("adduction", -1),
-    "internal rotation": ("rotation", 1), "external rotation": ("rotation", -1),
-})
+ACTION_AXES: Mapping[str, tuple[str, int]] = MappingProxyType(
+    {
+        "flexion": ("flexion", 1),
+        "extension": ("flexion", -1),
+        "adduction": ("adduction", 1),
+        "abduction": ("adduction", -1),
+        "internal rotation": ("rotation", 1),
+        "external rotation": ("rotation", -1),
+    }
+)
 """Action -> (hip axis of :mod:`biomech.anatomy.geometry`, sign of a moment arm producing it)."""
 
 _NAMES = {(axis, sign): action for action, (axis, sign) in ACTION_AXES.items()}

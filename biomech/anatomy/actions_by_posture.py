@@ -29,8 +29,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_range
-from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, moment_arms
 from biomech.anatomy.action_rule import ACTION_AXES, action_of
+from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, moment_arms
 from biomech.anatomy.textbook import MuscleAction, load_actions
 from biomech.parameters import PARAMETERS
 
@@ -47,35 +47,37 @@ __all__ = [
 
 _ALL_GLUT_MIN = ("glut_min1_r", "glut_min2_r", "glut_min3_r")
 _ALL_GLUT_MED = ("glut_med1_r", "glut_med2_r", "glut_med3_r")
-TABLE_PARTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "Iliopsoas": ("iliacus_r", "psoas_r"),
-    "Sartorius": ("sar_r",),
-    "Tensor fasciae latae": ("tfl_r",),
-    "Rectus femoris": ("rect_fem_r",),
-    "Adductor longus": ("add_long_r",),
-    "Pectineus": ("pect_r",),
-    "Adductor brevis": ("add_brev_r",),
-    "Gracilis": ("grac_r",),
-    "Gluteus minimus (anterior fibers)": ("glut_min1_r",),
-    "Gluteus minimus (posterior fibers)": ("glut_min3_r",),
-    "Gluteus minimus (all fibers)": _ALL_GLUT_MIN,
-    "Gluteus medius (anterior fibers)": ("glut_med1_r",),
-    "Gluteus medius (middle and posterior fibers)": ("glut_med2_r", "glut_med3_r"),
-    "Gluteus medius (posterior fibers)": ("glut_med3_r",),
-    "Gluteus medius (all fibers)": _ALL_GLUT_MED,
-    "Gluteus maximus": ("glut_max1_r", "glut_max2_r", "glut_max3_r"),
-    "Gluteus maximus (posterior fibers)": ("glut_max3_r",),
-    "Adductor magnus (anterior head)": ("add_mag1_r", "add_mag2_r"),
-    "Adductor magnus (posterior head)": ("add_mag3_r",),
-    "Adductor magnus (anterior and posterior heads)": ("add_mag1_r", "add_mag2_r", "add_mag3_r"),
-    "Biceps femoris (long head)": ("bifemlh_r",),
-    "Semitendinosus": ("semiten_r",),
-    "Semimembranosus": ("semimem_r",),
-    "Piriformis": ("peri_r",),
-    "Gemellus superior": ("gem_r",),
-    "Gemellus inferior": ("gem_r",),
-    "Quadratus femoris": ("quad_fem_r",),
-})
+TABLE_PARTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "Iliopsoas": ("iliacus_r", "psoas_r"),
+        "Sartorius": ("sar_r",),
+        "Tensor fasciae latae": ("tfl_r",),
+        "Rectus femoris": ("rect_fem_r",),
+        "Adductor longus": ("add_long_r",),
+        "Pectineus": ("pect_r",),
+        "Adductor brevis": ("add_brev_r",),
+        "Gracilis": ("grac_r",),
+        "Gluteus minimus (anterior fibers)": ("glut_min1_r",),
+        "Gluteus minimus (posterior fibers)": ("glut_min3_r",),
+        "Gluteus minimus (all fibers)": _ALL_GLUT_MIN,
+        "Gluteus medius (anterior fibers)": ("glut_med1_r",),
+        "Gluteus medius (middle and posterior fibers)": ("glut_med2_r", "glut_med3_r"),
+        "Gluteus medius (posterior fibers)": ("glut_med3_r",),
+        "Gluteus medius (all fibers)": _ALL_GLUT_MED,
+        "Gluteus maximus": ("glut_max1_r", "glut_max2_r", "glut_max3_r"),
+        "Gluteus maximus (posterior fibers)": ("glut_max3_r",),
+        "Adductor magnus (anterior head)": ("add_mag1_r", "add_mag2_r"),
+        "Adductor magnus (posterior head)": ("add_mag3_r",),
+        "Adductor magnus (anterior and posterior heads)": ("add_mag1_r", "add_mag2_r", "add_mag3_r"),
+        "Biceps femoris (long head)": ("bifemlh_r",),
+        "Semitendinosus": ("semiten_r",),
+        "Semimembranosus": ("semimem_r",),
+        "Piriformis": ("peri_r",),
+        "Gemellus superior": ("gem_r",),
+        "Gemellus inferior": ("gem_r",),
+        "Quadratus femoris": ("quad_fem_r",),
+    }
+)
 """Each label of the table -> the gait2392 parts that model it (their moment arms are
 averaged). gait2392 numbers the parts of gluteus medius, minimus and maximus from
 anterior (1) to posterior (3), so a label's "posterior fibers" are part 3 (for gluteus
@@ -84,14 +86,15 @@ the anterior (adductor) head, 3 the posterior (ischiocondylar, "hamstring") head
 (``add_mag3_r``, for both "Adductor magnus (posterior head)" rows: extension and
 internal rotation); one ``gem_r`` models both gemelli."""
 
-NOT_MODELLED: Mapping[str, str] = MappingProxyType({
-    "Obturator internus": "not in gait2392 (Delp et al. 1990 omit it); its tendon turns "
-    "around the lesser sciatic notch, which a straight-line path cannot represent",
-    "Obturator externus": "not in gait2392 (Delp et al. 1990 omit it); it winds "
-    "under the femoral neck, which a straight-line path cannot represent",
-})
+NOT_MODELLED: Mapping[str, str] = MappingProxyType(
+    {
+        "Obturator internus": "not in gait2392 (Delp et al. 1990 omit it); its tendon turns "
+        "around the lesser sciatic notch, which a straight-line path cannot represent",
+        "Obturator externus": "not in gait2392 (Delp et al. 1990 omit it); it winds "
+        "under the femoral neck, which a straight-line path cannot represent",
+    }
+)
 """Labels of the table without a muscle path, and why."""
-
 
 
 @dataclass(frozen=True)
@@ -212,10 +215,11 @@ def action_table(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> 
     cells = []
     for label in _labels():
         means = arms.of(*TABLE_PARTS[label]) if label in TABLE_PARTS else (np.full(2, np.nan),) * 3
-        for axis, values in zip(AXES, means):
+        for axis, values in zip(AXES, means, strict=False):
             anatomic, now = (1000.0 * float(v) for v in values)
             textbook = ", ".join(
-                f"{e.action} ({e.role})" for e in load_actions()
+                f"{e.action} ({e.role})"
+                for e in load_actions()
                 if e.label == label and ACTION_AXES[e.action][0] == axis
             )
             before, after = action_of(axis, anatomic, floor), action_of(axis, now, floor)

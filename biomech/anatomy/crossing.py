@@ -98,8 +98,9 @@ def _one_knee(names: tuple[str, ...], knee: float) -> dict[str, Array]:
 def _segments(names: tuple[str, ...], knee: Array) -> dict[str, Array]:
     every = {**muscle_paths(), **ligament_paths()}
     centre = np.asarray(HIP_CENTRE_M, dtype=float)
-    out: dict[str, list[Array]] = {k: [] for k in ("start_on", "start_off", "fixed_on", "fixed_off",
-                                                   "active_to", "distal")}
+    out: dict[str, list[Array]] = {
+        k: [] for k in ("start_on", "start_off", "fixed_on", "fixed_off", "active_to", "distal")
+    }
     for name in names:
         path = every[name]
         pelvis = [p for p in path.points if p.segment == "pelvis"]

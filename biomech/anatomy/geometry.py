@@ -56,7 +56,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -64,7 +63,13 @@ from numpy.typing import ArrayLike, NDArray
 from biomech._validation import check_choice, check_range
 from biomech.anatomy.knee import KNEE_RANGE_DEG, check_knee, tibia_pose
 from biomech.anatomy.paths import (
-    COORDINATES, DATA_FILE, LIGAMENTS_FILE, MusclePath, PathPoint, ligament_paths, muscle_paths,
+    COORDINATES,
+    DATA_FILE,
+    LIGAMENTS_FILE,
+    MusclePath,
+    PathPoint,
+    ligament_paths,
+    muscle_paths,
 )
 
 __all__ = [
@@ -93,7 +98,7 @@ HIP_RANGE_DEG: tuple[float, float] = (-120.0, 120.0)
 AXES: tuple[str, ...] = ("flexion", "adduction", "rotation")
 """The hip's three coordinates, in rotation order."""
 
-Value = Union[float, NDArray[np.float64]]
+Value = float | NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
     segments, conditional, fixed = [], [], np.zeros(len(names))
     for m, name in enumerate(names):
         path = every[name]
-        for i, (a, b) in enumerate(zip(path.points, path.points[1:])):
+        for i, (a, b) in enumerate(zip(path.points, path.points[1:], strict=False)):
             if a.segment == b.segment and not (a.moving or b.moving or a.active or b.active):
                 fixed[m] += float(np.linalg.norm(b.location - a.location))
             else:
@@ -193,7 +198,7 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
                 coordinate, low, high = p.active
                 conditional.append((index(path, i), index(path, i - 1), COORDINATES.index(coordinate), low, high))
     sizes = tuple(int(v) for v in np.cumsum([0] + [len(v) for v in bones.values()]))
-    offsets = dict(zip(bones, sizes))
+    offsets = dict(zip(bones, sizes, strict=False))
 
     def flat(ref: tuple[str, int]) -> int:
         return int(offsets[ref[0]] + ref[1])
@@ -203,10 +208,13 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
     arrays = {b: np.array(bones[b], dtype=float).reshape(-1, 3) for b in ("pelvis", "femur", "tibia")}
     arrays["pelvis"] = arrays["pelvis"].T - np.asarray(HIP_CENTRE_M)[:, None]
     return _Compiled(
-        **arrays, moving=tuple(bones["moving"]), sizes=sizes,
+        **arrays,
+        moving=tuple(bones["moving"]),
+        sizes=sizes,
         start=np.array([flat(s[0]) for s in segments], dtype=np.intp),
         end=np.array([flat(s[1]) for s in segments], dtype=np.intp),
-        incidence=incidence, fixed=fixed,
+        incidence=incidence,
+        fixed=fixed,
         conditional=tuple((flat(c[0]), flat(c[1])) for c in conditional),
         coordinate=np.array([c[2] for c in conditional], dtype=np.intp),
         bounds=np.array([c[3:] for c in conditional], dtype=float).reshape(-1, 2),
@@ -217,11 +225,13 @@ def _angles(*values: ArrayLike) -> list[NDArray[np.float64]]:
     """Validate the angles (deg; hip flexion, adduction, rotation, knee flexion) and
     broadcast them together."""
     names = ("hip_flexion", "hip_adduction", "hip_rotation", "knee_flexion")
-    checked = [check_range(n, v, *HIP_RANGE_DEG) for n, v in zip(names[:3], values)] + [check_knee(values[3])]
+    checked = [check_range(n, v, *HIP_RANGE_DEG) for n, v in zip(names[:3], values, strict=False)] + [
+        check_knee(values[3])
+    ]
     try:
         return np.broadcast_arrays(*checked)
     except ValueError:
-        shapes = {n: v.shape for n, v in zip(names, checked)}
+        shapes = {n: v.shape for n, v in zip(names, checked, strict=False)}
         raise ValueError(f"hip and knee angles must have the same length; got shapes {shapes}.") from None
 
 
@@ -238,9 +248,14 @@ def _rotation(f: NDArray, a: NDArray, r: NDArray) -> tuple[NDArray[np.float64], 
 
 def _cross(w: NDArray, v: NDArray) -> NDArray[np.float64]:
     """``w x v`` along axis -2 (coordinates before points), broadcasting."""
-    return np.stack([w[..., 1, :] * v[..., 2, :] - w[..., 2, :] * v[..., 1, :],
-                     w[..., 2, :] * v[..., 0, :] - w[..., 0, :] * v[..., 2, :],
-                     w[..., 0, :] * v[..., 1, :] - w[..., 1, :] * v[..., 0, :]], axis=-2)
+    return np.stack(
+        [
+            w[..., 1, :] * v[..., 2, :] - w[..., 2, :] * v[..., 1, :],
+            w[..., 2, :] * v[..., 0, :] - w[..., 0, :] * v[..., 2, :],
+            w[..., 0, :] * v[..., 1, :] - w[..., 1, :] * v[..., 0, :],
+        ],
+        axis=-2,
+    )
 
 
 def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -> NDArray[np.float64]:
@@ -252,7 +267,7 @@ def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -
     knee = tibia_pose(k, c.moving)
     turn = rotation @ knee.rotation  # tibia axes in the pelvis frame
     shift = rotation @ knee.translation[..., None]  # tibia origin from the hip centre, (..., 3, 1)
-    pelvis, femur, tibia, moving = (slice(i, j) for i, j in zip(c.sizes, c.sizes[1:]))
+    pelvis, femur, tibia, moving = (slice(i, j) for i, j in zip(c.sizes, c.sizes[1:], strict=False))
     # every point from the hip centre in the pelvis frame (coordinates before points);
     # with derivatives also the same points where they turn with the femur (0 on the
     # pelvis: dX/dq = axis x that, per hip angle) and dX/d(knee flexion)
@@ -263,7 +278,7 @@ def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -
     rel[..., tibia] = (turn.reshape(-1, 3) @ c.tibia.T).reshape(f.shape + (3, -1)) + shift
     rel[..., moving] = turn @ np.swapaxes(knee.moving, -1, -2) + shift
     if derivatives:
-        points[1, ..., femur.start:] = rel[..., femur.start:]
+        points[1, ..., femur.start :] = rel[..., femur.start :]
         below = slice(tibia.start, moving.stop)
         bent = points[2]
         bent[..., below] = _cross((rotation @ knee.axis)[..., None], rel[..., below] - shift)
@@ -288,7 +303,9 @@ def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -
 
 
 def muscle_length(
-    hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0, hip_rotation: ArrayLike = 0.0,
+    hip_flexion: ArrayLike = 0.0,
+    hip_adduction: ArrayLike = 0.0,
+    hip_rotation: ArrayLike = 0.0,
     knee_flexion: ArrayLike = 0.0,
 ) -> NDArray[np.float64]:
     """Return the musculotendon length of every part, in metres.
@@ -324,7 +341,9 @@ def muscle_length(
 
 
 def moment_arms(
-    hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0, hip_rotation: ArrayLike = 0.0,
+    hip_flexion: ArrayLike = 0.0,
+    hip_adduction: ArrayLike = 0.0,
+    hip_rotation: ArrayLike = 0.0,
     knee_flexion: ArrayLike = 0.0,
 ) -> MomentArms:
     """Return the hip and knee moment arms of every part, in metres.
@@ -372,8 +391,11 @@ def moment_arms(
 
 
 def path_length(
-    names: Union[str, Sequence[str]], hip_flexion: ArrayLike = 0.0, hip_adduction: ArrayLike = 0.0,
-    hip_rotation: ArrayLike = 0.0, knee_flexion: ArrayLike = 0.0,
+    names: str | Sequence[str],
+    hip_flexion: ArrayLike = 0.0,
+    hip_adduction: ArrayLike = 0.0,
+    hip_rotation: ArrayLike = 0.0,
+    knee_flexion: ArrayLike = 0.0,
 ) -> NDArray[np.float64]:
     """Return the length of named muscle parts or ligament bands, in metres.
 

@@ -160,7 +160,7 @@ class Spline:
             if n > 3:  # third divided differences of the four end knots
                 second = np.diff(slope) / (x[2:] - x[:-2])
                 third = np.diff(second) / (x[3:] - x[:-3])
-                rhs[0], rhs[-1] = h[0] ** 2 * third[0], -h[-1] ** 2 * third[-1]
+                rhs[0], rhs[-1] = h[0] ** 2 * third[0], -(h[-1] ** 2) * third[-1]
         else:
             raise ValueError(f"'ends' must be 'opensim' or 'natural'; got {ends!r}.")
         sigma = np.linalg.solve(a, rhs)
@@ -194,10 +194,15 @@ class SplineSet:
         self.pieces = np.zeros((len(members), n + 1, 5))
         for f, s in enumerate(members):
             self.knots[f, : len(s.x)] = s.x
-            rows = np.column_stack([
-                np.r_[s.x[0], s.x[:-1], s.x[-1]], np.r_[s.y[0], s.y[:-1], s.y[-1]],
-                np.r_[s.b[0], s.b[:-1], s.b[-1]], np.r_[0.0, s.c[:-1], 0.0], np.r_[0.0, s.d[:-1], 0.0],
-            ])
+            rows = np.column_stack(
+                [
+                    np.r_[s.x[0], s.x[:-1], s.x[-1]],
+                    np.r_[s.y[0], s.y[:-1], s.y[-1]],
+                    np.r_[s.b[0], s.b[:-1], s.b[-1]],
+                    np.r_[0.0, s.c[:-1], 0.0],
+                    np.r_[0.0, s.d[:-1], 0.0],
+                ]
+            )
             self.pieces[f, : len(rows)] = rows
         self._members = np.arange(len(members))
 
@@ -235,16 +240,18 @@ def splines(ends: Literal["opensim", "natural"] = "opensim") -> Mapping[str, Spl
         if row["knot"] != str(len(points) + 1):
             raise ValueError(f"{SPLINES_FILE}, line {line}: expected knot {len(points) + 1} of {row['function']!r}.")
         points.append((float(row["knee_angle_rad"]), float(row["value_m"])))
-    return MappingProxyType({f: Spline.through(*zip(*k), ends=ends) for f, k in knots.items()})
+    return MappingProxyType({f: Spline.through(*zip(*k, strict=False), ends=ends) for f, k in knots.items()})
 
 
 def _orientation(rx: float, ry: float, rz: float) -> NDArray[np.float64]:
     """Rotation matrix of a body-fixed x-y-z sequence (OpenSim's frame orientation)."""
+
     def axis(angle: float, i: int, j: int) -> NDArray[np.float64]:
         m = np.eye(3)
         m[i, i] = m[j, j] = np.cos(angle)
         m[i, j], m[j, i] = -np.sin(angle), np.sin(angle)
         return m
+
     return axis(rx, 1, 2) @ axis(ry, 2, 0) @ axis(rz, 0, 1)
 
 
@@ -351,5 +358,6 @@ def tibia_pose(
     translation = parent_t + spline_t - rotation @ child_t
     d_translation = slope[..., :2] @ parent_r[:, :2].T - np.cross(axis, rotation @ child_t)
     shape = q.shape + (len(moving), 3)
-    return TibiaPose(rotation, translation, axis, d_translation,
-                     value[..., 2:].reshape(shape), slope[..., 2:].reshape(shape))
+    return TibiaPose(
+        rotation, translation, axis, d_translation, value[..., 2:].reshape(shape), slope[..., 2:].reshape(shape)
+    )

@@ -17,20 +17,36 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Optional
 
 import numpy as np
 from numpy.typing import NDArray
 
 __all__ = [
-    "COORDINATES", "DATA_FILE", "LIGAMENTS_FILE", "SEGMENTS", "MusclePath", "PathPoint", "ligament_paths",
-    "muscle_paths", "parse_paths",
+    "COORDINATES",
+    "DATA_FILE",
+    "LIGAMENTS_FILE",
+    "SEGMENTS",
+    "MusclePath",
+    "PathPoint",
+    "ligament_paths",
+    "muscle_paths",
+    "parse_paths",
 ]
 
 DATA_FILE = "hip_muscle_paths.csv"
 LIGAMENTS_FILE = "hip_ligaments.csv"
-_COLUMNS = ("part", "segment", "point", "x_m", "y_m", "z_m", "active_coordinate",
-            "active_from_deg", "active_to_deg", "source")
+_COLUMNS = (
+    "part",
+    "segment",
+    "point",
+    "x_m",
+    "y_m",
+    "z_m",
+    "active_coordinate",
+    "active_from_deg",
+    "active_to_deg",
+    "source",
+)
 SEGMENTS = ("pelvis", "femur", "tibia")
 """The bones a point can be fixed in, in path order."""
 COORDINATES = ("hip_flexion", "knee_flexion")
@@ -55,9 +71,9 @@ class PathPoint:
     """
 
     segment: str
-    location: Optional[NDArray[np.float64]]
-    moving: Optional[str] = None
-    active: Optional[tuple[str, float, float]] = None
+    location: NDArray[np.float64] | None
+    moving: str | None = None
+    active: tuple[str, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -112,10 +128,15 @@ def parse_paths(text: str, name: str = DATA_FILE) -> Mapping[str, MusclePath]:
     for line, row in enumerate(reader, start=2):
         points = rows.setdefault(row["part"], [])
         order = [r["segment"] for r in points] + [row["segment"]]
-        if (row["point"] != str(len(order)) or not set(order) <= set(SEGMENTS)
-                or order != sorted(order, key=SEGMENTS.index)):
-            raise ValueError(f"{name}, line {line}: expected point {len(order)}, "
-                             "pelvis points first, then femur points, then tibia points.")
+        if (
+            row["point"] != str(len(order))
+            or not set(order) <= set(SEGMENTS)
+            or order != sorted(order, key=SEGMENTS.index)
+        ):
+            raise ValueError(
+                f"{name}, line {line}: expected point {len(order)}, "
+                "pelvis points first, then femur points, then tibia points."
+            )
         if row["active_coordinate"] not in ("",) + COORDINATES:
             raise ValueError(f"{name}, line {line}: 'active_coordinate' must be empty or one of {COORDINATES}.")
         points.append(row)
@@ -133,11 +154,17 @@ def _path(part: str, rows: list[dict[str, str]], name: str) -> MusclePath:
         location = None if moving else np.array([float(v) for v in xyz])
         points.append(PathPoint(row["segment"], location, moving, active))
     conditional = [i for i, p in enumerate(points) if p.active]
-    if (points[0].segment != "pelvis" or points[-1].segment == "pelvis" or points[0].moving
-            or not set(conditional) <= set(range(1, len(points) - 1))
-            or any(i - 1 in conditional for i in conditional)):
-        raise ValueError(f"{name}: {part!r} needs a fixed pelvis origin and a femur or tibia point; "
-                         "neither end may be conditional, nor two conditional points follow each other.")
+    if (
+        points[0].segment != "pelvis"
+        or points[-1].segment == "pelvis"
+        or points[0].moving
+        or not set(conditional) <= set(range(1, len(points) - 1))
+        or any(i - 1 in conditional for i in conditional)
+    ):
+        raise ValueError(
+            f"{name}: {part!r} needs a fixed pelvis origin and a femur or tibia point; "
+            "neither end may be conditional, nor two conditional points follow each other."
+        )
     return MusclePath(part, tuple(points))
 
 

@@ -37,8 +37,20 @@ from importlib import resources
 from biomech._validation import check_choice
 
 __all__ = [
-    "ACTIONS", "DATA_FILE", "EMPTY_CELLS", "FOOTNOTE", "GROUP_NAMES", "ROLES", "SEED_TEXT",
-    "TITLE", "MuscleAction", "actions_of", "did_you_mean", "flexors", "load_actions", "muscles_for",
+    "ACTIONS",
+    "DATA_FILE",
+    "EMPTY_CELLS",
+    "FOOTNOTE",
+    "GROUP_NAMES",
+    "ROLES",
+    "SEED_TEXT",
+    "TITLE",
+    "MuscleAction",
+    "actions_of",
+    "did_you_mean",
+    "flexors",
+    "load_actions",
+    "muscles_for",
     "source_note",
 ]
 
@@ -53,13 +65,22 @@ FOOTNOTE = (
 #: Actions in the table's row order, as the blog copy prints it (not confirmed against
 #: the book; the data README explains this order).
 ACTIONS: tuple[str, ...] = (
-    "flexion", "extension", "external rotation", "internal rotation", "adduction", "abduction",
+    "flexion",
+    "extension",
+    "external rotation",
+    "internal rotation",
+    "adduction",
+    "abduction",
 )
 ROLES: tuple[str, ...] = ("primary", "secondary")
 #: Row headings of the printed table, one per action.
 GROUP_NAMES: Mapping[str, str] = {
-    "flexion": "Flexors", "extension": "Extensors", "external rotation": "External rotators",
-    "internal rotation": "Internal rotators", "adduction": "Adductors", "abduction": "Abductors",
+    "flexion": "Flexors",
+    "extension": "Extensors",
+    "external rotation": "External rotators",
+    "internal rotation": "Internal rotators",
+    "adduction": "Adductors",
+    "abduction": "Abductors",
 }
 #: Cells the textbook fills with a statement instead of muscles.
 EMPTY_CELLS: Mapping[tuple[str, str], str] = {("internal rotation", "primary"): "Not applicable"}
@@ -150,7 +171,12 @@ def _parse(text: str) -> tuple[MuscleAction, ...]:
         if not raw["order"].isdigit():
             raise ValueError(f"{where}: 'order' must be a positive integer; got {raw['order']!r}.")
         item = MuscleAction(
-            raw["muscle"], raw["part"], raw["action"], raw["role"], int(raw["order"]), raw["source"],
+            raw["muscle"],
+            raw["part"],
+            raw["action"],
+            raw["role"],
+            int(raw["order"]),
+            raw["source"],
             raw["confirmed"],
         )
         if item.order != len(cell) + 1:

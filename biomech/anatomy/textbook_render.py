@@ -19,7 +19,16 @@ from typing import Literal
 
 from biomech._validation import check_choice
 from biomech.anatomy.textbook import (
-    ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, did_you_mean, load_actions, muscles_for, source_note,
+    ACTIONS,
+    EMPTY_CELLS,
+    FOOTNOTE,
+    GROUP_NAMES,
+    ROLES,
+    TITLE,
+    did_you_mean,
+    load_actions,
+    muscles_for,
+    source_note,
 )
 
 __all__ = ["as_table"]
@@ -103,8 +112,7 @@ def _check_highlight(highlight: Mapping[str, str | Sequence[str]]) -> dict[str, 
     for label, value in highlight.items():
         if label not in labels:
             raise ValueError(
-                f"'highlight' keys must be labels of the table; got {label!r}"
-                f"{did_you_mean(label, labels)}."
+                f"'highlight' keys must be labels of the table; got {label!r}{did_you_mean(label, labels)}."
             )
         colours = (value,) if isinstance(value, str) else tuple(value)
         if not colours or not all(isinstance(c, str) and _CSS_COLOUR.fullmatch(c.strip()) for c in colours):
@@ -125,9 +133,7 @@ def _background(colours: tuple[str, ...]) -> str:
     return f"background:linear-gradient(to bottom,{stops})"
 
 
-def _html(
-    rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, tuple[str, ...]], source: str
-) -> str:
+def _html(rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, tuple[str, ...]], source: str) -> str:
     cell = "border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left"
 
     def items(labels: list[str]) -> str:

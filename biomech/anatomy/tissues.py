@@ -44,8 +44,8 @@ from types import MappingProxyType
 
 from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_of
-from biomech.anatomy.geometry import LIGAMENTS
 from biomech.anatomy.actions_by_posture import TABLE_PARTS, label_moment_arms
+from biomech.anatomy.geometry import LIGAMENTS
 from biomech.anatomy.textbook import flexors
 from biomech.parameters import PARAMETERS
 
@@ -81,9 +81,7 @@ GAIT2392_CSV = "gait2392_hip_moment_arms.csv"
 # it in the geometry. Where the table names one muscle that gait2392 splits
 # (iliopsoas), the parts' moment arms are averaged. gait2392's glut_min1 is its most
 # anterior part.
-GAIT2392_MUSCLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {label: TABLE_PARTS[label] for label in flexors()}
-)
+GAIT2392_MUSCLES: Mapping[str, tuple[str, ...]] = MappingProxyType({label: TABLE_PARTS[label] for label in flexors()})
 
 
 @dataclass(frozen=True)

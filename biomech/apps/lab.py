@@ -32,10 +32,10 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from biomech import export
+from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps import lab_text
 from biomech.apps.live_figure import LiveFigure
 from biomech.apps.page_theme import page_style_widget
-from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.compare import disagreement
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
 from biomech.parameters import PARAMETERS, Parameter
@@ -144,8 +144,9 @@ class HipLab:
         self._scene = self._build_scene(self._inputs)
         self._syncing = False
         width = START_WIDTH[self.presenter] * RENDER_SCALE
-        self.live = LiveFigure(FIGURE_INCHES, width / FIGURE_INCHES[0],
-                               lambda: self.dashboard.background_key(self._scene))
+        self.live = LiveFigure(
+            FIGURE_INCHES, width / FIGURE_INCHES[0], lambda: self.dashboard.background_key(self._scene)
+        )
         self.figure, self.canvas = self.live.figure, self.live.canvas
         self._build_views()
 
@@ -204,9 +205,7 @@ class HipLab:
             raise ValueError(f"'theme' must be one of {set(THEMES)}; got {theme!r}.")
         for name in values:
             if name not in self.controls:
-                raise ValueError(
-                    f"'{name}' is not a control of the lab; use one of {sorted(self.controls)}."
-                )
+                raise ValueError(f"'{name}' is not a control of the lab; use one of {sorted(self.controls)}.")
         inputs = {**self._inputs, **values}
         scene = self._build_scene(inputs)  # raises before anything changes
         self._syncing = True
@@ -291,20 +290,28 @@ class HipLab:
         controls: dict[str, widgets.ValueWidget] = {
             "hip_extension_available": _slider("hip_extension_available"),
             "cue": widgets.ToggleButtons(
-                options=list(CUE_LABELS.items()), value="squeeze_glutes", layout=wide,
+                options=list(CUE_LABELS.items()),
+                value="squeeze_glutes",
+                layout=wide,
                 tooltips=["Stand tall, ribs down", "Squeeze your bum at the top"],
                 style={"button_width": "auto"},
             ),
             "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
             "mechanism": widgets.ToggleButtons(
-                options=list(MECHANISM_LABELS.items()), value="blog", layout=wide,
-                tooltips=["The blog's story: turning out buys extension (illustrative rate)",
-                          "The 3-D muscle geometry (gait2392, with the knee) decides"],
+                options=list(MECHANISM_LABELS.items()),
+                value="blog",
+                layout=wide,
+                tooltips=[
+                    "The blog's story: turning out buys extension (illustrative rate)",
+                    "The 3-D muscle geometry (gait2392, with the knee) decides",
+                ],
                 style={"button_width": "auto"},
             ),
             "theme": widgets.ToggleButtons(
-                options=[("Light", "light"), ("Dark (projector)", "dark")], value=self._theme,
-                layout=wide, style={"button_width": "auto"},
+                options=[("Light", "light"), ("Dark (projector)", "dark")],
+                value=self._theme,
+                layout=wide,
+                style={"button_width": "auto"},
             ),
         }
         for name in ADVANCED:
@@ -327,42 +334,60 @@ class HipLab:
     def _build_layout(self) -> widgets.Widget:
         reset = widgets.Button(description="Reset", icon="undo", tooltip="Restore the starting settings")
         reset.on_click(lambda _: self._guarded(self.reset))
-        self.export_folder = widgets.Text(value=str(self._export_dir), layout=widgets.Layout(width="100%"),
-                                          tooltip="A relative folder is taken from the repository's root")
+        self.export_folder = widgets.Text(
+            value=str(self._export_dir),
+            layout=widgets.Layout(width="100%"),
+            tooltip="A relative folder is taken from the repository's root",
+        )
         self.export_folder.add_class("hiplab-export-folder")
-        export_button = widgets.Button(description="Export figure", icon="download",
-                                       tooltip="Write the current figure as PNG, SVG and PDF")
+        export_button = widgets.Button(
+            description="Export figure", icon="download", tooltip="Write the current figure as PNG, SVG and PDF"
+        )
         export_button.on_click(lambda _: self._guarded(self._export_clicked))
         advanced = widgets.VBox([self._labelled(name) for name in ADVANCED])
         accordion = widgets.Accordion(children=[advanced], titles=("Advanced: the model's assumptions",))
         accordion.selected_index = None
         buttons = widgets.HBox([reset, export_button], layout=widgets.Layout(flex_flow="row wrap"))
         folder = widgets.VBox([widgets.HTML("<b>Export to folder</b>"), self.export_folder])
-        figure = widgets.VBox([self.readout, self.canvas, self.room],
-                              layout=widgets.Layout(flex="1 1 0%", min_width="0", width="100%"))
+        figure = widgets.VBox(
+            [self.readout, self.canvas, self.room], layout=widgets.Layout(flex="1 1 0%", min_width="0", width="100%")
+        )
         figure.add_class("hiplab-figure")
         if self.presenter:  # full page: controls beside a large figure
             side = widgets.VBox(
-                [self._labelled("hip_extension_available"), self._labelled("cue"),
-                 self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note, accordion, self._labelled("theme"),
-                 buttons, folder, self.status, self.errors],
-                layout=widgets.Layout(width="380px", min_width="340px", flex="0 0 auto",
-                                      padding="0 16px 0 0"),
+                [
+                    self._labelled("hip_extension_available"),
+                    self._labelled("cue"),
+                    self._labelled("tissue"),
+                    self._labelled("mechanism"),
+                    self.tissue_note,
+                    accordion,
+                    self._labelled("theme"),
+                    buttons,
+                    folder,
+                    self.status,
+                    self.errors,
+                ],
+                layout=widgets.Layout(width="380px", min_width="340px", flex="0 0 auto", padding="0 16px 0 0"),
             )
             side.add_class("hiplab-controls")
             body = widgets.HBox([side, figure], layout=widgets.Layout(width="100%"))
         else:  # a notebook column: controls in a row above the figure
             column = widgets.Layout(width="33%", padding="0 12px 0 0")
-            controls = widgets.HBox([
-                widgets.VBox([self._labelled("hip_extension_available"), self._labelled("cue")],
-                             layout=column),
-                widgets.VBox([self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note],
-                             layout=column),
-                widgets.VBox([self._labelled("theme"), buttons, folder], layout=column),
-            ])
+            controls = widgets.HBox(
+                [
+                    widgets.VBox([self._labelled("hip_extension_available"), self._labelled("cue")], layout=column),
+                    widgets.VBox(
+                        [self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note], layout=column
+                    ),
+                    widgets.VBox([self._labelled("theme"), buttons, folder], layout=column),
+                ]
+            )
             body = widgets.VBox([controls, accordion, self.status, self.errors, figure])
-        style = widgets.HTML(lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + lab_text.size_watcher(),
-                             layout=widgets.Layout(height="0px", overflow="hidden"))
+        style = widgets.HTML(
+            lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + lab_text.size_watcher(),
+            layout=widgets.Layout(height="0px", overflow="hidden"),
+        )
         parts = [style, body, self.table]
         if self.voila:  # the whole page follows the theme (in JupyterLab it would recolour JupyterLab)
             parts.insert(0, page_style_widget(self.controls["theme"]))
@@ -423,8 +448,9 @@ class HipLab:
         if state.mechanism == "geometry" and state.deficit > 0:
             options = {k: v for k, v in self._inputs.items() if k in MODEL_PARAMETERS}
             blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
-            blog = compensate(state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog",
-                              **options)
+            blog = compensate(
+                state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options
+            )
             self.tissue_note.value = f"<small>{html.escape(disagreement(blog, state))}</small>"
         else:
             self.tissue_note.value = lab_text.tissue_note(state, self._inputs["moment_arm_floor"])
@@ -487,6 +513,12 @@ def _slider(name: str) -> widgets.FloatSlider:
     p = PARAMETERS[name]
     step = slider_step(p)
     return widgets.FloatSlider(
-        value=p.default, min=p.min, max=p.max, step=step, readout_format=".2f" if step < 0.1 else ".1f",
-        continuous_update=True, layout=widgets.Layout(width="100%"), tooltip=p.meaning,
+        value=p.default,
+        min=p.min,
+        max=p.max,
+        step=step,
+        readout_format=".2f" if step < 0.1 else ".1f",
+        continuous_update=True,
+        layout=widgets.Layout(width="100%"),
+        tooltip=p.meaning,
     )

@@ -13,21 +13,31 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from biomech.formatting import format_degrees
 from biomech.anatomy.action_rule import rotation_benefit_of
 from biomech.anatomy.textbook_render import as_table
 from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
+from biomech.formatting import format_degrees
 from biomech.model.lockout import Compensation
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
 
 __all__ = [
-    "ROLE_NAMES", "SIZE_CLASS", "css", "export_message", "readout_html", "running_under_voila",
-    "size_watcher", "table_html", "tissue_note",
+    "ROLE_NAMES",
+    "SIZE_CLASS",
+    "css",
+    "export_message",
+    "readout_html",
+    "running_under_voila",
+    "size_watcher",
+    "table_html",
+    "tissue_note",
 ]
 
-ROLE_NAMES = {"restricting": "restricting tissue", "compensating": "produce the compensation",
-              "cue target": "target of the cue"}
+ROLE_NAMES = {
+    "restricting": "restricting tissue",
+    "compensating": "produce the compensation",
+    "cue target": "target of the cue",
+}
 """The key's words for each highlight role of the muscle table."""
 ROLE_ALPHA = "73"
 """Opacity (hex, about 45 %) of a role's stripe behind a table label: dark text stays readable."""
@@ -154,8 +164,10 @@ def tissue_note(state: Compensation, floor_mm: float) -> str:
     """Where the rotation benefit k of the restricting tissue comes from, in one line."""
     k = state.rotation_benefit
     if state.mechanism == "geometry":
-        return ("<small>No deficit in the muscle geometry: the tight tissue reaches at lockout. Restrict it "
-                "further to see how the hip makes up the difference.</small>")
+        return (
+            "<small>No deficit in the muscle geometry: the tight tissue reaches at lockout. Restrict it "
+            "further to see how the hip makes up the difference.</small>"
+        )
     if state.tissue == ALL_FLEXORS:
         why = "illustrative: the blog's hypothesis, not a measured value"
         return f"<small>Rotation benefit k = {k:.2f} deg per deg, external ({why}).</small>"
@@ -163,8 +175,10 @@ def tissue_note(state: Compensation, floor_mm: float) -> str:
     ratio = f"{abs(arms.rotation_mm):.1f} mm / {arms.flexion_mm:.1f} mm"
     _, direction = rotation_benefit_of(arms.flexion_mm, arms.rotation_mm, floor_mm)
     if not direction:
-        text = (f"Rotation moment arm {abs(arms.rotation_mm):.1f} mm is below the {floor_mm:g} mm floor: "
-                "no rotation action, so rotation cannot slacken it")
+        text = (
+            f"Rotation moment arm {abs(arms.rotation_mm):.1f} mm is below the {floor_mm:g} mm floor: "
+            "no rotation action, so rotation cannot slacken it"
+        )
     else:
         text = f"Rotation benefit k = {ratio} = {k:.2f} deg per deg, by {DIRECTIONS[int(direction)]} rotation"
     return f"<small>{text} (hip geometry: gait2392 muscle paths at 0 deg flexion, Delp et al. 1990).</small>"
@@ -172,8 +186,10 @@ def tissue_note(state: Compensation, floor_mm: float) -> str:
 
 def role_colours(highlights: Mapping[str, tuple[str, ...]], theme: Theme) -> dict[str, tuple[str, ...]]:
     """Each highlighted label's colours, one per role it plays (translucent, in role order)."""
-    return {label: tuple(theme.role_color(role) + ROLE_ALPHA for role in HIGHLIGHT_ROLES if role in roles)
-            for label, roles in highlights.items()}
+    return {
+        label: tuple(theme.role_color(role) + ROLE_ALPHA for role in HIGHLIGHT_ROLES if role in roles)
+        for label, roles in highlights.items()
+    }
 
 
 def table_html(highlights: Mapping[str, tuple[str, ...]], theme: Theme) -> str:
@@ -184,10 +200,14 @@ def table_html(highlights: Mapping[str, tuple[str, ...]], theme: Theme) -> str:
     hides another.
     """
     table = as_table("html", highlight=role_colours(highlights, theme))
-    key = "".join(f'<span style="background:{theme.role_color(role) + ROLE_ALPHA}">{ROLE_NAMES[role]}</span>'
-                  for role in HIGHLIGHT_ROLES)
-    return (f'<div style="display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start">{table}'
-            f'<div class="hiplab-key" style="max-width:16em"><b>Highlighted</b><br>{key}</div></div>')
+    key = "".join(
+        f'<span style="background:{theme.role_color(role) + ROLE_ALPHA}">{ROLE_NAMES[role]}</span>'
+        for role in HIGHLIGHT_ROLES
+    )
+    return (
+        f'<div style="display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start">{table}'
+        f'<div class="hiplab-key" style="max-width:16em"><b>Highlighted</b><br>{key}</div></div>'
+    )
 
 
 def export_message(paths: Iterable[Path]) -> str:

@@ -54,16 +54,29 @@ class LiftLab:
         The drawn frame, the numbers of both cues, and any callback error.
     """
 
-    def __init__(self, hip_extension_available: float = -8.0, tissue: str = ALL_FLEXORS,
-                 *, theme: str = "light") -> None:
+    def __init__(
+        self, hip_extension_available: float = -8.0, tissue: str = ALL_FLEXORS, *, theme: str = "light"
+    ) -> None:
         p = PARAMETERS["hip_extension_available"]
-        self.phase = widgets.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.01, readout_format=".2f",
-                                         description="Lift phase", continuous_update=True,
-                                         layout=widgets.Layout(width="34em"))
-        self.available = widgets.FloatSlider(value=hip_extension_available, min=p.min, max=p.max, step=0.5,
-                                             description="Hip extension available (deg)",
-                                             style={"description_width": "initial"},
-                                             layout=widgets.Layout(width="34em"))
+        self.phase = widgets.FloatSlider(
+            value=0.0,
+            min=0.0,
+            max=1.0,
+            step=0.01,
+            readout_format=".2f",
+            description="Lift phase",
+            continuous_update=True,
+            layout=widgets.Layout(width="34em"),
+        )
+        self.available = widgets.FloatSlider(
+            value=hip_extension_available,
+            min=p.min,
+            max=p.max,
+            step=0.5,
+            description="Hip extension available (deg)",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="34em"),
+        )
         self.tissue = widgets.Dropdown(options=list(tissues()), value=tissue, description="Tissue")
         self.theme = get_theme(theme)
         with use_theme(self.theme):
@@ -71,13 +84,25 @@ class LiftLab:
             FigureCanvasAgg(self.figure)
             self.figure.set_facecolor(self.theme.background)
             add = self.figure.add_axes
-            self.side = {c: SagittalView(add((0.215 * i, 0.02, 0.215, 0.88)), theme=self.theme,
-                                         labels=False) for i, c in enumerate(CUES)}
-            self.top = {c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme)
-                        for i, c in enumerate(CUES)}
+            self.side = {
+                c: SagittalView(add((0.215 * i, 0.02, 0.215, 0.88)), theme=self.theme, labels=False)
+                for i, c in enumerate(CUES)
+            }
+            self.top = {
+                c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme)
+                for i, c in enumerate(CUES)
+            }
             for i, c in enumerate(CUES):
-                self.figure.text(0.1075 + 0.215 * i, 0.97, _PANEL_TITLES[c], ha="center", va="top", fontsize=16, fontweight="bold",
-                                 color=self.theme.foreground)
+                self.figure.text(
+                    0.1075 + 0.215 * i,
+                    0.97,
+                    _PANEL_TITLES[c],
+                    ha="center",
+                    va="top",
+                    fontsize=16,
+                    fontweight="bold",
+                    color=self.theme.foreground,
+                )
             self.curves = LiftCurvesView(add((0.5, 0.13, 0.48, 0.3)), theme=self.theme)
         self.image = widgets.Image(format="png")
         self.readout = widgets.HTML()
@@ -86,14 +111,16 @@ class LiftLab:
         self.phase.observe(lambda _: self._guarded(self._move), names="value")
         for control in (self.available, self.tissue):
             control.observe(lambda _: self._guarded(self._restrict), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.phase, self.tissue]), self.available,
-                                    self.image, self.readout, self.errors])
+        self.widget = widgets.VBox(
+            [widgets.HBox([self.phase, self.tissue]), self.available, self.image, self.readout, self.errors]
+        )
 
     def _ipython_display_(self) -> None:
         display(self.widget)
 
-    def set(self, *, phase: float | None = None, hip_extension_available: float | None = None,
-            tissue: str | None = None) -> None:
+    def set(
+        self, *, phase: float | None = None, hip_extension_available: float | None = None, tissue: str | None = None
+    ) -> None:
         """Move the controls as a user would (for scripts, slides and tests)."""
         if tissue is not None:
             self.tissue.value = tissue

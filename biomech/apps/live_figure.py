@@ -53,9 +53,7 @@ class LiveFigure:
         Blitted frames so far (full draws not counted).
     """
 
-    def __init__(
-        self, figsize: tuple[float, float], dpi: float, background_key: Callable[[], Hashable]
-    ) -> None:
+    def __init__(self, figsize: tuple[float, float], dpi: float, background_key: Callable[[], Hashable]) -> None:
         self.figure = Figure(figsize=figsize, dpi=dpi)
         self.canvas = _WholeFrameCanvas(self.figure)
         with warnings.catch_warnings():
@@ -212,12 +210,14 @@ def encode_png(pixels: np.ndarray) -> bytes:
     rows[:, 0] = 0  # filter byte 0 ("none") per row
     rows[:, 1:] = np.ascontiguousarray(pixels).reshape(height, -1)
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        _png_chunk(b"IHDR", header),
-        _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)),
-        _png_chunk(b"IEND", b""),
-    ))
+    return b"".join(
+        (
+            b"\x89PNG\r\n\x1a\n",
+            _png_chunk(b"IHDR", header),
+            _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)),
+            _png_chunk(b"IEND", b""),
+        )
+    )
 
 
 def _png_chunk(kind: bytes, body: bytes) -> bytes:

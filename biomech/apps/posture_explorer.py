@@ -22,13 +22,18 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import display
 from ipympl.backend_nbagg import Canvas, FigureManager
+from IPython.display import display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from biomech.anatomy.actions_by_posture import (
-    NOT_MODELLED, TABLE_PARTS, ActionCell, action_table, flip_angles, label_moment_arms,
+    NOT_MODELLED,
+    TABLE_PARTS,
+    ActionCell,
+    action_table,
+    flip_angles,
+    label_moment_arms,
 )
 from biomech.anatomy.geometry import AXES
 from biomech.anatomy.textbook import FOOTNOTE
@@ -41,8 +46,11 @@ FLEXION_RANGE_DEG = (-20.0, 90.0)
 """The slider's range , also the range of the published validation data."""
 FLEXION_STEP_DEG = 1.0
 _GRID = np.arange(FLEXION_RANGE_DEG[0], FLEXION_RANGE_DEG[1] + FLEXION_STEP_DEG / 2, 0.5)
-_HEADINGS = {"flexion": "Flexion / extension", "adduction": "Adduction / abduction",
-             "rotation": "Internal / external rotation"}
+_HEADINGS = {
+    "flexion": "Flexion / extension",
+    "adduction": "Adduction / abduction",
+    "rotation": "Internal / external rotation",
+}
 _UNCERTAINTY = (
     "Computed from a simplified geometry: straight-line muscle paths of one generic adult "
     "(gait2392, Delp et al. 1990), knee extended. Real muscles are broad and wrap over bone, "
@@ -54,7 +62,7 @@ def _curves(label: str) -> dict[str, np.ndarray]:
     """A label's moment arms (mm) over the slider's range; NaN if not modelled."""
     if label in NOT_MODELLED:
         return {axis: np.full(_GRID.shape, np.nan) for axis in AXES}
-    return {axis: 1000.0 * v for axis, v in zip(AXES, label_moment_arms(label, _GRID))}
+    return {axis: 1000.0 * v for axis, v in zip(AXES, label_moment_arms(label, _GRID), strict=False)}
 
 
 def _flips(label: str) -> list[float]:
@@ -99,9 +107,11 @@ def action_table_html(cells: Sequence[ActionCell], *, theme: str | Theme = "ligh
                 text = f"<b>{text}</b><br><small>was {html.escape(c.anatomic_action)}</small>"
             tds.append(f"<td style='{style}'>{text}</td>")
         body.append(f"<tr><td style='padding:2px 8px'><b>{html.escape(label)}</b></td>{''.join(tds)}</tr>")
-    legend = (f"<span style='background:{t.restricting}33;border-left:4px solid {t.restricting};"
-              "padding:0 6px'>highlighted</span>: the action is the opposite of the one in the "
-              "anatomic position. Moment arms below 5 mm give no action (\"none\").")
+    legend = (
+        f"<span style='background:{t.restricting}33;border-left:4px solid {t.restricting};"
+        "padding:0 6px'>highlighted</span>: the action is the opposite of the one in the "
+        'anatomic position. Moment arms below 5 mm give no action ("none").'
+    )
     return (
         f"<table style='border-collapse:collapse;color:{t.foreground};background:{t.background}'>"
         f"<tr><th></th>{head}</tr>{''.join(body)}</table>"
@@ -152,9 +162,14 @@ class PostureExplorer:
         self.theme = get_theme(theme)
         labels = [c.label for c in action_table(0.0) if c.axis == AXES[0]]
         self.slider = widgets.FloatSlider(
-            value=0.0, min=FLEXION_RANGE_DEG[0], max=FLEXION_RANGE_DEG[1], step=FLEXION_STEP_DEG,
-            description="Hip flexion (deg)", style={"description_width": "initial"},
-            continuous_update=True, layout=widgets.Layout(width="520px"),
+            value=0.0,
+            min=FLEXION_RANGE_DEG[0],
+            max=FLEXION_RANGE_DEG[1],
+            step=FLEXION_STEP_DEG,
+            description="Hip flexion (deg)",
+            style={"description_width": "initial"},
+            continuous_update=True,
+            layout=widgets.Layout(width="520px"),
         )
         self.muscle = widgets.Dropdown(options=labels, value=muscle, description="Muscle")
         self.table = widgets.HTML()
@@ -163,8 +178,7 @@ class PostureExplorer:
             self.figure = Figure(figsize=(9.0, 4.5), dpi=80, layout="constrained")
             self.canvas = Canvas(self.figure)
             self._manager = FigureManager(self.canvas, num=0)
-            self.view = MomentArmView(self.figure.add_subplot(), theme=self.theme,
-                                      flexion_range=FLEXION_RANGE_DEG)
+            self.view = MomentArmView(self.figure.add_subplot(), theme=self.theme, flexion_range=FLEXION_RANGE_DEG)
         for name in ("header_visible", "footer_visible", "toolbar_visible", "resizable"):
             setattr(self.canvas, name, False)
         self._curves: dict[str, np.ndarray] = {}
@@ -172,8 +186,7 @@ class PostureExplorer:
         self._move()
         self.slider.observe(lambda _: self._guarded(self._move), names="value")
         self.muscle.observe(lambda _: self._guarded(self._show_muscle_and_move), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.slider, self.muscle]), self.canvas,
-                                    self.errors, self.table])
+        self.widget = widgets.VBox([widgets.HBox([self.slider, self.muscle]), self.canvas, self.errors, self.table])
 
     def _ipython_display_(self) -> None:
         display(self.widget)

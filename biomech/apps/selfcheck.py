@@ -28,9 +28,11 @@ from biomech.lessons.questions import Feedback, Question, check, questions
 
 __all__ = ["SelfCheck", "explore_action", "explore_muscle", "quiz"]
 
-_TITLES = {"02": "Check yourself: the muscle-action table",
-           "03": "Check yourself: the deadlift",
-           "05": "Check yourself: the client's Thomas test"}
+_TITLES = {
+    "02": "Check yourself: the muscle-action table",
+    "03": "Check yourself: the deadlift",
+    "05": "Check yourself: the client's Thomas test",
+}
 
 
 class SelfCheck(widgets.VBox):
@@ -61,9 +63,7 @@ class SelfCheck(widgets.VBox):
             )
         else:
             unit = f" ({question.unit})" if question.unit else ""
-            self.response = widgets.Text(
-                placeholder=f"a number{unit}", layout=widgets.Layout(width="14em")
-            )
+            self.response = widgets.Text(placeholder=f"a number{unit}", layout=widgets.Layout(width="14em"))
         self.button = widgets.Button(description="Check", tooltip="Check your answer")
         self.feedback = widgets.HTML()
         self.last: Feedback | None = None
@@ -117,14 +117,14 @@ def explore_muscle(muscle: str = "Piriformis") -> widgets.VBox:
     """
     rows = load_actions()
     names = sorted({r.muscle for r in rows} | {r.label for r in rows})
-    choose = widgets.Dropdown(options=names, value=muscle, description="Muscle",
-                              layout=widgets.Layout(width="32em"))
+    choose = widgets.Dropdown(options=names, value=muscle, description="Muscle", layout=widgets.Layout(width="32em"))
     shown = widgets.HTML()
 
     def show(_: object = None) -> None:
         pairs = actions_of(choose.value)
-        shown.value = f"<b>{html.escape(choose.value)}</b><ul>" + _list(
-            [f"{action}: {role}" for action, role in pairs]) + "</ul>"
+        shown.value = (
+            f"<b>{html.escape(choose.value)}</b><ul>" + _list([f"{action}: {role}" for action, role in pairs]) + "</ul>"
+        )
 
     choose.observe(show, names="value")
     show()

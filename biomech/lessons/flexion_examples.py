@@ -31,22 +31,34 @@ class FlexionExample:
 
 
 FLEXION_EXAMPLES: tuple[FlexionExample, ...] = (
-    FlexionExample("Piriformis", "rotation",
-                   "external rotator in extension, internal rotator in deep flexion",
-                   "Neumann 2010, JOSPT 40(2):82-94 (read in a secondary summary); Delp et al. 1999, "
-                   "J Biomech 32:493-501: some muscles switch from external to internal rotation "
-                   "as the hip flexes (abstract only)"),
-    FlexionExample("Gluteus medius (anterior fibers)", "rotation",
-                   "internal rotation leverage grows with flexion",
-                   "Delp et al. 1999, J Biomech 32:493-501: a trend towards internal rotation with "
-                   "flexion in 15 of 18 muscle compartments (abstract only)"),
-    FlexionExample("Gluteus minimus (anterior fibers)", "rotation",
-                   "internal rotation leverage grows with flexion",
-                   "Delp et al. 1999, J Biomech 32:493-501 (abstract only)"),
-    FlexionExample("Adductor longus", "flexion",
-                   "flexor from extension, extensor from deep flexion",
-                   "Neumann 2010, JOSPT 40(2):82-94: most adductors switch between about 40 and 70 deg "
-                   "of flexion (read in a secondary summary)"),
+    FlexionExample(
+        "Piriformis",
+        "rotation",
+        "external rotator in extension, internal rotator in deep flexion",
+        "Neumann 2010, JOSPT 40(2):82-94 (read in a secondary summary); Delp et al. 1999, "
+        "J Biomech 32:493-501: some muscles switch from external to internal rotation "
+        "as the hip flexes (abstract only)",
+    ),
+    FlexionExample(
+        "Gluteus medius (anterior fibers)",
+        "rotation",
+        "internal rotation leverage grows with flexion",
+        "Delp et al. 1999, J Biomech 32:493-501: a trend towards internal rotation with "
+        "flexion in 15 of 18 muscle compartments (abstract only)",
+    ),
+    FlexionExample(
+        "Gluteus minimus (anterior fibers)",
+        "rotation",
+        "internal rotation leverage grows with flexion",
+        "Delp et al. 1999, J Biomech 32:493-501 (abstract only)",
+    ),
+    FlexionExample(
+        "Adductor longus",
+        "flexion",
+        "flexor from extension, extensor from deep flexion",
+        "Neumann 2010, JOSPT 40(2):82-94: most adductors switch between about 40 and 70 deg "
+        "of flexion (read in a secondary summary)",
+    ),
 )
 """Lesson 02's examples for the table's footnote; numbers come from :mod:`biomech.anatomy.geometry`."""
 
@@ -71,8 +83,7 @@ def flexion_examples(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
     and what the literature says, with its source.
     """
     head = " | ".join(f"{a:g} deg flexion" for a in angles)
-    lines = [f"| muscle | {head} | changes at | literature | source |",
-             "|---" * (len(angles) + 4) + "|"]
+    lines = [f"| muscle | {head} | changes at | literature | source |", "|---" * (len(angles) + 4) + "|"]
     for e in FLEXION_EXAMPLES:
         arms = label_moment_arms(e.label, list(angles))[AXES.index(e.axis)]
         cells = " | ".join(acts(e.axis, 1000.0 * float(m)) for m in arms)

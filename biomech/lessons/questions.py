@@ -30,19 +30,26 @@ from types import MappingProxyType
 import numpy as np
 
 from biomech._validation import check_choice
-from biomech.formatting import format_degrees
 from biomech.anatomy.actions_by_posture import label_moment_arms
-from biomech.model.lift import lift_compensation, lift_posture
-from biomech.model.lockout import compensate, rotation_benefit
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, actions_of, muscles_for
-from biomech.model.thomas import CRITERIA, TEST_TISSUES, VALIDITY, modified_thomas_test
-from biomech.parameters import PARAMETERS
 from biomech.anatomy.tissues import tissue_moment_arms
+from biomech.formatting import format_degrees
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, acts, flip_angle
+from biomech.model.lift import lift_compensation, lift_posture
+from biomech.model.lockout import compensate, rotation_benefit
+from biomech.model.thomas import CRITERIA, TEST_TISSUES, VALIDITY, modified_thomas_test
+from biomech.parameters import PARAMETERS
 
 __all__ = [
-    "LESSONS", "UNIT_WORDS", "Answer", "Feedback", "Question", "check", "question", "questions",
+    "LESSONS",
+    "UNIT_WORDS",
+    "Answer",
+    "Feedback",
+    "Question",
+    "check",
+    "question",
+    "questions",
     "read_number",
 ]
 
@@ -53,12 +60,14 @@ NONE_HELPS = "no amount: rotation cannot slacken this tissue"
 TABLE_SOURCE = "Neumann 2017 (the table as the clinic blog prints it)"
 """Who gives the answers read from the muscle-action table (see :mod:`biomech.anatomy.textbook`)."""
 
-UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "deg": ("deg", "degs", "degree", "degrees", "\u00b0"),
-    "mm": ("mm",),
-    "m": ("m",),
-    "%": ("%",),
-})
+UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "deg": ("deg", "degs", "degree", "degrees", "\u00b0"),
+        "mm": ("mm",),
+        "m": ("m",),
+        "%": ("%",),
+    }
+)
 """The words a typed answer may carry for a question's unit (case-insensitive); a unit
 not listed here is accepted as itself only (e.g. ``"people"``)."""
 
@@ -170,15 +179,17 @@ def read_number(response: object, unit: str = "") -> float:
     --------
     >>> read_number("26.7°", "deg"), read_number("-5 °", "deg"), read_number("+3")
     (26.7, -5.0, 3.0)
-    >>> read_number("26.7 mm", "deg")
+    >>> read_number("26.7 mm", "deg")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: 'response' must be a number in deg, optionally followed by one of {'deg', 'degs', 'degree', 'degrees', '°'}; got '26.7 mm' (unit 'mm').
+    ValueError: 'response' must be a number in deg, optionally followed by one of {...}; got '26.7 mm' (unit 'mm').
     """
     words = _unit_words(unit)
     if words:
-        expected = (f"'response' must be a number in {unit}, optionally followed by one of "
-                    "{" + ", ".join(repr(w) for w in words) + "}")
+        expected = (
+            f"'response' must be a number in {unit}, optionally followed by one of "
+            "{" + ", ".join(repr(w) for w in words) + "}"
+        )
     else:
         expected = "'response' must be a number without a unit"
     value: float | None = None
@@ -246,24 +257,32 @@ def _deg(x: float) -> str:
 
 # ----- lesson 02: the muscle-action table and its footnote ---------------------------
 
+
 def _primary_flexors(lifter: Lifter, client: Client) -> Answer:
     names = muscles_for("flexion", "primary")
-    return Answer(float(len(names)), "The table's primary flexors: " + ", ".join(names) + ".",
-                  source=TABLE_SOURCE)
+    return Answer(float(len(names)), "The table's primary flexors: " + ", ".join(names) + ".", source=TABLE_SOURCE)
 
 
 def _no_primary(lifter: Lifter, client: Client) -> Answer:
     empty = [a for a in ACTIONS if not muscles_for(a, "primary")][0]
-    return Answer(empty, (
-        f"The primary cell for {empty} reads '{EMPTY_CELLS[(empty, 'primary')]}'; its secondary "
-        f"movers are {', '.join(muscles_for(empty, 'secondary'))}."
-    ), ACTIONS, source=TABLE_SOURCE)
+    return Answer(
+        empty,
+        (
+            f"The primary cell for {empty} reads '{EMPTY_CELLS[(empty, 'primary')]}'; its secondary "
+            f"movers are {', '.join(muscles_for(empty, 'secondary'))}."
+        ),
+        ACTIONS,
+        source=TABLE_SOURCE,
+    )
 
 
 def _glute_max(lifter: Lifter, client: Client) -> Answer:
     pairs = actions_of("Gluteus maximus")
-    return Answer(float(len({a for a, _ in pairs})), "Gluteus maximus (all parts): " + "; ".join(
-        f"{a} ({r})" for a, r in pairs) + ".", source=TABLE_SOURCE)
+    return Answer(
+        float(len({a for a, _ in pairs})),
+        "Gluteus maximus (all parts): " + "; ".join(f"{a} ({r})" for a, r in pairs) + ".",
+        source=TABLE_SOURCE,
+    )
 
 
 def _piriformis(lifter: Lifter, client: Client, angle: float = 90.0) -> Answer:
@@ -272,32 +291,43 @@ def _piriformis(lifter: Lifter, client: Client, angle: float = 90.0) -> Answer:
     choices = ("external rotation", "internal rotation", "no rotation (moment arm below the floor)")
     action = acts("rotation", rotation)
     value = choices[2] if action.startswith("none") else choices[1] if rotation > 0 else choices[0]
-    return Answer(value, (
-        f"The geometry (gait2392 paths, Delp et al. 1990) gives piriformis {action} "
-        f"at {angle:g} deg of flexion; it changes sign near {flip_angle(e):.0f} deg. Literature: {e.literature} "
-        f"({e.source})."
-    ), choices)
+    return Answer(
+        value,
+        (
+            f"The geometry (gait2392 paths, Delp et al. 1990) gives piriformis {action} "
+            f"at {angle:g} deg of flexion; it changes sign near {flip_angle(e):.0f} deg. Literature: {e.literature} "
+            f"({e.source})."
+        ),
+        choices,
+    )
 
 
 def _adductor_flip(lifter: Lifter, client: Client) -> Answer:
     e = FLEXION_EXAMPLES[3]
     flip = flip_angle(e)
-    return Answer(flip, (
-        f"The geometry's flexion moment arm of adductor longus changes sign near {flip:.0f} deg. "
-        f"Literature: {e.literature} ({e.source})."
-    ))
+    return Answer(
+        flip,
+        (
+            f"The geometry's flexion moment arm of adductor longus changes sign near {flip:.0f} deg. "
+            f"Literature: {e.literature} ({e.source})."
+        ),
+    )
 
 
 # ----- lesson 03: the deadlift -------------------------------------------------------
 
+
 def _blog_rotation(lifter: Lifter, client: Client) -> Answer:
     s = compensate(lifter.hip_extension_available, cue="stand_tall", mechanism="blog")
-    return Answer(float(s.rotation_needed), (
-        f"Deficit {_deg(s.deficit)} deg; the blog's 'hip flexors (all)' buy "
-        f"{s.rotation_benefit:g} deg of extension per degree of rotation (illustrative), so "
-        f"{_deg(s.deficit)} / {s.rotation_benefit:g} = {_deg(s.rotation_needed)} deg, within the "
-        f"{_deg(PARAMETERS['external_rotation_range'].default)} deg available."
-    ))
+    return Answer(
+        float(s.rotation_needed),
+        (
+            f"Deficit {_deg(s.deficit)} deg; the blog's 'hip flexors (all)' buy "
+            f"{s.rotation_benefit:g} deg of extension per degree of rotation (illustrative), so "
+            f"{_deg(s.deficit)} / {s.rotation_benefit:g} = {_deg(s.rotation_needed)} deg, within the "
+            f"{_deg(PARAMETERS['external_rotation_range'].default)} deg available."
+        ),
+    )
 
 
 def _rf_rotation(lifter: Lifter, client: Client) -> Answer:
@@ -306,11 +336,14 @@ def _rf_rotation(lifter: Lifter, client: Client) -> Answer:
     arm = tissue_moment_arms()[lifter.tissue].rotation_mm
     floor = PARAMETERS["moment_arm_floor"].default
     if math.isinf(s.rotation_needed):
-        value, why = NONE_HELPS, (
-            f"its rotation moment arm with the thigh vertical is {arm:+.1f} mm, below the model's "
-            f"{floor:g} mm floor, so turning the hip does not slacken it: all {_deg(s.deficit)} deg go "
-            "to pelvic tilt and lumbar extension. The blog's 'the quads restrict, so the feet turn "
-            "out' is not what this geometry supports."
+        value, why = (
+            NONE_HELPS,
+            (
+                f"its rotation moment arm with the thigh vertical is {arm:+.1f} mm, below the model's "
+                f"{floor:g} mm floor, so turning the hip does not slacken it: all {_deg(s.deficit)} deg go "
+                "to pelvic tilt and lumbar extension. The blog's 'the quads restrict, so the feet turn "
+                "out' is not what this geometry supports."
+            ),
         )
     else:
         value, why = f"{_deg(s.rotation_needed)} deg", f"its rotation moment arm is {arm:+.1f} mm."
@@ -323,19 +356,24 @@ def _onset_phase(lifter: Lifter, client: Client) -> Answer:
     s = lift_compensation(phase, lifter.hip_extension_available, cue="squeeze_glutes")
     start = float(phase[np.argmax(s.deficit > 0)])
     hip = lift_posture(start).hip_flexion
-    return Answer(start, (
-        f"Compensation starts at phase {start:.2f}, with the hip still flexed {hip:.1f} deg. Before "
-        "that the hip is flexed enough for the tissue to stay slack; the "
-        "restriction bites only in the last part of the pull, when the hip nears extension and "
-        "the squeeze adds its demand."
-    ))
+    return Answer(
+        start,
+        (
+            f"Compensation starts at phase {start:.2f}, with the hip still flexed {hip:.1f} deg. Before "
+            "that the hip is flexed enough for the tissue to stay slack; the "
+            "restriction bites only in the last part of the pull, when the hip nears extension and "
+            "the squeeze adds its demand."
+        ),
+    )
 
 
 def _cue_difference(lifter: Lifter, client: Client) -> Answer:
-    tall, squeeze = (compensate(lifter.hip_extension_available, cue=c, mechanism="blog") for c in ("stand_tall", "squeeze_glutes"))
-    return Answer(float(squeeze.pelvic_tilt - tall.pelvic_tilt), (
-        f"Stand tall: {tall.describe()} Squeeze: {squeeze.describe()}"
-    ))
+    tall, squeeze = (
+        compensate(lifter.hip_extension_available, cue=c, mechanism="blog") for c in ("stand_tall", "squeeze_glutes")
+    )
+    return Answer(
+        float(squeeze.pelvic_tilt - tall.pelvic_tilt), (f"Stand tall: {tall.describe()} Squeeze: {squeeze.describe()}")
+    )
 
 
 def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
@@ -343,12 +381,16 @@ def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
     arm = tissue_moment_arms()["Tensor fasciae latae"].rotation_mm
     choices = ("out (external rotation)", "in (internal rotation)", "neither")
     value = choices[0] if direction > 0 else choices[1] if direction < 0 else choices[2]
-    return Answer(value, (
-        f"gait2392 gives TFL a rotation moment arm of {arm:+.1f} mm with the thigh vertical "
-        "(+ = external); rotating the hip the way the muscle pulls slackens it, so the model turns "
-        f"the feet {value.split()[0]}. The table, too, lists TFL among the internal rotators: a "
-        "tight TFL does not explain 'duck feet'."
-    ), choices)
+    return Answer(
+        value,
+        (
+            f"gait2392 gives TFL a rotation moment arm of {arm:+.1f} mm with the thigh vertical "
+            "(+ = external); rotating the hip the way the muscle pulls slackens it, so the model turns "
+            f"the feet {value.split()[0]}. The table, too, lists TFL among the internal rotators: a "
+            "tight TFL does not explain 'duck feet'."
+        ),
+        choices,
+    )
 
 
 # ----- lesson 05: a client's Thomas test ---------------------------------------------
@@ -358,20 +400,28 @@ _BMC2021 = "the 2021 cut-offs (BMC Sports Sci Med Rehabil 2021, Table 4)"
 
 def _client_tissue(lifter: Lifter, client: Client) -> Answer:
     r = modified_thomas_test(*client.measurements(), criteria="kendall")
-    return Answer(r.tissues[0], "Kendall's rules that fired: " + "; ".join(
-        f.rule.text for f in r.findings if f.fired) + ".", TEST_TISSUES + ("none",),
-        source="Kendall's criteria (Muscles: Testing and Function)")
+    return Answer(
+        r.tissues[0],
+        "Kendall's rules that fired: " + "; ".join(f.rule.text for f in r.findings if f.fired) + ".",
+        TEST_TISSUES + ("none",),
+        source="Kendall's criteria (Muscles: Testing and Function)",
+    )
 
 
 def _client_bmc(lifter: Lifter, client: Client) -> Answer:
     r = modified_thomas_test(*client.measurements(), criteria="bmc2021")
     knee = next(f for f in r.findings if f.rule.measurement == "knee_flexion")
     value = "yes" if knee.fired else "no"
-    return Answer(value, (
-        f"The 2021 table flags the knee only below {knee.rule.threshold:g} deg; this knee reaches "
-        f"{knee.value:g}. Kendall's cut-off ({CRITERIA['kendall'].rules[1].threshold:g}) flags it: "
-        "the choice of source changes the diagnosis."
-    ), ("yes", "no"), source=_BMC2021)
+    return Answer(
+        value,
+        (
+            f"The 2021 table flags the knee only below {knee.rule.threshold:g} deg; this knee reaches "
+            f"{knee.value:g}. Kendall's cut-off ({CRITERIA['kendall'].rules[1].threshold:g}) flags it: "
+            "the choice of source changes the diagnosis."
+        ),
+        ("yes", "no"),
+        source=_BMC2021,
+    )
 
 
 def _client_tilt(lifter: Lifter, client: Client) -> Answer:
@@ -382,10 +432,14 @@ def _client_tilt(lifter: Lifter, client: Client) -> Answer:
 def _harvey_fires(lifter: Lifter, client: Client) -> Answer:
     mean = tuple(PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction"))
     r = modified_thomas_test(*mean, criteria="bmc2021")
-    return Answer(float(sum(f.fired for f in r.findings)), (
-        f"Harvey's athletes averaged thigh {mean[0]:g}, knee {mean[1]:g}, abduction {mean[2]:g} deg; "
-        f"the 2021 cut-offs call them short: {', '.join(r.tissues)}. Cut-offs and population means disagree."
-    ), source=f"{_BMC2021} applied to Harvey 1998's means")
+    return Answer(
+        float(sum(f.fired for f in r.findings)),
+        (
+            f"Harvey's athletes averaged thigh {mean[0]:g}, knee {mean[1]:g}, abduction {mean[2]:g} deg; "
+            f"the 2021 cut-offs call them short: {', '.join(r.tissues)}. Cut-offs and population means disagree."
+        ),
+        source=f"{_BMC2021} applied to Harvey 1998's means",
+    )
 
 
 def _sensitivity(lifter: Lifter, client: Client) -> Answer:
@@ -393,28 +447,104 @@ def _sensitivity(lifter: Lifter, client: Client) -> Answer:
 
 
 _QUESTIONS: tuple[Question, ...] = (
-    Question("02-primary-flexors", "02", "How many muscles does the table list as primary hip flexors?", _primary_flexors),
+    Question(
+        "02-primary-flexors", "02", "How many muscles does the table list as primary hip flexors?", _primary_flexors
+    ),
     Question("02-no-primary", "02", "Which action has no primary muscle in the table?", _no_primary),
-    Question("02-glute-max", "02", "In how many of the table's actions does gluteus maximus (any part) appear?", _glute_max),
-    Question("02-piriformis", "02", "With the hip flexed to 90 deg, which rotation does piriformis produce in the gait2392 model?",
-             _piriformis),
-    Question("02-adductor-longus", "02", "At about what hip flexion angle does adductor longus turn from a flexor into an extensor (gait2392)?",
-             _adductor_flip, tolerance=5.0, unit="deg"),
-    Question("03-blog-rotation", "03", lambda lifter, _: f"A lifter has {_deg(-lifter.hip_extension_available)} deg too little hip extension and is cued to 'stand tall'. Under the blog's hypothesis (all hip flexors restrict), how much external rotation would make up the deficit alone?",
-             _blog_rotation, tolerance=0.5, unit="deg"),
-    Question("03-rf-rotation", "03", "Same lifter, but the restricting tissue is rectus femoris. How much external rotation does the model need to make up the deficit alone?", _rf_rotation),
-    Question("03-onset", "03", "Same lifter (all hip flexors, squeeze cue): at what lift phase does any compensation begin? (0 = floor, 1 = lockout)",
-             _onset_phase, tolerance=0.02),
-    Question("03-cue-difference", "03", "For this lifter (all hip flexors), how many more degrees of anterior pelvic tilt does 'squeeze your bum' give at lockout than 'stand tall'?",
-             _cue_difference, tolerance=0.5, unit="deg"),
-    Question("03-tfl-feet", "03", "If the tensor fasciae latae were the restricting tissue, which way would the model turn the feet?", _tfl_feet),
-    Question("05-tissue", "05", lambda _, client: f"A client's thigh rests {client.thigh_angle:g} deg above horizontal, knee flexed {client.knee_flexion:g} deg, abduction {client.thigh_abduction:g} deg. Under Kendall's criteria, which tissue does the test point to first?", _client_tissue),
+    Question(
+        "02-glute-max", "02", "In how many of the table's actions does gluteus maximus (any part) appear?", _glute_max
+    ),
+    Question(
+        "02-piriformis",
+        "02",
+        "With the hip flexed to 90 deg, which rotation does piriformis produce in the gait2392 model?",
+        _piriformis,
+    ),
+    Question(
+        "02-adductor-longus",
+        "02",
+        "At about what hip flexion angle does adductor longus turn from a flexor into an extensor (gait2392)?",
+        _adductor_flip,
+        tolerance=5.0,
+        unit="deg",
+    ),
+    Question(
+        "03-blog-rotation",
+        "03",
+        lambda lifter, _: (
+            f"A lifter has {_deg(-lifter.hip_extension_available)} deg too little hip extension and is cued to "
+            f"'stand tall'. Under the blog's hypothesis (all hip flexors restrict), how much external rotation "
+            f"would make up the deficit alone?"
+        ),
+        _blog_rotation,
+        tolerance=0.5,
+        unit="deg",
+    ),
+    Question(
+        "03-rf-rotation",
+        "03",
+        "Same lifter, but the restricting tissue is rectus femoris. How much external rotation does the model need "
+        "to make up the deficit alone?",
+        _rf_rotation,
+    ),
+    Question(
+        "03-onset",
+        "03",
+        "Same lifter (all hip flexors, squeeze cue): at what lift phase does any compensation begin? (0 = floor, 1 "
+        "= lockout)",
+        _onset_phase,
+        tolerance=0.02,
+    ),
+    Question(
+        "03-cue-difference",
+        "03",
+        "For this lifter (all hip flexors), how many more degrees of anterior pelvic tilt does 'squeeze your bum' "
+        "give at lockout than 'stand tall'?",
+        _cue_difference,
+        tolerance=0.5,
+        unit="deg",
+    ),
+    Question(
+        "03-tfl-feet",
+        "03",
+        "If the tensor fasciae latae were the restricting tissue, which way would the model turn the feet?",
+        _tfl_feet,
+    ),
+    Question(
+        "05-tissue",
+        "05",
+        lambda _, client: (
+            f"A client's thigh rests {client.thigh_angle:g} deg above horizontal, knee flexed "
+            f"{client.knee_flexion:g} deg, abduction {client.thigh_abduction:g} deg. Under Kendall's criteria, "
+            f"which tissue does the test point to first?"
+        ),
+        _client_tissue,
+    ),
     Question("05-bmc", "05", "Same client under the 2021 table's cut-offs: is rectus femoris flagged?", _client_bmc),
-    Question("05-tilt", "05", "For this client (Kendall, thigh angle as the extension estimate), how much anterior pelvic tilt does the model predict at lockout with 'squeeze your bum'?",
-             _client_tilt, tolerance=0.5, unit="deg"),
-    Question("05-harvey", "05", "Put Harvey's average elite athlete through the 2021 cut-offs. How many of the three rules fire?", _harvey_fires),
-    Question("05-sensitivity", "05", "Of 100 people who truly lack hip extension, about how many does the modified Thomas test flag (Vigotsky et al. 2016)?",
-             _sensitivity, tolerance=2.0, unit="people"),
+    Question(
+        "05-tilt",
+        "05",
+        "For this client (Kendall, thigh angle as the extension estimate), how much anterior pelvic tilt does the "
+        "model predict at lockout with 'squeeze your bum'?",
+        _client_tilt,
+        tolerance=0.5,
+        unit="deg",
+    ),
+    Question(
+        "05-harvey",
+        "05",
+        "Put Harvey's average elite athlete through the 2021 cut-offs. How many of the three rules fire?",
+        _harvey_fires,
+    ),
+    Question(
+        "05-sensitivity",
+        "05",
+        "Of 100 people who truly lack hip extension, about how many does the modified Thomas test flag (Vigotsky et "
+        "al. 2016)?",
+        _sensitivity,
+        tolerance=2.0,
+        unit="people",
+    ),
 )
 
 

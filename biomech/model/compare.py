@@ -18,10 +18,18 @@ from biomech.model.compensation import Compensation
 __all__ = ["PART_NAMES", "disagreement", "rotation_effect"]
 
 PART_NAMES: Mapping[str, str] = {
-    "iliacus_r": "iliacus", "psoas_r": "psoas", "sar_r": "sartorius", "tfl_r": "tensor fasciae latae",
-    "rect_fem_r": "rectus femoris", "add_long_r": "adductor longus", "add_brev_r": "adductor brevis",
-    "pect_r": "pectineus", "grac_r": "gracilis", "glut_min1_r": "gluteus minimus (anterior)",
-    "iliofem_sup_r": "the ligament's superior band", "iliofem_inf_r": "the ligament's inferior band",
+    "iliacus_r": "iliacus",
+    "psoas_r": "psoas",
+    "sar_r": "sartorius",
+    "tfl_r": "tensor fasciae latae",
+    "rect_fem_r": "rectus femoris",
+    "add_long_r": "adductor longus",
+    "add_brev_r": "adductor brevis",
+    "pect_r": "pectineus",
+    "grac_r": "gracilis",
+    "glut_min1_r": "gluteus minimus (anterior)",
+    "iliofem_sup_r": "the ligament's superior band",
+    "iliofem_inf_r": "the ligament's inferior band",
 }
 """Plain names of the parts a tight tissue can hold."""
 
@@ -42,7 +50,7 @@ def rotation_effect(tissue: str, hip_flexion: float = 0.0, knee_flexion: float =
     parts = tissue_parts(tissue)
     neutral = path_length(parts, hip_flexion=hip_flexion, knee_flexion=knee_flexion)
     turned = path_length(parts, hip_flexion=hip_flexion, hip_rotation=-_TURN_DEG, knee_flexion=knee_flexion)
-    return {p: 1000.0 * float(t - n) for p, n, t in zip(parts, neutral, turned)}
+    return {p: 1000.0 * float(t - n) for p, n, t in zip(parts, neutral, turned, strict=False)}
 
 
 def _names(parts: list[str]) -> str:

@@ -8,7 +8,6 @@ need to know which one ran.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,7 +16,7 @@ from biomech.formatting import format_degrees
 
 __all__ = ["MECHANISMS", "Compensation", "Value"]
 
-Value = Union[float, NDArray[np.float64]]
+Value = float | NDArray[np.float64]
 
 MECHANISMS: tuple[str, ...] = ("blog", "geometry")
 """``"blog"``: the blog's hypothesis, linear (one rotation benefit k per tissue).
@@ -112,8 +111,7 @@ class Compensation:
             ("thigh inclination", self.thigh_inclination),
         ]
         lines = [
-            f"Compensation at lockout, cue {self.cue!r}, tissue {self.tissue!r}, "
-            f"mechanism {self.mechanism!r} (degrees)"
+            f"Compensation at lockout, cue {self.cue!r}, tissue {self.tissue!r}, mechanism {self.mechanism!r} (degrees)"
         ]
         lines += [f"  {name:<28}{format_degrees(float(value), width=8)}" for name, value in rows]
         lines.append(f"  {'stage':<28}{self.stage:>8}")

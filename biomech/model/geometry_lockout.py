@@ -20,7 +20,8 @@ further into flexion (in gait2392 adductor brevis, beyond about 25 deg) is not m
 limit flexion too; its limit is its shortest length on the way to the test posture
 (:func:`length_limits`). For one part, a straight segment crosses the hip, so the
 least hip flexion that keeps it within its limit at a given rotation has a closed form
-(:func:`_least_flexion`); the rotation is found on a grid refined by zooming in. Lumbar extension equals the tilt (the trunk stays upright).
+(:func:`_least_flexion`); the rotation is found on a grid refined by zooming in. Lumbar
+extension equals the tilt (the trunk stays upright).
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) ->
     takes that shortest length instead, so that a tighter reading never slackens it.
     """
     test = -available
-    pair = path_length(parts, hip_flexion=np.concatenate([test, test - _SLOPE_STEP_DEG]),
-                       knee_flexion=np.concatenate([test_knee, test_knee]))
-    limit, before = pair[: test.size], pair[test.size:]
+    pair = path_length(
+        parts,
+        hip_flexion=np.concatenate([test, test - _SLOPE_STEP_DEG]),
+        knee_flexion=np.concatenate([test_knee, test_knee]),
+    )
+    limit, before = pair[: test.size], pair[test.size :]
     at = np.broadcast_to(test[:, None], limit.shape).copy()
     rows = np.flatnonzero(np.any(before <= limit, axis=1))  # a part not shortening into the test posture
     if rows.size:
@@ -73,8 +77,7 @@ def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) ->
         step = offsets[1] - offsets[0]
         where = np.where(last == hips.shape[1] - 1, hips[r, last], hips[r, mid] + np.clip(shift, -1.0, 1.0) * step)
         where = np.minimum(where, test[rows, None])
-        exact = path_length(parts, hip_flexion=where.reshape(-1),
-                            knee_flexion=np.repeat(test_knee[rows], len(parts)))
+        exact = path_length(parts, hip_flexion=where.reshape(-1), knee_flexion=np.repeat(test_knee[rows], len(parts)))
         limit[rows] = exact.reshape(rows.size, len(parts), len(parts))[:, c[0], c[0]]
         at[rows] = where
     return limit, at
@@ -123,16 +126,18 @@ def _least_flexion(seg: dict[str, Array], limit: Array, rotation_deg: Array, ref
     qx, qz, pp, p = qx[..., conditional], qz[..., conditional], pp[..., conditional], p[:, :, conditional]
     limit, ref = limit[:, conditional], ref[..., conditional]
     off = branch(sub["start_off"], sub["fixed_off"])
-    on[..., conditional] = np.where(on[..., conditional] <= hi[..., conditional], on[..., conditional],
-                                    np.maximum(off, hi[..., conditional]))
+    on[..., conditional] = np.where(
+        on[..., conditional] <= hi[..., conditional], on[..., conditional], np.maximum(off, hi[..., conditional])
+    )
     return on
 
 
 class _Problem:
     """One batch of states: the tight parts' limits and the lockout posture."""
 
-    def __init__(self, parts: tuple[str, ...], available: Array, theta: Array, test_knee: Array,
-                 lockout_knee: Array) -> None:
+    def __init__(
+        self, parts: tuple[str, ...], available: Array, theta: Array, test_knee: Array, lockout_knee: Array
+    ) -> None:
         self.parts = parts
         self.theta = theta
         self.knee = lockout_knee
@@ -157,8 +162,7 @@ class _Problem:
 
     def at_limit(self, rotation: Array, tilt: Array) -> NDArray[np.bool_]:
         """Which parts are at their limit in the posture reached, ``(N, P)``."""
-        lengths = path_length(self.parts, hip_flexion=tilt - self.theta, hip_rotation=-rotation,
-                              knee_flexion=self.knee)
+        lengths = path_length(self.parts, hip_flexion=tilt - self.theta, hip_rotation=-rotation, knee_flexion=self.knee)
         return np.abs(lengths - self.limit) < _AT_LIMIT_M
 
     def tilt_excess(self, rotation: Array) -> Array:
@@ -207,8 +211,9 @@ def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool
         lo = np.where(np.isfinite(np.max(below, axis=1)), np.max(below, axis=1), best)
         hi = np.where(np.isfinite(np.min(above, axis=1)), np.min(above, axis=1), best)
         u = np.linspace(0.0, 1.0, _GRID_HALF + 1)[None, :]
-        rotation = np.concatenate([lo[:, None] + (best - lo)[:, None] * u[:, :-1],
-                                   best[:, None] + (hi - best)[:, None] * u], axis=1)
+        rotation = np.concatenate(
+            [lo[:, None] + (best - lo)[:, None] * u[:, :-1], best[:, None] + (hi - best)[:, None] * u], axis=1
+        )
     if pick == "root":
         best = np.where(found, best, np.nan)
     best_all[index_rows], value_all[index_rows] = best, value
@@ -216,8 +221,13 @@ def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool
 
 
 def solve_lockout(
-    parts: tuple[str, ...], available: Array, theta: Array, external_range: Array, internal_range: Array,
-    test_knee: Array, lockout_knee: Array,
+    parts: tuple[str, ...],
+    available: Array,
+    theta: Array,
+    external_range: Array,
+    internal_range: Array,
+    test_knee: Array,
+    lockout_knee: Array,
 ) -> dict[str, Array]:
     """Solve the lockout for 1-D arrays of states (validated, broadcast, degrees).
 
@@ -234,8 +244,9 @@ def solve_lockout(
     deficit = np.where(short, excess0, 0.0)
     with np.errstate(invalid="ignore"):  # -inf - -inf where the tissue is slack everywhere near neutral
         slopes = (excess0[:, None] - near[:, [0, 2]]) / _SLOPE_STEP_DEG
-    benefit = np.where(short, np.maximum(0.0, np.nanmax(np.nan_to_num(slopes, nan=0.0, posinf=0.0, neginf=0.0),
-                                                       axis=1)), 0.0)
+    benefit = np.where(
+        short, np.maximum(0.0, np.nanmax(np.nan_to_num(slopes, nan=0.0, posinf=0.0, neginf=0.0), axis=1)), 0.0
+    )
 
     # the least rotation that makes up the deficit alone, searched beyond the hip's range
     wide = np.full(n, _NEEDED_LIMIT_DEG)
@@ -255,8 +266,12 @@ def solve_lockout(
         tilt = np.where(better, np.maximum(0.0, value), tilt)
 
     at_limit = problem.at_limit(rotation_used, tilt) & short[:, None]
-    binding = np.array([", ".join(p for p, hit in zip(parts, row) if hit) for row in at_limit], dtype=str)
+    binding = np.array([", ".join(p for p, hit in zip(parts, row, strict=False) if hit) for row in at_limit], dtype=str)
     return {
-        "deficit": deficit, "rotation_used": rotation_used, "rotation_needed": rotation_needed,
-        "pelvic_tilt": tilt, "rotation_benefit": benefit, "binding": binding,
+        "deficit": deficit,
+        "rotation_used": rotation_used,
+        "rotation_needed": rotation_needed,
+        "pelvic_tilt": tilt,
+        "rotation_benefit": benefit,
+        "binding": binding,
     }

@@ -48,16 +48,15 @@ from __future__ import annotations
 import dataclasses
 import html
 from dataclasses import dataclass
-from typing import Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech._validation import check_choice, check_range
+from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue, compensate
 from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
-from biomech.anatomy.tissues import ALL_FLEXORS
 
 __all__ = [
     "CUE_TITLES",
@@ -78,7 +77,7 @@ LIFT_PARAMETERS: tuple[str, ...] = (
 :func:`lift_compensation`, besides :data:`biomech.model.lockout.MODEL_PARAMETERS`."""
 
 _PHASE_UNIT = "lift phase (0 = bar on the floor, 1 = lockout)"
-Value = Union[float, NDArray[np.float64]]
+Value = float | NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -198,24 +197,18 @@ def lift_compensation(
     """
     p = check_range("phase", phase, 0.0, 1.0, _PHASE_UNIT)
     available = check_parameter("hip_extension_available", hip_extension_available)
-    lift = resolve_overrides(
-        {k: v for k, v in overrides.items() if k in LIFT_PARAMETERS}, LIFT_PARAMETERS
-    )
+    lift = resolve_overrides({k: v for k, v in overrides.items() if k in LIFT_PARAMETERS}, LIFT_PARAMETERS)
     model = {k: v for k, v in overrides.items() if k not in LIFT_PARAMETERS}
     for name in model:
         check_choice("override", name, MODEL_PARAMETERS + LIFT_PARAMETERS)
     hip = _posture(p, lift).hip_flexion
     weight = np.clip(1.0 - np.asarray(hip) / lift["lift_cue_onset_hip_flexion"], 0.0, 1.0)
-    squeeze = check_parameter(
-        "squeeze_demand", model.pop("squeeze_demand", PARAMETERS["squeeze_demand"].default)
-    )
+    squeeze = check_parameter("squeeze_demand", model.pop("squeeze_demand", PARAMETERS["squeeze_demand"].default))
     # Beyond the table's upper bound no cue can cause a deficit (max demand < bound),
     # so clipping the effective value there changes nothing but keeps it in range.
     upper = PARAMETERS["hip_extension_available"].max
     effective = np.minimum(available + hip, upper)
-    state = compensate(
-        effective, cue=cue, tissue=tissue, mechanism="blog", squeeze_demand=weight * squeeze, **model
-    )
+    state = compensate(effective, cue=cue, tissue=tissue, mechanism="blog", squeeze_demand=weight * squeeze, **model)
     shape = np.shape(state.deficit)
 
     def out(a: ArrayLike) -> Value:
@@ -228,7 +221,6 @@ def lift_compensation(
         demand=out(np.asarray(state.demand) - hip),
         hip_flexion=out(np.asarray(state.hip_flexion) + hip),
     )
-
 
 
 def _posture(phase: NDArray[np.float64], v: dict[str, NDArray[np.float64]]) -> LiftPosture:
@@ -257,8 +249,15 @@ CUE_TITLES = {"stand_tall": "Stand tall, ribs down", "squeeze_glutes": "Squeeze 
 """The cues as coaches say them (column and panel titles)."""
 
 
-def cue_table(phase: float, hip_extension_available: float, /, *, tissue: str = ALL_FLEXORS,
-              fmt: str = "markdown", **overrides: float) -> str:
+def cue_table(
+    phase: float,
+    hip_extension_available: float,
+    /,
+    *,
+    tissue: str = ALL_FLEXORS,
+    fmt: str = "markdown",
+    **overrides: float,
+) -> str:
     """Return both cues' numbers at a phase side by side, as Markdown or HTML (degrees)."""
     check_choice("fmt", fmt, ("markdown", "html"))
     for name in overrides:
@@ -268,12 +267,22 @@ def cue_table(phase: float, hip_extension_available: float, /, *, tissue: str = 
     p = float(check_range("phase", phase, 0.0, 1.0, "lift phase (0 = bar on the floor, 1 = lockout)"))
     angles = lift_posture(p, **{k: v for k, v in lift.items() if k in LIFT_PARAMETERS[:3]})
     states = [lift_compensation(p, hip_extension_available, cue=c, tissue=tissue, **model, **lift) for c in CUES]
-    rows = [("hip flexion", [angles.hip_flexion] * 2), ("knee flexion", [angles.knee_flexion] * 2),
-            ("trunk lean from vertical", [angles.trunk_inclination] * 2)]
-    rows += [(label, [getattr(s, field) for s in states]) for label, field in (
-        ("hip extension asked for", "demand"), ("deficit", "deficit"),
-        ("rotation used (+ external)", "rotation_used"), ("feet turned out", "foot_progression"),
-        ("anterior pelvic tilt added", "pelvic_tilt"), ("lumbar extension added", "lumbar_extension"))]
+    rows = [
+        ("hip flexion", [angles.hip_flexion] * 2),
+        ("knee flexion", [angles.knee_flexion] * 2),
+        ("trunk lean from vertical", [angles.trunk_inclination] * 2),
+    ]
+    rows += [
+        (label, [getattr(s, field) for s in states])
+        for label, field in (
+            ("hip extension asked for", "demand"),
+            ("deficit", "deficit"),
+            ("rotation used (+ external)", "rotation_used"),
+            ("feet turned out", "foot_progression"),
+            ("anterior pelvic tilt added", "pelvic_tilt"),
+            ("lumbar extension added", "lumbar_extension"),
+        )
+    ]
     rows.append(("stage", [s.stage for s in states]))
     cell = lambda v: v if isinstance(v, str) else format_degrees(v)  # noqa: E731
     head = ["", *(CUE_TITLES[c] for c in CUES)]

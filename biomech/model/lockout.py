@@ -95,8 +95,9 @@ def tissues(mechanism: str = "geometry") -> tuple[str, ...]:
     return (ALL_FLEXORS, *restricting_tissues(), *extra)
 
 
-def _tissue_name(tissue: str | tuple[str, ...] | list[str], mechanism: str,
-                 floor: NDArray[np.float64]) -> tuple[str, tuple[str, ...]]:
+def _tissue_name(
+    tissue: str | tuple[str, ...] | list[str], mechanism: str, floor: NDArray[np.float64]
+) -> tuple[str, tuple[str, ...]]:
     """Check the tissue (one label or several) and return its name and labels."""
     labels = (tissue,) if isinstance(tissue, str) else tuple(tissue)
     if not labels:
@@ -105,8 +106,9 @@ def _tissue_name(tissue: str | tuple[str, ...] | list[str], mechanism: str,
     for label in labels:
         check_choice("tissue", label, (ALL_FLEXORS, *arms, LIGAMENT))
         if label == LIGAMENT and mechanism == "blog":
-            raise ValueError(f"'tissue' {LIGAMENT!r} has no rotation benefit in the blog's mechanism; "
-                             "use mechanism='geometry'.")
+            raise ValueError(
+                f"'tissue' {LIGAMENT!r} has no rotation benefit in the blog's mechanism; use mechanism='geometry'."
+            )
         if label in arms and not restricts_extension(arms[label].flexion_mm, floor):
             a = arms[label]
             raise ValueError(
@@ -115,8 +117,10 @@ def _tissue_name(tissue: str | tuple[str, ...] | list[str], mechanism: str,
                 f"({float(np.max(floor)):g} mm); choose one of {list(tissues(mechanism))}."
             )
     if len(labels) > 1 and mechanism == "blog":
-        raise ValueError(f"'tissue' {list(labels)} names several tissues: the blog's mechanism takes one "
-                         "(its k is per tissue); use mechanism='geometry' for several.")
+        raise ValueError(
+            f"'tissue' {list(labels)} names several tissues: the blog's mechanism takes one "
+            "(its k is per tissue); use mechanism='geometry' for several."
+        )
     return " + ".join(labels), labels
 
 
@@ -191,9 +195,17 @@ def compensate(
         r |= {"deficit": deficit, "rotation_benefit": k, "binding": np.array("")}
     else:
         parts = tuple(dict.fromkeys(part for label in labels for part in tissue_parts(label)))
-        flat = [np.broadcast_to(v, shape).reshape(-1).astype(float) for v in (
-            available, theta, p["external_rotation_range"], p["internal_rotation_range"],
-            p["test_knee_flexion"], p["lockout_knee_flexion"])]
+        flat = [
+            np.broadcast_to(v, shape).reshape(-1).astype(float)
+            for v in (
+                available,
+                theta,
+                p["external_rotation_range"],
+                p["internal_rotation_range"],
+                p["test_knee_flexion"],
+                p["lockout_knee_flexion"],
+            )
+        ]
         r = solve_lockout(parts, *flat)
         r = {key: value.reshape(shape) for key, value in r.items()}
 
@@ -288,6 +300,9 @@ def stage_spans(curve: Compensation) -> tuple[StageSpan, ...]:
     x = np.asarray(curve.hip_extension_available, dtype=float)
     none_from = _crossing(x, np.asarray(curve.deficit, dtype=float))
     lumbo_to = min(_crossing(x, np.asarray(curve.pelvic_tilt, dtype=float)), none_from)
-    bounds = {STAGES[0]: (none_from, float(x[-1])), STAGES[1]: (lumbo_to, none_from),
-              STAGES[2]: (float(x[0]), lumbo_to)}
+    bounds = {
+        STAGES[0]: (none_from, float(x[-1])),
+        STAGES[1]: (lumbo_to, none_from),
+        STAGES[2]: (float(x[0]), lumbo_to),
+    }
     return tuple(StageSpan(stage, *bounds[stage]) for stage in STAGES)

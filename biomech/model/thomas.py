@@ -43,23 +43,33 @@ from types import MappingProxyType
 import numpy as np
 
 from biomech._validation import check_choice, check_range
+from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUES, Compensation, compensate, tissues
 from biomech.parameters import PARAMETERS
-from biomech.anatomy.tissues import ALL_FLEXORS
 
 __all__ = [
-    "CRITERIA", "MODEL_TISSUE", "TEST_TISSUES", "VALIDITY",
-    "Criteria", "Finding", "Rule", "ThomasResult", "Validity", "modified_thomas_test",
+    "CRITERIA",
+    "MODEL_TISSUE",
+    "TEST_TISSUES",
+    "VALIDITY",
+    "Criteria",
+    "Finding",
+    "Rule",
+    "ThomasResult",
+    "Validity",
+    "modified_thomas_test",
 ]
 
 TEST_TISSUES: tuple[str, ...] = ("one-joint hip flexors", "rectus femoris", "TFL/ITB")
 """Tissues the test can point to, in the order of its three angles."""
-MODEL_TISSUE: Mapping[str, str] = MappingProxyType({
-    "one-joint hip flexors": "Iliopsoas",
-    "rectus femoris": "Rectus femoris",
-    "TFL/ITB": "Tensor fasciae latae",
-})
+MODEL_TISSUE: Mapping[str, str] = MappingProxyType(
+    {
+        "one-joint hip flexors": "Iliopsoas",
+        "rectus femoris": "Rectus femoris",
+        "TFL/ITB": "Tensor fasciae latae",
+    }
+)
 """Test tissue -> the restricting tissue of :func:`biomech.model.lockout.compensate`."""
 
 
@@ -97,26 +107,53 @@ def _rules(hip: float, knee: float, abduction: float, words: tuple[str, str, str
 
 
 _HARVEY_MEANS = tuple(PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction"))
-CRITERIA: Mapping[str, Criteria] = MappingProxyType({
-    "kendall": Criteria("kendall", _rules(0.0, 80.0, 0.0, (
-        "thigh does not touch the table: the one-joint hip flexors are short",
-        "knee flexes less than 80 deg: each degree under 80 counts as shortness of the two-joint flexors",
-        "thigh abducts as the hip extends: the tensor fasciae latae is short",
-    )), "Kendall, Muscles: Testing and Function (excerpt at mitchmedical.us; verified text)",
-        "Kendall's reading needs the low back and sacrum flat on the table."),
-    "bmc2021": Criteria("bmc2021", _rules(0.0, 67.0, 0.0, (
-        "hip > 0 deg: short one-joint hip flexors",
-        "knee < 67 deg: short two-joint hip flexors (rectus femoris; also TFL and sartorius)",
-        "hip abduction > 0 deg: short abductors (TFL/ITB)",
-    )), "BMC Sports Sci Med Rehabil 2021, s13102-021-00242-y, Table 4 (verified text)",
-        "The table adds that the anterior capsule and ligaments may also limit the test."),
-    "harvey1998": Criteria("harvey1998", _rules(*_HARVEY_MEANS, (
-        "less hip extension than the athletes' mean thigh angle (-11.9 deg)",
-        "less knee flexion than the athletes' mean (52.5 deg)",
-        "more abduction than the athletes' mean (15.6 deg)",
-    )), "Harvey 1998, Br J Sports Med 32:68-70, 117 elite athletes (verified text)",
-        "These are means of healthy athletes, not cut-offs: roughly half of them lie beyond each."),
-})
+CRITERIA: Mapping[str, Criteria] = MappingProxyType(
+    {
+        "kendall": Criteria(
+            "kendall",
+            _rules(
+                0.0,
+                80.0,
+                0.0,
+                (
+                    "thigh does not touch the table: the one-joint hip flexors are short",
+                    "knee flexes less than 80 deg: each degree under 80 counts as shortness of the two-joint flexors",
+                    "thigh abducts as the hip extends: the tensor fasciae latae is short",
+                ),
+            ),
+            "Kendall, Muscles: Testing and Function (excerpt at mitchmedical.us; verified text)",
+            "Kendall's reading needs the low back and sacrum flat on the table.",
+        ),
+        "bmc2021": Criteria(
+            "bmc2021",
+            _rules(
+                0.0,
+                67.0,
+                0.0,
+                (
+                    "hip > 0 deg: short one-joint hip flexors",
+                    "knee < 67 deg: short two-joint hip flexors (rectus femoris; also TFL and sartorius)",
+                    "hip abduction > 0 deg: short abductors (TFL/ITB)",
+                ),
+            ),
+            "BMC Sports Sci Med Rehabil 2021, s13102-021-00242-y, Table 4 (verified text)",
+            "The table adds that the anterior capsule and ligaments may also limit the test.",
+        ),
+        "harvey1998": Criteria(
+            "harvey1998",
+            _rules(
+                *_HARVEY_MEANS,
+                (
+                    "less hip extension than the athletes' mean thigh angle (-11.9 deg)",
+                    "less knee flexion than the athletes' mean (52.5 deg)",
+                    "more abduction than the athletes' mean (15.6 deg)",
+                ),
+            ),
+            "Harvey 1998, Br J Sports Med 32:68-70, 117 elite athletes (verified text)",
+            "These are means of healthy athletes, not cut-offs: roughly half of them lie beyond each.",
+        ),
+    }
+)
 """The rule sets by name (see the module docstring)."""
 
 
@@ -132,7 +169,10 @@ class Validity:
 
 
 VALIDITY = Validity(
-    sensitivity=0.318, specificity=0.571, kappa_inter=0.33, notes=(
+    sensitivity=0.318,
+    specificity=0.571,
+    kappa_inter=0.33,
+    notes=(
         "Vigotsky et al. 2016, PeerJ 4:e2325 (abstract only): for a hip extension deficit, "
         "sensitivity 31.8% (95% CI 13.9-54.9) and specificity 57.1% (18.4-90.1) in 29 "
         "students; pelvic tilt explained the error, and the thigh angle correlated only "
@@ -330,8 +370,9 @@ def modified_thomas_test(
         notes.append("Thigh below table level: Kendall reads this as excess length of the one-joint flexors.")
     p = PARAMETERS["hip_extension_available"]
     if p.min <= available <= p.max:
-        predictions = {cue: compensate(available, cue=cue, tissue=model_tissue, mechanism="blog", **overrides)
-                       for cue in CUES}
+        predictions = {
+            cue: compensate(available, cue=cue, tissue=model_tissue, mechanism="blog", **overrides) for cue in CUES
+        }
     else:
         predictions = {}
         notes.append(

@@ -43,19 +43,28 @@ from biomech.anatomy.bones import bone_outline, pose_outline
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose
 
 __all__ = [
-    "GAIT2392", "METRES_TO_H", "STANCE_WIDTH_H", "SagittalBones", "TransverseBones",
-    "pelvis_landmarks", "sagittal_bones", "stance_half_width", "transverse_bones",
+    "GAIT2392",
+    "METRES_TO_H",
+    "STANCE_WIDTH_H",
+    "SagittalBones",
+    "TransverseBones",
+    "pelvis_landmarks",
+    "sagittal_bones",
+    "stance_half_width",
+    "transverse_bones",
 ]
 
 Points = NDArray[np.float64]
 Rings = tuple[Points, ...]
 
-GAIT2392: Mapping[str, tuple[float, float]] = MappingProxyType({
-    "hip_in_pelvis": (-0.0707, -0.0661),
-    "knee_in_femur": (-0.0045, -0.3958),
-    "ankle_in_tibia": (0.0, -0.43),
-    "psis_in_pelvis": (-0.1793, 0.0036),
-})
+GAIT2392: Mapping[str, tuple[float, float]] = MappingProxyType(
+    {
+        "hip_in_pelvis": (-0.0707, -0.0661),
+        "knee_in_femur": (-0.0045, -0.3958),
+        "ankle_in_tibia": (0.0, -0.43),
+        "psis_in_pelvis": (-0.1793, 0.0036),
+    }
+)
 """gait2392 points (m) in a bone's frame, seen from the right (x anterior, y up): the
 right hip joint centre in the pelvis frame (whose origin is midway between the ASISs,
 so the ASIS is at (0, 0) from the side), the knee (knee straight) in the femur frame,
@@ -65,12 +74,14 @@ runs from the PSIS to the ASIS)."""
 
 _FEMUR_M = float(np.hypot(*GAIT2392["knee_in_femur"]))
 _SHANK_M = float(np.hypot(*GAIT2392["ankle_in_tibia"]))
-METRES_TO_H: Mapping[str, float] = MappingProxyType({
-    "pelvis": SEGMENT_LENGTHS["thigh"] / _FEMUR_M,
-    "femur": SEGMENT_LENGTHS["thigh"] / _FEMUR_M,
-    "tibia": SEGMENT_LENGTHS["shank"] / _SHANK_M,
-    "foot": SEGMENT_LENGTHS["shank"] / _SHANK_M,
-})
+METRES_TO_H: Mapping[str, float] = MappingProxyType(
+    {
+        "pelvis": SEGMENT_LENGTHS["thigh"] / _FEMUR_M,
+        "femur": SEGMENT_LENGTHS["thigh"] / _FEMUR_M,
+        "tibia": SEGMENT_LENGTHS["shank"] / _SHANK_M,
+        "foot": SEGMENT_LENGTHS["shank"] / _SHANK_M,
+    }
+)
 """Scale of each bone's outline, H per metre: the femur (and pelvis) fit the pose's
 thigh, the shank (and foot) the pose's shank."""
 STANCE_WIDTH_H = 0.17
@@ -172,8 +183,9 @@ def sagittal_bones(pose: SagittalPose) -> SagittalBones:
     s_pelvis, s_femur, s_tibia, s_foot = (METRES_TO_H[b] for b in ("pelvis", "femur", "tibia", "foot"))
     pelvis_turn = -(pose.pelvic_tilt - _PELVIS_TILT0)
     hip_in_pelvis = np.array(GAIT2392["hip_in_pelvis"])
-    pelvis = tuple(pose_outline((ring - hip_in_pelvis) * s_pelvis, pelvis_turn, hip)
-                   for ring in bone_outline("pelvis", "sagittal"))
+    pelvis = tuple(
+        pose_outline((ring - hip_in_pelvis) * s_pelvis, pelvis_turn, hip) for ring in bone_outline("pelvis", "sagittal")
+    )
     thigh = _angle_from_down(knee - hip)
     femur_turn = thigh - _angle_from_down(np.array(GAIT2392["knee_in_femur"]))
     femur = tuple(pose_outline(ring * s_femur, femur_turn, hip) for ring in bone_outline("femur_r", "sagittal"))
@@ -181,8 +193,18 @@ def sagittal_bones(pose: SagittalPose) -> SagittalBones:
     shank = tuple(pose_outline(ring * s_tibia, shank_turn, knee) for ring in bone_outline("tibia_r", "sagittal"))
     foot = tuple(ring * s_foot + ankle for ring in bone_outline("foot_r", "sagittal"))
     asis, psis = pelvis_landmarks(pose.pelvic_tilt, hip)
-    return SagittalBones(pelvis=pelvis, femur=femur, shank=shank, foot=foot, asis=asis, psis=psis,
-                         hip=hip, knee=knee, pelvic_tilt=float(pose.pelvic_tilt), thigh_angle=thigh)
+    return SagittalBones(
+        pelvis=pelvis,
+        femur=femur,
+        shank=shank,
+        foot=foot,
+        asis=asis,
+        psis=psis,
+        hip=hip,
+        knee=knee,
+        pelvic_tilt=float(pose.pelvic_tilt),
+        thigh_angle=thigh,
+    )
 
 
 def _angle_from_down(vector: Points) -> float:
@@ -235,8 +257,9 @@ def transverse_bones(hip_rotation: float, foot_progression: float) -> Transverse
     # From above, (x anterior, z right) -> (right, forward); the pelvis frame's origin is
     # the ASISs' midpoint, in front of the hip joints.
     hip_in_pelvis = GAIT2392["hip_in_pelvis"][0]
-    pelvis = tuple(np.column_stack([r[:, 1], r[:, 0] - hip_in_pelvis]) * s_pelvis
-                   for r in bone_outline("pelvis", "transverse"))
+    pelvis = tuple(
+        np.column_stack([r[:, 1], r[:, 0] - hip_in_pelvis]) * s_pelvis for r in bone_outline("pelvis", "transverse")
+    )
     half = stance_half_width(foot_progression)
     femurs, feet, axes, caps = [], [], [], []
     for side, bone in ((1.0, "femur_r"), (-1.0, "femur_l")):
@@ -247,12 +270,21 @@ def transverse_bones(hip_rotation: float, foot_progression: float) -> Transverse
         caps.append([hip, hip + SEGMENTS["thigh_radius"] * 2 * np.array([side * np.sin(r), np.cos(r)])])
         ankle = np.array([side * half, 0.0])
         mirror = np.array([side, 1.0])
-        feet.append(tuple(_foot_right(ring * s_foot, foot_progression) * mirror + ankle
-                          for ring in bone_outline("foot_r", "transverse")))
+        feet.append(
+            tuple(
+                _foot_right(ring * s_foot, foot_progression) * mirror + ankle
+                for ring in bone_outline("foot_r", "transverse")
+            )
+        )
         f = np.radians(foot_progression)
         axes.append([ankle, ankle + SEGMENTS["foot_length"] * np.array([side * np.sin(f), np.cos(f)])])
     return TransverseBones(
-        pelvis=pelvis, femurs=(femurs[0], femurs[1]), feet=(feet[0], feet[1]),
-        ankles=np.array([a[0] for a in axes]), foot_axes=np.array(axes), kneecaps=np.array(caps),
-        foot_progression=float(foot_progression), hip_rotation=float(hip_rotation),
+        pelvis=pelvis,
+        femurs=(femurs[0], femurs[1]),
+        feet=(feet[0], feet[1]),
+        ankles=np.array([a[0] for a in axes]),
+        foot_axes=np.array(axes),
+        kneecaps=np.array(caps),
+        foot_progression=float(foot_progression),
+        hip_rotation=float(hip_rotation),
     )

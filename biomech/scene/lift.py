@@ -45,12 +45,22 @@ def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
     trunk = upper(p.trunk)
     hang = trunk[1] - p.trunk[1]  # the arms hang from the moved shoulder
     return dataclasses.replace(
-        p, leg=np.array([p.leg[0], knee, hip]), pelvis=upper(p.pelvis), hip=hip,
-        asis=upper(p.asis), psis=upper(p.psis), sacrum=upper(p.sacrum), lumbar=upper(p.lumbar),
-        trunk=trunk, head_center=upper(p.head_center), arm=p.arm + hang, bar=p.bar + hang,
+        p,
+        leg=np.array([p.leg[0], knee, hip]),
+        pelvis=upper(p.pelvis),
+        hip=hip,
+        asis=upper(p.asis),
+        psis=upper(p.psis),
+        sacrum=upper(p.sacrum),
+        lumbar=upper(p.lumbar),
+        trunk=trunk,
+        head_center=upper(p.head_center),
+        arm=p.arm + hang,
+        bar=p.bar + hang,
         flexor_line=np.array([upper(p.flexor_line[0]), on_thigh(p.flexor_line[1])]),
         glute_line=np.array([upper(p.glute_line[0]), on_thigh(p.glute_line[1])]),
-        pelvic_tilt=p.pelvic_tilt + lean, sacrum_angle=p.sacrum_angle + lean,
+        pelvic_tilt=p.pelvic_tilt + lean,
+        sacrum_angle=p.sacrum_angle + lean,
         t12_angle=p.t12_angle + lean,
     )
 
@@ -64,8 +74,13 @@ def split_overrides(overrides: dict[str, float]) -> tuple[dict[str, float], dict
 
 
 def lift_scene(
-    phase: float, hip_extension_available: float, /, *, cue: str = "squeeze_glutes",
-    tissue: str = ALL_FLEXORS, **overrides: float,
+    phase: float,
+    hip_extension_available: float,
+    /,
+    *,
+    cue: str = "squeeze_glutes",
+    tissue: str = ALL_FLEXORS,
+    **overrides: float,
 ) -> Scene:
     """Return what the views draw at a phase of the deadlift.
 
@@ -99,11 +114,19 @@ def lift_scene(
     angles = lift_posture(phase, **{k: v for k, v in lift.items() if k in LIFT_PARAMETERS[:3]})
     tilt0, lordosis0 = lockout.standing_pelvic_tilt, lockout.standing_lumbar_lordosis
     offset = sacrum_in_pelvis(tilt0, lordosis0)
-    pose = _lift_pose(sagittal_pose(tilt0 + state.pelvic_tilt, lordosis0 + state.lumbar_extension,
-                                    sacrum_offset=offset, thigh_inclination=float(state.thigh_inclination)),
-                      angles)
+    pose = _lift_pose(
+        sagittal_pose(
+            tilt0 + state.pelvic_tilt,
+            lordosis0 + state.lumbar_extension,
+            sacrum_offset=offset,
+            thigh_inclination=float(state.thigh_inclination),
+        ),
+        angles,
+    )
     return dataclasses.replace(
-        lockout, state=state, sagittal=pose,
+        lockout,
+        state=state,
+        sagittal=pose,
         sagittal_neutral=_lift_pose(sagittal_pose(tilt0, lordosis0, sacrum_offset=offset), angles),
         transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=pose.pelvic_tilt),
     )

@@ -35,8 +35,14 @@ from numpy.typing import NDArray
 from biomech.parameters import PARAMETERS
 
 __all__ = [
-    "SEGMENTS", "SEGMENT_LENGTHS", "SagittalPose", "TransversePose",
-    "sagittal_pose", "sacrum_in_pelvis", "transverse_pose", "turn",
+    "SEGMENTS",
+    "SEGMENT_LENGTHS",
+    "SagittalPose",
+    "TransversePose",
+    "sagittal_pose",
+    "sacrum_in_pelvis",
+    "transverse_pose",
+    "turn",
 ]
 
 Points = NDArray[np.float64]
@@ -56,10 +62,20 @@ _GLUTE, _GLUTE_THIGH = (-0.075, 0.02), (-0.03, -0.11)
 _SHOULDER_FORWARD = 0.045
 # Foot outline, right foot: (medial-lateral as a fraction of foot width, toward the
 # right; along the foot as a fraction of its length from the heel). A drawing shape.
-_FOOT = np.array([
-    (0.0, 0.0), (0.3, 0.04), (0.42, 0.3), (0.5, 0.68), (0.38, 0.93), (0.0, 1.0),
-    (-0.3, 0.96), (-0.5, 0.75), (-0.45, 0.4), (-0.3, 0.04),
-])
+_FOOT = np.array(
+    [
+        (0.0, 0.0),
+        (0.3, 0.04),
+        (0.42, 0.3),
+        (0.5, 0.68),
+        (0.38, 0.93),
+        (0.0, 1.0),
+        (-0.3, 0.96),
+        (-0.5, 0.75),
+        (-0.45, 0.4),
+        (-0.3, 0.04),
+    ]
+)
 
 
 def _load_segments() -> Mapping[str, float]:
@@ -293,9 +309,7 @@ def sagittal_pose(
     )
 
 
-def transverse_pose(
-    hip_rotation: float, foot_progression: float, /, *, pelvic_tilt: float
-) -> TransversePose:
+def transverse_pose(hip_rotation: float, foot_progression: float, /, *, pelvic_tilt: float) -> TransversePose:
     """Return the top-down view for a hip rotation and a foot-progression angle.
 
     Parameters
@@ -322,7 +336,7 @@ def transverse_pose(
     hips = np.array([[1.0, 0.0], [-1.0, 0.0]]) * s["hip_joint_spacing"] / 2
     mirror = np.array([[1.0, 1.0], [-1.0, 1.0]])  # right, left
     knees, feet, axes = [], [], []
-    for hip_xy, m in zip(hips, mirror):
+    for hip_xy, m in zip(hips, mirror, strict=False):
         r, f = np.radians(hip_rotation), np.radians(foot_progression)
         knees.append([hip_xy, hip_xy + 2 * s["thigh_radius"] * np.array([np.sin(r), np.cos(r)]) * m])
         along = np.array([np.sin(f), np.cos(f)]) * m
@@ -332,7 +346,11 @@ def transverse_pose(
         feet.append(heel + shape[:, :1] * across + shape[:, 1:] * along)
         axes.append([heel, heel + s["foot_length"] * along])
     return TransversePose(
-        pelvis=pelvis, hips=hips, knees=np.array(knees), feet=np.array(feet),
-        foot_axes=np.array(axes), foot_progression=float(foot_progression),
+        pelvis=pelvis,
+        hips=hips,
+        knees=np.array(knees),
+        feet=np.array(feet),
+        foot_axes=np.array(axes),
+        foot_progression=float(foot_progression),
         hip_rotation=float(hip_rotation),
     )

@@ -146,8 +146,9 @@ def build_scene(
     curve = _curve(cue, tissue, mechanism, tuple(sorted(model.items())))
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     tilt = tilt0 + state.pelvic_tilt
-    side = sagittal_pose(tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset,
-                         thigh_inclination=float(state.thigh_inclination))
+    side = sagittal_pose(
+        tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset, thigh_inclination=float(state.thigh_inclination)
+    )
     standing = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
     return Scene(
         state=state,
@@ -166,12 +167,12 @@ def build_scene(
 
 
 @functools.lru_cache(maxsize=32)
-def _curve(cue: Cue, tissue: str | tuple[str, ...], mechanism: str,
-           model: tuple[tuple[str, float], ...]) -> Compensation:
+def _curve(
+    cue: Cue, tissue: str | tuple[str, ...], mechanism: str, model: tuple[tuple[str, float], ...]
+) -> Compensation:
     """The model over the whole range of available extension (kept: a slider move reuses it)."""
     low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
-    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism,
-                       **dict(model))
+    curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism, **dict(model))
     for value in vars(curve).values():  # shared between scenes: nobody may change it
         if isinstance(value, np.ndarray):
             value.flags.writeable = False
@@ -187,7 +188,7 @@ def _highlights(state: Compensation) -> Mapping[str, tuple[str, ...]]:
         compensating = muscles_for("external rotation" if rotation > 0 else "internal rotation")
     target = (CUE_TARGET,) if state.cue == "squeeze_glutes" else ()
     roles: dict[str, tuple[str, ...]] = {}
-    for role, labels in zip(HIGHLIGHT_ROLES, (restricting, compensating, target)):
+    for role, labels in zip(HIGHLIGHT_ROLES, (restricting, compensating, target), strict=False):
         for label in labels:
             roles[label] = roles.get(label, ()) + (role,)
     return MappingProxyType(roles)

@@ -27,16 +27,18 @@ from biomech._validation import check_choice
 
 __all__ = ["OKABE_ITO", "THEMES", "Theme", "get_theme", "style_params", "theme_dict", "use_theme"]
 
-OKABE_ITO: Mapping[str, str] = MappingProxyType({
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-})
+OKABE_ITO: Mapping[str, str] = MappingProxyType(
+    {
+        "black": "#000000",
+        "orange": "#E69F00",
+        "sky_blue": "#56B4E9",
+        "bluish_green": "#009E73",
+        "yellow": "#F0E442",
+        "blue": "#0072B2",
+        "vermillion": "#D55E00",
+        "reddish_purple": "#CC79A7",
+    }
+)
 """The eight Okabe-Ito colours by their published names."""
 
 
@@ -94,29 +96,50 @@ class Theme:
 
     def role_color(self, role: str) -> str:
         """Return the colour of a highlight role (``"restricting"``, ``"compensating"``, ``"cue target"``)."""
-        return {"restricting": self.restricting, "compensating": self.rotation,
-                "cue target": self.cue_target}[role]
+        return {"restricting": self.restricting, "compensating": self.rotation, "cue target": self.cue_target}[role]
 
 
 _C = OKABE_ITO
-THEMES: Mapping[str, Theme] = MappingProxyType({
-    "light": Theme(
-        name="light", background="#FFFFFF", foreground="#1A1A1A", muted="#8C8C8C",
-        restricting=_C["vermillion"], rotation=_C["blue"], rotation_needed=_C["sky_blue"],
-        pelvis=_C["reddish_purple"], lumbar=_C["orange"], cue_target=_C["bluish_green"],
-        bone="#D9D9D9", none_stage="#F2F2F2", rotational_stage="#D6EAF7", lumbopelvic_stage="#FBE3CC",
-        highlight_alpha=0.28,
-    ),
-    # Dark rooms and projectors: near-black background; dark blue is too dark on it,
-    # so rotation uses sky blue and "needed" a lighter dashed tint of the same hue.
-    "dark": Theme(
-        name="dark", background="#111111", foreground="#F2F2F2", muted="#9A9A9A",
-        restricting=_C["vermillion"], rotation=_C["sky_blue"], rotation_needed="#A8D8F3",
-        pelvis=_C["reddish_purple"], lumbar=_C["orange"], cue_target=_C["bluish_green"],
-        bone="#555555", none_stage="#1E1E1E", rotational_stage="#14324A", lumbopelvic_stage="#4A2C10",
-        highlight_alpha=0.45,
-    ),
-})
+THEMES: Mapping[str, Theme] = MappingProxyType(
+    {
+        "light": Theme(
+            name="light",
+            background="#FFFFFF",
+            foreground="#1A1A1A",
+            muted="#8C8C8C",
+            restricting=_C["vermillion"],
+            rotation=_C["blue"],
+            rotation_needed=_C["sky_blue"],
+            pelvis=_C["reddish_purple"],
+            lumbar=_C["orange"],
+            cue_target=_C["bluish_green"],
+            bone="#D9D9D9",
+            none_stage="#F2F2F2",
+            rotational_stage="#D6EAF7",
+            lumbopelvic_stage="#FBE3CC",
+            highlight_alpha=0.28,
+        ),
+        # Dark rooms and projectors: near-black background; dark blue is too dark on it,
+        # so rotation uses sky blue and "needed" a lighter dashed tint of the same hue.
+        "dark": Theme(
+            name="dark",
+            background="#111111",
+            foreground="#F2F2F2",
+            muted="#9A9A9A",
+            restricting=_C["vermillion"],
+            rotation=_C["sky_blue"],
+            rotation_needed="#A8D8F3",
+            pelvis=_C["reddish_purple"],
+            lumbar=_C["orange"],
+            cue_target=_C["bluish_green"],
+            bone="#555555",
+            none_stage="#1E1E1E",
+            rotational_stage="#14324A",
+            lumbopelvic_stage="#4A2C10",
+            highlight_alpha=0.45,
+        ),
+    }
+)
 """The themes by name."""
 
 
@@ -144,24 +167,26 @@ def style_params(theme: str | Theme = "light") -> dict[str, Any]:
     t = get_theme(theme)
     with resources.as_file(resources.files("biomech.style").joinpath("slides.mplstyle")) as path:
         params: dict[str, Any] = dict(mpl.rc_params_from_file(path, use_default_template=False))
-    params.update({
-        "figure.facecolor": t.background,
-        "figure.edgecolor": t.background,
-        "savefig.facecolor": t.background,
-        "savefig.edgecolor": t.background,
-        "axes.facecolor": t.background,
-        "axes.edgecolor": t.foreground,
-        "axes.labelcolor": t.foreground,
-        "axes.titlecolor": t.foreground,
-        "text.color": t.foreground,
-        "xtick.color": t.foreground,
-        "ytick.color": t.foreground,
-        "xtick.labelcolor": t.foreground,
-        "ytick.labelcolor": t.foreground,
-        "grid.color": t.muted,
-        "legend.labelcolor": t.foreground,
-        "patch.edgecolor": t.foreground,
-    })
+    params.update(
+        {
+            "figure.facecolor": t.background,
+            "figure.edgecolor": t.background,
+            "savefig.facecolor": t.background,
+            "savefig.edgecolor": t.background,
+            "axes.facecolor": t.background,
+            "axes.edgecolor": t.foreground,
+            "axes.labelcolor": t.foreground,
+            "axes.titlecolor": t.foreground,
+            "text.color": t.foreground,
+            "xtick.color": t.foreground,
+            "ytick.color": t.foreground,
+            "xtick.labelcolor": t.foreground,
+            "ytick.labelcolor": t.foreground,
+            "grid.color": t.muted,
+            "legend.labelcolor": t.foreground,
+            "patch.edgecolor": t.foreground,
+        }
+    )
     return params
 
 

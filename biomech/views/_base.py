@@ -29,8 +29,10 @@ def _curve_key(scene: Scene) -> bytes:
     known = _CURVE_KEYS.get(id(c))
     if known is not None and known[0] is c:
         return known[1]
-    key = b"".join(np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
-                   for f in ("rotation_used", "rotation_needed", "pelvic_tilt"))
+    key = b"".join(
+        np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
+        for f in ("rotation_used", "rotation_needed", "pelvic_tilt")
+    )
     if len(_CURVE_KEYS) > 64:
         _CURVE_KEYS.clear()
     _CURVE_KEYS[id(c)] = (c, key)
@@ -98,5 +100,11 @@ class View:
         :attr:`animated_artists` is enough.
         """
         s = scene.state
-        return (s.cue, s.tissue, scene.standing_pelvic_tilt, scene.standing_lumbar_lordosis,
-                scene.stage_spans, _curve_key(scene))
+        return (
+            s.cue,
+            s.tissue,
+            scene.standing_pelvic_tilt,
+            scene.standing_lumbar_lordosis,
+            scene.stage_spans,
+            _curve_key(scene),
+        )

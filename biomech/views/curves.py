@@ -48,13 +48,27 @@ class CurvesView(View):
     def __init__(self, ax: Axes, *, theme: str | Theme = "light", legend: str = "right") -> None:
         super().__init__(ax, theme=theme)
         t = self.theme
-        self.bands = {s: ax.add_patch(Rectangle((0.0, 0.0), 0.0, 1.0, fc=t.stage_color(s),
-                                                ec="none", transform=ax.get_xaxis_transform(),
-                                                zorder=0)) for s in STAGES}
-        self.band_labels = {s: ax.text(0.0, 0.985, STAGE_LABELS[s], ha="center", va="top",
-                                       transform=ax.get_xaxis_transform(), color=t.foreground,
-                                       fontsize="medium")
-                            for s in STAGES}
+        self.bands = {
+            s: ax.add_patch(
+                Rectangle(
+                    (0.0, 0.0), 0.0, 1.0, fc=t.stage_color(s), ec="none", transform=ax.get_xaxis_transform(), zorder=0
+                )
+            )
+            for s in STAGES
+        }
+        self.band_labels = {
+            s: ax.text(
+                0.0,
+                0.985,
+                STAGE_LABELS[s],
+                ha="center",
+                va="top",
+                transform=ax.get_xaxis_transform(),
+                color=t.foreground,
+                fontsize="medium",
+            )
+            for s in STAGES
+        }
         ax.axhline(0.0, color=t.muted, lw=1.5)
         series = (
             ("rotation_used", "hip rotation used (external +)", t.rotation, "-"),
@@ -63,11 +77,11 @@ class CurvesView(View):
             ("lumbar_extension", "lumbar extension added (= tilt)", t.lumbar, (0, (4, 3))),
         )
         self.fields = tuple(name for name, *_ in series)
-        self.curves = {name: ax.plot([], [], color=c, ls=ls, label=label)[0]
-                       for name, label, c, ls in series}
+        self.curves = {name: ax.plot([], [], color=c, ls=ls, label=label)[0] for name, label, c, ls in series}
         self.now = ax.axvline(0.0, color=t.foreground, lw=2.5)
-        self.markers = Line2D([], [], ls="none", marker="o", ms=13, mfc=t.background,
-                              mec=t.foreground, mew=2.5, zorder=5)
+        self.markers = Line2D(
+            [], [], ls="none", marker="o", ms=13, mfc=t.background, mec=t.foreground, mew=2.5, zorder=5
+        )
         ax.add_line(self.markers)
         ax.set_xlabel("hip extension available (°)   \u2190 looser  \u00b7  tighter \u2192")
         ax.set_ylabel("angle (°)")
@@ -75,9 +89,11 @@ class CurvesView(View):
         for side in ("left", "bottom"):  # keeps the corner tick labels apart
             ax.spines[side].set_position(("outward", 10))
         ax.grid(True, axis="y")
-        where = {"right": {"loc": "center left", "bbox_to_anchor": (1.01, 0.5)},
-                 "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2)},
-                 "inside": {"loc": "upper left", "bbox_to_anchor": (0.0, 0.87)}}
+        where = {
+            "right": {"loc": "center left", "bbox_to_anchor": (1.01, 0.5)},
+            "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2)},
+            "inside": {"loc": "upper left", "bbox_to_anchor": (0.0, 0.87)},
+        }
         if check_choice("legend", legend, (*where, "none")) != "none":
             ax.legend(**where[legend])  # type: ignore[arg-type]
         self.animated_artists = (self.now, self.markers)

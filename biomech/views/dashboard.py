@@ -108,17 +108,16 @@ class Dashboard:
         rects = LAYOUTS[bool(table)]
         add = self.figure.add_axes
         self.views: dict[str, View] = {
-            "body": SagittalView(add(rects["body"]), theme=self.theme, labels=False,
-                                 region="body" if table else "lifter"),
+            "body": SagittalView(
+                add(rects["body"]), theme=self.theme, labels=False, region="body" if table else "lifter"
+            ),
             "hips": SagittalView(add(rects["hips"]), theme=self.theme, region="hips"),
             "transverse": TransverseView(add(rects["transverse"]), theme=self.theme, labels_above=not table),
-            "curves": CurvesView(add(rects["curves"]), theme=self.theme,
-                                 legend="below" if table else "none"),
+            "curves": CurvesView(add(rects["curves"]), theme=self.theme, legend="below" if table else "none"),
         }
         self.views["curves"].ax.set_xlabel("hip extension available (°)\n\u2190 looser  \u00b7  tighter \u2192")
         if table:
-            self.views["table"] = TableView(add(rects["table"]), theme=self.theme,
-                                            fontsize=TABLE_FONT_PT, blocks=1)
+            self.views["table"] = TableView(add(rects["table"]), theme=self.theme, fontsize=TABLE_FONT_PT, blocks=1)
         self.title = self.figure.suptitle(title or "", y=0.985, va="top")
         self.numbers = numbers
         for view in self.views.values():
@@ -142,28 +141,54 @@ class Dashboard:
             ax = self.views[name].ax
             box = ax.get_position()
             x = 0.01 if name == "hips" else box.x0 + box.width / 2
-            fig.text(x, 0.985, title, ha="left" if name == "hips" else "center", va="top",
-                     fontsize="x-large", fontweight="bold", color=self.theme.foreground)
+            fig.text(
+                x,
+                0.985,
+                title,
+                ha="left" if name == "hips" else "center",
+                va="top",
+                fontsize="x-large",
+                fontweight="bold",
+                color=self.theme.foreground,
+            )
         curves = self.views["curves"].ax
         curves.xaxis.set_major_locator(MultipleLocator(20))  # a narrow panel: four ticks
-        entries = {name: view.legend_entries() for name, view in self.views.items()  # type: ignore[attr-defined]
-                   if name in ("hips", "transverse")}
-        entries["hips"] = [(h, "ASIS (front), PSIS (back)" if label == "ASIS, PSIS" else label)
-                           for h, label in entries["hips"]]
-        entries["curves"] = list(zip(*curves.get_legend_handles_labels()))
+        entries = {
+            name: view.legend_entries()
+            for name, view in self.views.items()  # type: ignore[attr-defined]
+            if name in ("hips", "transverse")
+        }
+        entries["hips"] = [
+            (h, "ASIS (front), PSIS (back)" if label == "ASIS, PSIS" else label) for h, label in entries["hips"]
+        ]
+        entries["curves"] = list(zip(*curves.get_legend_handles_labels(), strict=False))
         for label in self.views["curves"].band_labels.values():  # type: ignore[attr-defined]
             label.set_fontsize(KEY_FONT_PT)
         for name, (x, y, ncols) in LIVE_KEYS.items():
-            handles, labels = zip(*entries[name])
-            fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(x, y), ncols=ncols,
-                       fontsize=KEY_FONT_PT, handlelength=1.8, columnspacing=1.0, labelspacing=0.35,
-                       borderaxespad=0.0, frameon=False)
+            handles, labels = zip(*entries[name], strict=False)
+            fig.legend(
+                handles,
+                labels,
+                loc="upper left",
+                bbox_to_anchor=(x, y),
+                ncols=ncols,
+                fontsize=KEY_FONT_PT,
+                handlelength=1.8,
+                columnspacing=1.0,
+                labelspacing=0.35,
+                borderaxespad=0.0,
+                frameon=False,
+            )
 
     @property
     def animated_artists(self) -> tuple[Artist, ...]:
         """Artists that change with the restriction, in every view."""
-        return tuple(a for view in self.views.values() for a in view.animated_artists
-                     if self.numbers or a not in view.number_labels)
+        return tuple(
+            a
+            for view in self.views.values()
+            for a in view.animated_artists
+            if self.numbers or a not in view.number_labels
+        )
 
     def background_key(self, scene: Scene) -> Hashable:
         """Everything the static artists depend on: redraw fully when it changes."""

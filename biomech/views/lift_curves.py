@@ -47,10 +47,16 @@ class LiftCurvesView:
         ax.set_ylabel("degrees")
         styles = {"stand_tall": (0, (4, 2)), "squeeze_glutes": "-"}
         self._lines: dict[tuple[str, str], Line2D] = {
-            (c, q): ax.plot([], [], color=color, ls=styles[c], lw=2.5,
-                            label=f"{name}, {'stand tall' if c == 'stand_tall' else 'squeeze'}")[0]
-            for q, color, name in (("rotation_used", t.rotation, "rotation"),
-                                   ("pelvic_tilt", t.pelvis, "pelvic tilt")) for c in CUES
+            (c, q): ax.plot(
+                [],
+                [],
+                color=color,
+                ls=styles[c],
+                lw=2.5,
+                label=f"{name}, {'stand tall' if c == 'stand_tall' else 'squeeze'}",
+            )[0]
+            for q, color, name in (("rotation_used", t.rotation, "rotation"), ("pelvic_tilt", t.pelvis, "pelvic tilt"))
+            for c in CUES
         }
         self._now = ax.axvline(0.0, color=t.foreground, lw=1.5)
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)

@@ -82,8 +82,9 @@ class MomentArmView:
         self.now = _frame(ax, self.theme, flexion_range)
         self.curves = {a: ax.plot([], [], label=AXIS_LABELS[a], **s)[0] for a, s in styles.items()}
         self.markers = {a: ax.plot([], [], "o", ms=9, color=s["color"])[0] for a, s in styles.items()}
-        self.flips = ax.plot([], [], "o", ms=12, mfc="none", mec=self.theme.restricting, mew=2.0,
-                             label="action flips")[0]
+        self.flips = ax.plot([], [], "o", ms=12, mfc="none", mec=self.theme.restricting, mew=2.0, label="action flips")[
+            0
+        ]
         self.title = ax.set_title("")
         ax.legend(loc="upper left", fontsize="small", frameon=False)
 
@@ -93,7 +94,10 @@ class MomentArmView:
         return (self.now, *self.markers.values())
 
     def show(
-        self, label: str, hip_flexion: ArrayLike, moment_arms_mm: Mapping[str, ArrayLike],
+        self,
+        label: str,
+        hip_flexion: ArrayLike,
+        moment_arms_mm: Mapping[str, ArrayLike],
         flips: Sequence[float] = (),
     ) -> None:
         """Draw a muscle's curves.
@@ -141,7 +145,11 @@ class AxisCurvesView:
     """
 
     def __init__(
-        self, ax: Axes, axis: str, *, theme: str | Theme = "light",
+        self,
+        ax: Axes,
+        axis: str,
+        *,
+        theme: str | Theme = "light",
         flexion_range: tuple[float, float] = (-20.0, 90.0),
     ) -> None:
         self.ax = ax
@@ -173,10 +181,11 @@ class AxisCurvesView:
         x = np.asarray(hip_flexion, dtype=float)
         self.lines = [
             self.ax.plot(x, np.asarray(y, dtype=float), color=c, ls=ls, lw=2.5, label=label)[0]
-            for (label, y), (c, ls) in zip(moment_arms_mm.items(), styles)
+            for (label, y), (c, ls) in zip(moment_arms_mm.items(), styles, strict=False)
         ]
-        self.ax.legend(handles=self.lines, loc="center left", bbox_to_anchor=(1.01, 0.5),
-                       fontsize="small", frameon=False)
+        self.ax.legend(
+            handles=self.lines, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False
+        )
         _fit_y(self.ax, [np.asarray(v, dtype=float) for v in moment_arms_mm.values()])
 
     def update(self, hip_flexion: float) -> None:

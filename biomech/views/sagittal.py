@@ -71,9 +71,7 @@ class SagittalView(View):
     'pelvic tilt\\n17.5°\\n(+7.5°)'
     """
 
-    def __init__(
-        self, ax: Axes, *, theme: str | Theme = "light", region: str = "body", labels: bool = True
-    ) -> None:
+    def __init__(self, ax: Axes, *, theme: str | Theme = "light", region: str = "body", labels: bool = True) -> None:
         super().__init__(ax, theme=theme)
         t = self.theme
         xlim, ylim = REGIONS[check_choice("region", region, REGIONS)]
@@ -123,13 +121,23 @@ class SagittalView(View):
         # The shank and foot move only when the leg does (background_key); the femur
         # follows the thigh, which the model may incline.
         self.animated_artists = (
-            self.femur, self.pelvis, self.hip, self.head, self.flexor, self.glute, self.lumbar,
-            self.trunk, self.arm, self.bar, self.landmarks, self.guides, self.arc,
+            self.femur,
+            self.pelvis,
+            self.hip,
+            self.head,
+            self.flexor,
+            self.glute,
+            self.lumbar,
+            self.trunk,
+            self.arm,
+            self.bar,
+            self.landmarks,
+            self.guides,
+            self.arc,
         ) + (self.labels if labels else ())
 
     def _label(self, text: str, offset: tuple[float, float], **kw: object) -> Annotation:
-        return self.ax.annotate(text, (0.0, 0.0), xytext=offset, textcoords="offset points",
-                                **kw)  # type: ignore[arg-type]
+        return self.ax.annotate(text, (0.0, 0.0), xytext=offset, textcoords="offset points", **kw)  # type: ignore[arg-type]
 
     def legend_entries(self) -> list[tuple[object, str]]:
         """Handles and words for a key to everything this view draws."""
@@ -141,8 +149,7 @@ class SagittalView(View):
             (Line2D([], [], color=t.cue_target, lw=6), "gluteus maximus"),
             (Line2D([], [], color=t.lumbar, lw=8), "lumbar spine"),
             (Line2D([], [], color=t.foreground, marker="o", ms=9, ls="none"), "hip joint"),
-            (Line2D([], [], color=t.foreground, marker="o", ms=11, ls="none", mfc=t.background, mew=2.5),
-             "ASIS, PSIS"),
+            (Line2D([], [], color=t.foreground, marker="o", ms=11, ls="none", mfc=t.background, mew=2.5), "ASIS, PSIS"),
             (Line2D([], [], color=t.muted, lw=1.5, ls=(0, (3, 3))), "standing posture"),
         ]
 
@@ -180,8 +187,7 @@ class SagittalView(View):
             return
         added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
         self.lordosis_label.xy = (float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1]))
-        self.lordosis_label.set_text(f"lordosis\n{degrees(p.lumbar_lordosis)} "
-                                     f"({degrees(added, signed=True)})")
+        self.lordosis_label.set_text(f"lordosis\n{degrees(p.lumbar_lordosis)} ({degrees(added, signed=True)})")
         self.asis_label.xy = tuple(b.asis)
         self.psis_label.xy = tuple(b.psis)
 

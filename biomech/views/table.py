@@ -9,8 +9,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import text_to_path
 from matplotlib.lines import Line2D
+from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform, blended_transform_factory
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
@@ -68,8 +68,7 @@ class TableView(View):
         self._cell_limit = 0.0  # wrapped lines narrower than this are indented
         self._font = FontProperties(size=self.size)
         self.entries: list[tuple[str, float, float, float, int]] = []  # label, x, w, y, lines
-        y = self._text(0.0, 0.0, "\n".join(self._wrap(TITLE + "*", 1.0 / 1.15)), weight="bold",
-                       size=1.15 * self.size)
+        y = self._text(0.0, 0.0, "\n".join(self._wrap(TITLE + "*", 1.0 / 1.15)), weight="bold", size=1.15 * self.size)
         y += 0.4 * self.line_pt
         if blocks not in (1, 2):
             raise ValueError(f"'blocks' must be one of {{1, 2}}; got {blocks!r}.")
@@ -83,8 +82,9 @@ class TableView(View):
             yb = y if blocks == 2 or block == 0 else ends[-1]
             if blocks == 2 or block == 0:  # one above the other: the column heads once
                 for i, role in enumerate(ROLES):
-                    self._text(x0 + i * (cell_w + self.size * self._frac), yb, role.capitalize(),
-                               weight="bold", color=t.muted)
+                    self._text(
+                        x0 + i * (cell_w + self.size * self._frac), yb, role.capitalize(), weight="bold", color=t.muted
+                    )
                 yb += self.line_pt
             for action in actions:
                 self._rule(x0, yb + 0.15 * self.line_pt, block_w - 2 * self.size * self._frac)
@@ -97,8 +97,12 @@ class TableView(View):
                     for label in labels:
                         lines = self._wrap(label, text_w)
                         empty = label in EMPTY_CELLS.values()
-                        self._text(xc + INDENT * self.size * self._frac, yc, "\n".join(lines),
-                                   style="italic" if empty else "normal")
+                        self._text(
+                            xc + INDENT * self.size * self._frac,
+                            yc,
+                            "\n".join(lines),
+                            style="italic" if empty else "normal",
+                        )
                         if not empty:
                             self.entries.append((label, xc, cell_w, yc, len(lines)))
                         yc += len(lines) * self.line_pt
@@ -126,8 +130,7 @@ class TableView(View):
         """
         size = size or self.size
         for line in text.split("\n"):
-            self.ax.text(x, y + 0.95 * size, line, transform=self._tr, va="baseline", ha="left",
-                         fontsize=size, **kw)  # type: ignore[arg-type]
+            self.ax.text(x, y + 0.95 * size, line, transform=self._tr, va="baseline", ha="left", fontsize=size, **kw)  # type: ignore[arg-type]
             y += LINE * size
         return y
 
@@ -151,19 +154,38 @@ class TableView(View):
         self.ax.add_line(Line2D([x, x + width], [y, y], transform=self._tr, color=self.theme.muted, lw=1))
 
     def _marks(self, role: str) -> Line2D:
-        mark = Line2D([], [], transform=self._tr, ls="none", marker=MARKERS[role],
-                      ms=_marker_size(role, self.size), color=self.theme.role_color(role), mec=self.theme.foreground,
-                      mew=1.0, zorder=3)
+        mark = Line2D(
+            [],
+            [],
+            transform=self._tr,
+            ls="none",
+            marker=MARKERS[role],
+            ms=_marker_size(role, self.size),
+            color=self.theme.role_color(role),
+            mec=self.theme.foreground,
+            mew=1.0,
+            zorder=3,
+        )
         self.ax.add_line(mark)
         return mark
 
     def _legend(self, y: float) -> None:
         x = 0.0
         for role in HIGHLIGHT_ROLES:
-            self.ax.add_line(Line2D([x + 0.6 * self.size * self._frac], [y + 0.55 * self.line_pt],
-                                    transform=self._tr, ls="none", marker=MARKERS[role],
-                                    ms=_marker_size(role, self.size), color=self.theme.role_color(role),
-                                    mec=self.theme.foreground, mew=1.0, clip_on=False))
+            self.ax.add_line(
+                Line2D(
+                    [x + 0.6 * self.size * self._frac],
+                    [y + 0.55 * self.line_pt],
+                    transform=self._tr,
+                    ls="none",
+                    marker=MARKERS[role],
+                    ms=_marker_size(role, self.size),
+                    color=self.theme.role_color(role),
+                    mec=self.theme.foreground,
+                    mew=1.0,
+                    clip_on=False,
+                )
+            )
             self._text(x + 1.4 * self.size * self._frac, y, role)
             x += 2.6 * self.size * self._frac + self._width(role)
 
@@ -186,8 +208,7 @@ class TableView(View):
             colors.append(self.theme.role_color(first))
             for role in roles:
                 slot = HIGHLIGHT_ROLES.index(role)
-                points[role].append((x + (0.45 + 0.85 * slot) * self.size * self._frac,
-                                     y + 0.6 * self.size))
+                points[role].append((x + (0.45 + 0.85 * slot) * self.size * self._frac, y + 0.6 * self.size))
         self.boxes.set_verts(verts)
         self.boxes.set_facecolor(colors)
         self.boxes.set_alpha(self.theme.highlight_alpha)

@@ -72,21 +72,33 @@ class TransverseView(View):
         self.thighs = [bone(fc=t.bone, ec=t.foreground, lw=1.5) for _ in range(2)]
         self.kneecaps = line(t.foreground, lw=4)
         self.arcs = line(t.rotation, lw=3)
-        ax.annotate("", (0.02, 0.75), xytext=(0.02, 0.3), xycoords="axes fraction",
-                    arrowprops={"arrowstyle": "-|>", "color": t.muted, "lw": 2})
-        ax.text(0.035, 0.32, "forward", transform=ax.transAxes, rotation=90, ha="left",
-                va="bottom", color=t.muted)
+        ax.annotate(
+            "",
+            (0.02, 0.75),
+            xytext=(0.02, 0.3),
+            xycoords="axes fraction",
+            arrowprops={"arrowstyle": "-|>", "color": t.muted, "lw": 2},
+        )
+        ax.text(0.035, 0.32, "forward", transform=ax.transAxes, rotation=90, ha="left", va="bottom", color=t.muted)
         ax.text(1.0, 0.0, "lifter's\nright", transform=ax.transAxes, ha="right", va="bottom", color=t.muted)
         ax.text(0.0, 0.0, "lifter's\nleft", transform=ax.transAxes, ha="left", va="bottom", color=t.muted)
         y, va = ((1.02, 1.12), "bottom") if labels_above else ((0.99, 0.88), "top")
-        self.feet_label = ax.text(0.5, y[0], "", transform=ax.transAxes, ha="center",
-                                  va=va, color=t.rotation, fontweight="bold")
-        self.hip_label = ax.text(0.5, y[1], "", transform=ax.transAxes, ha="center",
-                                 va=va, color=t.foreground)
+        self.feet_label = ax.text(
+            0.5, y[0], "", transform=ax.transAxes, ha="center", va=va, color=t.rotation, fontweight="bold"
+        )
+        self.hip_label = ax.text(0.5, y[1], "", transform=ax.transAxes, ha="center", va=va, color=t.foreground)
         self.number_labels = (self.feet_label, self.hip_label)
         # In drawing order (blitting draws them in this order, over the background).
-        self.animated_artists = (self.stance, self.ahead, *self.feet, *self.thighs,
-                                 self.kneecaps, self.arcs, self.feet_label, self.hip_label)
+        self.animated_artists = (
+            self.stance,
+            self.ahead,
+            *self.feet,
+            *self.thighs,
+            self.kneecaps,
+            self.arcs,
+            self.feet_label,
+            self.hip_label,
+        )
 
     def legend_entries(self) -> list[tuple[object, str]]:
         """Handles and words for a key to everything this view draws."""
@@ -104,16 +116,16 @@ class TransverseView(View):
         """Set pelvis, thigh bones, feet and angle labels from ``scene`` (no drawing)."""
         b = scene.bones_top
         self.pelvis.set_path(rings_path(b.pelvis))
-        for foot, rings in zip(self.feet, b.feet):
+        for foot, rings in zip(self.feet, b.feet, strict=False):
             foot.set_path(rings_path(rings))
-        for thigh, rings in zip(self.thighs, b.femurs):
+        for thigh, rings in zip(self.thighs, b.femurs, strict=False):
             thigh.set_path(rings_path(rings))
         self.kneecaps.set_data(*_polyline(list(b.kneecaps)))
         self._angles(b, scene.state.foot_progression - scene.state.rotation_used)
 
     def _angles(self, b: TransverseBones, baseline: float) -> None:
         ahead, arcs, stance = [], [], []
-        for side, ankle in zip((1.0, -1.0), b.ankles):
+        for side, ankle in zip((1.0, -1.0), b.ankles, strict=False):
             ahead.append(np.array([ankle, ankle + [0.0, AHEAD_H]]))
             a = np.radians(np.linspace(0.0, b.foot_progression, 24))
             arcs.append(ankle + ARC_H * np.column_stack([side * np.sin(a), np.cos(a)]))
@@ -124,12 +136,12 @@ class TransverseView(View):
         self.stance.set_data(*_polyline(stance))
         fp = b.foot_progression
         way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
-        self.feet_label.set_text(f"feet turned {way} {degrees(abs(fp))}"
-                                 if way != "straight" else "feet straight ahead")
+        self.feet_label.set_text(
+            f"feet turned {way} {degrees(abs(fp))}" if way != "straight" else "feet straight ahead"
+        )
         rot = b.hip_rotation
         kind = "external" if rot > 0 else "internal"
-        self.hip_label.set_text(f"hip rotation {degrees(abs(rot))} {kind}" if abs(rot) >= 0.05
-                                else "hip rotation 0°")
+        self.hip_label.set_text(f"hip rotation {degrees(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°")
 
 
 def _polyline(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biomech.anatomy import bones
 from biomech.anatomy.bones import BONES, DATA_FILE, VIEWS, bone_outline, pose_outline
 
 HIP_CENTRE = np.array([-0.0707, -0.0661, 0.0835])  # right hip, pelvis frame (m)
@@ -41,8 +40,9 @@ def self_intersections(ring: np.ndarray) -> int:
     n = len(ring)
 
     def orient(p, q, r):
-        return np.sign((q[..., 0] - p[..., 0]) * (r[..., 1] - p[..., 1])
-                       - (q[..., 1] - p[..., 1]) * (r[..., 0] - p[..., 0]))
+        return np.sign(
+            (q[..., 0] - p[..., 0]) * (r[..., 1] - p[..., 1]) - (q[..., 1] - p[..., 1]) * (r[..., 0] - p[..., 0])
+        )
 
     A, B = a[:, None], b[:, None]
     C, D = a[None, :], b[None, :]
@@ -57,6 +57,7 @@ def outer(bone: str, view: str) -> np.ndarray:
 
 
 # --- the data file -----------------------------------------------------------------
+
 
 def test_data_file_is_small_and_rounded_to_a_tenth_of_a_millimetre():
     path = resources.files("biomech").joinpath("data", DATA_FILE)
@@ -75,6 +76,7 @@ def test_data_file_is_small_and_rounded_to_a_tenth_of_a_millimetre():
 
 # --- every outline -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("bone, view", CASES)
 def test_outlines_are_closed_simple_polygons(bone, view):
     rings = bone_outline(bone, view)
@@ -92,7 +94,7 @@ def test_outlines_are_closed_simple_polygons(bone, view):
 @pytest.mark.parametrize("bone, view", CASES)
 def test_outer_rings_turn_counter_clockwise_and_holes_clockwise_inside_them(bone, view):
     outers = bone_outline(bone, view, holes=False)
-    holes = bone_outline(bone, view)[len(outers):]
+    holes = bone_outline(bone, view)[len(outers) :]
     assert all(signed_area(r) > 0 for r in outers)
     assert all(signed_area(r) < 0 for r in holes)
     for hole in holes:
@@ -108,6 +110,7 @@ def test_only_the_pelvis_has_holes_and_they_are_its_openings():
 
 
 # --- sizes and frames --------------------------------------------------------------
+
 
 def test_femur_from_the_side_runs_from_the_hip_centre_to_below_the_knee():
     (femur,) = bone_outline("femur_r", "sagittal")
@@ -167,6 +170,7 @@ def test_shank_reaches_the_ankle_and_the_foot_lies_forward_of_it():
 
 # --- the loader --------------------------------------------------------------------
 
+
 def test_outlines_are_cached_and_read_only():
     first = bone_outline("femur_r", "sagittal")
     assert bone_outline("femur_r", "sagittal")[0] is first[0]
@@ -191,6 +195,7 @@ def test_unknown_bone_or_view_is_a_clear_error(kwargs, words):
 
 
 # --- posing ------------------------------------------------------------------------
+
 
 def test_pose_rotates_counter_clockwise_then_translates():
     assert np.allclose(pose_outline([0.0, -1.0], 90.0), [1.0, 0.0])
@@ -228,8 +233,11 @@ def test_pose_rejects_bad_input(points, angle, origin, name):
 finite = st.floats(-10.0, 10.0, allow_nan=False)
 
 
-@given(st.lists(st.tuples(finite, finite), min_size=2, max_size=6),
-       st.floats(-720.0, 720.0, allow_nan=False), st.tuples(finite, finite))
+@given(
+    st.lists(st.tuples(finite, finite), min_size=2, max_size=6),
+    st.floats(-720.0, 720.0, allow_nan=False),
+    st.tuples(finite, finite),
+)
 def test_pose_is_a_rigid_motion_undone_by_its_inverse(points, angle, origin):
     p = np.array(points)
     q = pose_outline(p, angle, origin)

@@ -19,9 +19,14 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from biomech.anatomy import geometry, knee, paths
+from biomech.anatomy import paths
 from biomech.anatomy.actions_by_posture import (
-    NOT_MODELLED, TABLE_PARTS, action_table, check_textbook, flip_angles, label_moment_arms,
+    NOT_MODELLED,
+    TABLE_PARTS,
+    action_table,
+    check_textbook,
+    flip_angles,
+    label_moment_arms,
 )
 from biomech.anatomy.geometry import AXES, PARTS, moment_arms, muscle_length, muscle_paths
 from biomech.anatomy.textbook import load_actions
@@ -49,6 +54,7 @@ def reference(muscle: str, column: str) -> np.ndarray:
 
 # --- the mapping -----------------------------------------------------------------------
 
+
 def test_geometry_parts_are_exactly_the_published_muscles():
     assert set(PARTS) == {r["muscle"] for r in REFERENCE}
     assert len(PARTS) == len(set(PARTS)) == 27
@@ -61,18 +67,21 @@ def test_every_table_label_is_mapped_or_explained():
     assert all(part in PARTS for parts in TABLE_PARTS.values() for part in parts)
 
 
-@pytest.mark.parametrize(("label", "parts"), [
-    ("Iliopsoas", ("iliacus_r", "psoas_r")),
-    ("Gluteus medius (anterior fibers)", ("glut_med1_r",)),
-    ("Gluteus medius (posterior fibers)", ("glut_med3_r",)),
-    ("Gluteus minimus (anterior fibers)", ("glut_min1_r",)),
-    ("Adductor magnus (posterior head)", ("add_mag3_r",)),
-    ("Adductor magnus (anterior head)", ("add_mag1_r", "add_mag2_r")),
-    ("Gluteus maximus (posterior fibers)", ("glut_max3_r",)),
-    ("Biceps femoris (long head)", ("bifemlh_r",)),
-    ("Piriformis", ("peri_r",)),
-    ("Gemellus inferior", ("gem_r",)),
-])
+@pytest.mark.parametrize(
+    ("label", "parts"),
+    [
+        ("Iliopsoas", ("iliacus_r", "psoas_r")),
+        ("Gluteus medius (anterior fibers)", ("glut_med1_r",)),
+        ("Gluteus medius (posterior fibers)", ("glut_med3_r",)),
+        ("Gluteus minimus (anterior fibers)", ("glut_min1_r",)),
+        ("Adductor magnus (posterior head)", ("add_mag3_r",)),
+        ("Adductor magnus (anterior head)", ("add_mag1_r", "add_mag2_r")),
+        ("Gluteus maximus (posterior fibers)", ("glut_max3_r",)),
+        ("Biceps femoris (long head)", ("bifemlh_r",)),
+        ("Piriformis", ("peri_r",)),
+        ("Gemellus inferior", ("gem_r",)),
+    ],
+)
 def test_mapping_of_the_parts_the_table_names(label, parts):
     assert TABLE_PARTS[label] == parts
 
@@ -84,6 +93,7 @@ def test_obturators_are_listed_as_not_modelled_with_a_reason():
 
 
 # --- against the textbook --------------------------------------------------------------
+
 
 def test_primary_actions_agree_with_the_textbook_in_the_anatomic_position():
     checks = check_textbook(0.0, role="primary")
@@ -102,6 +112,7 @@ def test_every_exception_is_listed_in_the_data_readme():
 
 
 # --- against published model data (gait2392, OpenSim) --------------------------------
+
 
 def test_action_signs_agree_with_published_moment_arms():
     arms = moment_arms(ANGLES)
@@ -153,7 +164,10 @@ def test_piriformis_flip_is_highlighted_in_the_posture_table():
     cells = {(c.label, c.axis): c for c in action_table(90.0)}
     piriformis = cells[("Piriformis", "rotation")]
     assert (piriformis.anatomic_action, piriformis.action, piriformis.flipped) == (
-        "external rotation", "internal rotation", True)
+        "external rotation",
+        "internal rotation",
+        True,
+    )
     assert piriformis.textbook == "external rotation (primary)"
     assert not any(c.flipped for c in action_table(0.0))
     assert cells[("Obturator internus", "rotation")].action == "not modelled"
@@ -161,8 +175,11 @@ def test_piriformis_flip_is_highlighted_in_the_posture_table():
 
 # --- calculus and shapes ---------------------------------------------------------------
 
-@pytest.mark.parametrize("posture", [(0, 0, 0, 0), (-20, 10, -30, 10), (30, -15, 20, 45), (60, 5, 10, 90),
-                                     (90, -10, -40, 70), (110, 20, 35, 119)])
+
+@pytest.mark.parametrize(
+    "posture",
+    [(0, 0, 0, 0), (-20, 10, -30, 10), (30, -15, 20, 45), (60, 5, 10, 90), (90, -10, -40, 70), (110, 20, 35, 119)],
+)
 def test_moment_arms_are_minus_the_derivative_of_length(posture):
     """Central differences; one-sided at the straight knee, the end of its range (its
     truncation error, ~step * L'' ~ 1e-7 m, is still well inside the tolerance)."""
@@ -186,14 +203,20 @@ def test_shapes_broadcast_with_parts_last():
     assert np.shape(f) == (2,)
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"hip_flexion": np.nan}, r"'hip_flexion' must be a finite number of degrees in \[-120, 120\]; got nan"),
-    ({"hip_rotation": [0.0, 130.0]}, r"'hip_rotation' must be .*; got 130 at index 1"),
-    ({"hip_flexion": [0.0, 1.0], "hip_adduction": [0.0, 1.0, 2.0]}, "hip and knee angles must have the same length"),
-    ({"knee_flexion": 130.0}, r"'knee_flexion' must be a finite number of degrees in \[0, 120\]; got 130"),
-    ({"knee_flexion": [0.0, -5.0]}, r"'knee_flexion' must be .*; got -5 at index 1"),
-    ({"hip_flexion": [0.0, 1.0], "knee_flexion": [0.0, 1.0, 2.0]}, "hip and knee angles must have the same length"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"hip_flexion": np.nan}, r"'hip_flexion' must be a finite number of degrees in \[-120, 120\]; got nan"),
+        ({"hip_rotation": [0.0, 130.0]}, r"'hip_rotation' must be .*; got 130 at index 1"),
+        (
+            {"hip_flexion": [0.0, 1.0], "hip_adduction": [0.0, 1.0, 2.0]},
+            "hip and knee angles must have the same length",
+        ),
+        ({"knee_flexion": 130.0}, r"'knee_flexion' must be a finite number of degrees in \[0, 120\]; got 130"),
+        ({"knee_flexion": [0.0, -5.0]}, r"'knee_flexion' must be .*; got -5 at index 1"),
+        ({"hip_flexion": [0.0, 1.0], "knee_flexion": [0.0, 1.0, 2.0]}, "hip and knee angles must have the same length"),
+    ],
+)
 def test_bad_angles_are_rejected_with_the_standard_message(kwargs, match):
     with pytest.raises(ValueError, match=match):
         moment_arms(**kwargs)
@@ -209,18 +232,26 @@ def test_unknown_part_suggests_the_closest():
 HEADER = "part,segment,point,x_m,y_m,z_m,active_coordinate,active_from_deg,active_to_deg,source\n"
 
 
-@pytest.mark.parametrize(("text", "match"), [
-    ("part,segment\n", "columns must be"),
-    (HEADER + "a,femur,1,0,0,0,,,,s\na,pelvis,2,0,0,0,,,,s\n", "line 3: expected point 2, pelvis points first"),
-    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,tibia,2,0,0,0,,,,s\na,femur,3,0,0,0,,,,s\n",
-     "line 4: expected point 3, .* then tibia points"),
-    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,fibula,2,0,0,0,,,,s\n", "line 3: expected point 2"),
-    (HEADER + "a,pelvis,1,0,0,0,hip_flexion,-90,45,s\na,femur,2,0,0,0,,,,s\n", "'a' needs a fixed pelvis origin"),
-    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,tibia,2,0,0,0,knee_flexion,0,30,s\n", "neither end may be conditional"),
-    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,pelvis,2,0,0,0,hip_flexion,0,30,s\n"
-     "a,femur,3,0,0,0,knee_flexion,0,30,s\na,femur,4,0,0,0,,,,s\n", "nor two conditional points follow"),
-    (HEADER + "a,pelvis,1,0,0,0,,,,s\na,femur,2,0,0,0,ankle_flexion,0,30,s\n", "line 3: 'active_coordinate'"),
-])
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("part,segment\n", "columns must be"),
+        (HEADER + "a,femur,1,0,0,0,,,,s\na,pelvis,2,0,0,0,,,,s\n", "line 3: expected point 2, pelvis points first"),
+        (
+            HEADER + "a,pelvis,1,0,0,0,,,,s\na,tibia,2,0,0,0,,,,s\na,femur,3,0,0,0,,,,s\n",
+            "line 4: expected point 3, .* then tibia points",
+        ),
+        (HEADER + "a,pelvis,1,0,0,0,,,,s\na,fibula,2,0,0,0,,,,s\n", "line 3: expected point 2"),
+        (HEADER + "a,pelvis,1,0,0,0,hip_flexion,-90,45,s\na,femur,2,0,0,0,,,,s\n", "'a' needs a fixed pelvis origin"),
+        (HEADER + "a,pelvis,1,0,0,0,,,,s\na,tibia,2,0,0,0,knee_flexion,0,30,s\n", "neither end may be conditional"),
+        (
+            HEADER + "a,pelvis,1,0,0,0,,,,s\na,pelvis,2,0,0,0,hip_flexion,0,30,s\n"
+            "a,femur,3,0,0,0,knee_flexion,0,30,s\na,femur,4,0,0,0,,,,s\n",
+            "nor two conditional points follow",
+        ),
+        (HEADER + "a,pelvis,1,0,0,0,,,,s\na,femur,2,0,0,0,ankle_flexion,0,30,s\n", "line 3: 'active_coordinate'"),
+    ],
+)
 def test_malformed_path_data_is_reported_with_file_and_line(text, match):
     with pytest.raises(ValueError, match=match):
         paths.parse_paths(text)
@@ -236,8 +267,9 @@ def test_every_path_starts_on_the_pelvis_and_ends_on_the_femur_or_tibia():
 
 # --- the compensation model's moment arms (tissues) from the geometry ----------------
 
+
 def test_tissue_moment_arms_come_from_the_geometry_and_match_published():
-    from biomech.anatomy.tissues import GAIT2392_MUSCLES, tissue_moment_arms, moment_arms_at
+    from biomech.anatomy.tissues import GAIT2392_MUSCLES, moment_arms_at, tissue_moment_arms
 
     for tissue, arms in tissue_moment_arms().items():
         assert arms.source.startswith("hip geometry (biomech.anatomy.geometry")
@@ -247,8 +279,8 @@ def test_tissue_moment_arms_come_from_the_geometry_and_match_published():
 
 
 def test_markdown_table_shows_the_models_k_and_direction():
-    from biomech.model.lockout import rotation_benefit, tissues
     from biomech.anatomy.tissues import moment_arms_markdown
+    from biomech.model.lockout import rotation_benefit, tissues
 
     rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in moment_arms_markdown().splitlines()}
     names = {1.0: "external", -1.0: "internal", 0.0: "none"}

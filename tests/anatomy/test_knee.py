@@ -86,7 +86,7 @@ def test_knee_moment_arms_agree_in_sign_and_magnitude():
 
 def test_knee_actions_of_the_two_joint_muscles():
     arms = moment_arms(0.0, knee_flexion=30.0)
-    knee_arm = dict(zip(PARTS, arms.knee))
+    knee_arm = dict(zip(PARTS, arms.knee, strict=False))
     assert knee_arm["rect_fem_r"] < -0.04  # knee extensor
     for flexor in ("semimem_r", "semiten_r", "bifemlh_r", "grac_r", "sar_r"):
         assert knee_arm[flexor] > 0.005
@@ -110,19 +110,23 @@ def test_straight_knee_gives_the_default_lengths():
     np.testing.assert_array_equal(arms.flexion, straight.flexion)
 
 
-@pytest.mark.parametrize(("part", "coordinate", "start", "end"), [
-    ("semimem_r", "knee_flexion", -10.0, 32.0),
-    ("semiten_r", "knee_flexion", -10.0, 19.0),
-    ("grac_r", "knee_flexion", -10.0, 25.0),
-    ("rect_fem_r", "knee_flexion", 83.65, 150.0),
-    ("iliacus_r", "hip_flexion", -90.0, 45.0),
-])
+@pytest.mark.parametrize(
+    ("part", "coordinate", "start", "end"),
+    [
+        ("semimem_r", "knee_flexion", -10.0, 32.0),
+        ("semiten_r", "knee_flexion", -10.0, 19.0),
+        ("grac_r", "knee_flexion", -10.0, 25.0),
+        ("rect_fem_r", "knee_flexion", 83.65, 150.0),
+        ("iliacus_r", "hip_flexion", -90.0, 45.0),
+    ],
+)
 def test_conditional_points_keep_the_models_ranges(part, coordinate, start, end):
     (point,) = [p for p in muscle_paths()[part].points if p.active]
     assert point.active == (coordinate, start, end)
 
 
 # --- the splines -----------------------------------------------------------------------
+
 
 def test_simmspline_reproduces_knots_a_cubic_and_extends_linearly():
     x = np.array([-2.0, -1.0, 0.0, 0.5, 2.0])
@@ -172,6 +176,7 @@ def test_bad_spline_knots_are_rejected():
 
 
 # --- frames and the data's provenance -----------------------------------------------
+
 
 def test_joint_frames_are_read_from_the_model():
     rotation, translation = joint_frame("hip_r", "parent")

@@ -32,41 +32,67 @@ from biomech.anatomy.textbook_render import as_table
 # every difference from the blog copy). An empty tuple is a cell in EMPTY_CELLS.
 EXPECTED = {
     ("flexion", "primary"): (
-        "Iliopsoas", "Sartorius", "Tensor fasciae latae", "Rectus femoris",
-        "Adductor longus", "Pectineus",
+        "Iliopsoas",
+        "Sartorius",
+        "Tensor fasciae latae",
+        "Rectus femoris",
+        "Adductor longus",
+        "Pectineus",
     ),
     ("flexion", "secondary"): ("Adductor brevis", "Gracilis", "Gluteus minimus (anterior fibers)"),
     ("extension", "primary"): (
-        "Gluteus maximus", "Adductor magnus (posterior head)", "Biceps femoris (long head)",
-        "Semitendinosus", "Semimembranosus",
+        "Gluteus maximus",
+        "Adductor magnus (posterior head)",
+        "Biceps femoris (long head)",
+        "Semitendinosus",
+        "Semimembranosus",
     ),
     ("extension", "secondary"): (
-        "Gluteus medius (middle and posterior fibers)", "Adductor magnus (anterior head)",
+        "Gluteus medius (middle and posterior fibers)",
+        "Adductor magnus (anterior head)",
     ),
     ("external rotation", "primary"): (
-        "Gluteus maximus", "Piriformis", "Obturator internus", "Gemellus superior",
-        "Gemellus inferior", "Quadratus femoris",
+        "Gluteus maximus",
+        "Piriformis",
+        "Obturator internus",
+        "Gemellus superior",
+        "Gemellus inferior",
+        "Quadratus femoris",
     ),
     ("external rotation", "secondary"): (
-        "Gluteus medius (posterior fibers)", "Gluteus minimus (posterior fibers)",
-        "Obturator externus", "Biceps femoris (long head)",
+        "Gluteus medius (posterior fibers)",
+        "Gluteus minimus (posterior fibers)",
+        "Obturator externus",
+        "Biceps femoris (long head)",
     ),
     ("internal rotation", "primary"): (),
     ("internal rotation", "secondary"): (
-        "Gluteus minimus (anterior fibers)", "Gluteus medius (anterior fibers)",
-        "Tensor fasciae latae", "Adductor longus", "Adductor brevis", "Pectineus",
+        "Gluteus minimus (anterior fibers)",
+        "Gluteus medius (anterior fibers)",
+        "Tensor fasciae latae",
+        "Adductor longus",
+        "Adductor brevis",
+        "Pectineus",
         "Adductor magnus (posterior head)",
     ),
     ("adduction", "primary"): (
-        "Pectineus", "Adductor longus", "Gracilis", "Adductor brevis",
+        "Pectineus",
+        "Adductor longus",
+        "Gracilis",
+        "Adductor brevis",
         "Adductor magnus (anterior and posterior heads)",
     ),
     ("adduction", "secondary"): (
-        "Biceps femoris (long head)", "Gluteus maximus (posterior fibers)", "Quadratus femoris",
-        "Obturator externus", "Piriformis",
+        "Biceps femoris (long head)",
+        "Gluteus maximus (posterior fibers)",
+        "Quadratus femoris",
+        "Obturator externus",
+        "Piriformis",
     ),
     ("abduction", "primary"): (
-        "Gluteus medius (all fibers)", "Gluteus minimus (all fibers)", "Tensor fasciae latae",
+        "Gluteus medius (all fibers)",
+        "Gluteus minimus (all fibers)",
+        "Tensor fasciae latae",
     ),
     ("abduction", "secondary"): ("Sartorius",),
 }
@@ -77,15 +103,23 @@ ALL_LABELS = sorted({label for cell in EXPECTED.values() for label in cell})
 
 SEED_FILE = Path(__file__).parents[1] / "data" / "seed_blog.txt"
 SEED_HEADINGS = {
-    "Flexors": "flexion", "Extensors": "extension", "External rotators": "external rotation",
-    "Internal rotators": "internal rotation", "Adductors": "adduction", "Abductors": "abduction",
+    "Flexors": "flexion",
+    "Extensors": "extension",
+    "External rotators": "external rotation",
+    "Internal rotators": "internal rotation",
+    "Adductors": "adduction",
+    "Abductors": "abduction",
 }
 #: Rows of each printed cell's Primary column, needed to un-interleave it (the blog does
 #: not print it; from the reconstruction, see biomech/data/README.md). "Not applicable"
 #: fills the primary internal-rotation cell.
 PRIMARY_ROWS = {
-    "flexion": 6, "extension": 5, "external rotation": 6, "internal rotation": 1,
-    "adduction": 5, "abduction": 3,
+    "flexion": 6,
+    "extension": 5,
+    "external rotation": 6,
+    "internal rotation": 1,
+    "adduction": 5,
+    "abduction": 3,
 }
 # The documented departures from the seed (biomech/data/README.md, hip_muscle_actions.csv,
 # "Differences from the blog's text"); the tests below allow these and nothing else.
@@ -102,10 +136,21 @@ STRAY_LINES = {("flexion", "Rectus femoris")}
 #: row (None) between Gemellus superior and Gemellus inferior; roles not confirmed.
 REPAIRED_CELLS = {
     "external rotation": (
-        ("Gluteus maximus", "Piriformis", "Obturator internus", "Gemellus superior",
-         "Gemellus inferior", "Quadratus femoris"),
-        ("Gluteus medius (posterior fibers)", "Gluteus minimus (posterior fibers)",
-         "Obturator externus", None, "Biceps femoris (long head)"),
+        (
+            "Gluteus maximus",
+            "Piriformis",
+            "Obturator internus",
+            "Gemellus superior",
+            "Gemellus inferior",
+            "Quadratus femoris",
+        ),
+        (
+            "Gluteus medius (posterior fibers)",
+            "Gluteus minimus (posterior fibers)",
+            "Obturator externus",
+            None,
+            "Biceps femoris (long head)",
+        ),
     ),
 }
 #: Actions whose set of muscles differs from the seed's: none. (Earlier versions added
@@ -126,7 +171,7 @@ def seed_table() -> tuple[str, dict[str, list[tuple[str, bool]]], str]:
     assert lines[start + 1].split() == ["Muscles", "Primary", "Secondary"]
     cells: dict[str, list[tuple[str, bool]]] = {}
     action = None
-    for line in lines[start + 2:end]:
+    for line in lines[start + 2 : end]:
         if line in SEED_HEADINGS:
             action = SEED_HEADINGS[line]
             cells[action] = []
@@ -212,8 +257,12 @@ def test_the_repaired_cell_is_the_seed_with_one_entry_moved_and_one_lost():
 def test_the_three_rows_changed_on_recollection_are_back_as_the_seed_prints_them():
     assert muscles_for("internal rotation", "primary") == ()
     assert muscles_for("internal rotation", "secondary") == (
-        "Gluteus minimus (anterior fibers)", "Gluteus medius (anterior fibers)",
-        "Tensor fasciae latae", "Adductor longus", "Adductor brevis", "Pectineus",
+        "Gluteus minimus (anterior fibers)",
+        "Gluteus medius (anterior fibers)",
+        "Tensor fasciae latae",
+        "Adductor longus",
+        "Adductor brevis",
+        "Pectineus",
         "Adductor magnus (posterior head)",
     )
     adductors = muscles_for("adduction", "secondary")
@@ -234,7 +283,12 @@ def _flat(text: str) -> str:
 
 def test_actions_and_roles_in_table_order():
     assert ACTIONS == (
-        "flexion", "extension", "external rotation", "internal rotation", "adduction", "abduction",
+        "flexion",
+        "extension",
+        "external rotation",
+        "internal rotation",
+        "adduction",
+        "abduction",
     )
     assert ROLES == ("primary", "secondary")
     assert list(GROUP_NAMES) == list(ACTIONS)
@@ -252,11 +306,17 @@ def test_only_primary_internal_rotation_is_not_applicable():
 
 def test_flexion_exactly_as_printed():
     assert muscles_for("flexion", "primary") == (
-        "Iliopsoas", "Sartorius", "Tensor fasciae latae", "Rectus femoris",
-        "Adductor longus", "Pectineus",
+        "Iliopsoas",
+        "Sartorius",
+        "Tensor fasciae latae",
+        "Rectus femoris",
+        "Adductor longus",
+        "Pectineus",
     )
     assert muscles_for("flexion", "secondary") == (
-        "Adductor brevis", "Gracilis", "Gluteus minimus (anterior fibers)",
+        "Adductor brevis",
+        "Gracilis",
+        "Gluteus minimus (anterior fibers)",
     )
     assert flexors() == muscles_for("flexion", "primary") + muscles_for("flexion", "secondary")
     assert muscles_for("flexion") == flexors()
@@ -264,12 +324,18 @@ def test_flexion_exactly_as_printed():
 
 def test_external_rotation_exactly_as_printed():
     assert muscles_for("external rotation", "primary") == (
-        "Gluteus maximus", "Piriformis", "Obturator internus", "Gemellus superior",
-        "Gemellus inferior", "Quadratus femoris",
+        "Gluteus maximus",
+        "Piriformis",
+        "Obturator internus",
+        "Gemellus superior",
+        "Gemellus inferior",
+        "Quadratus femoris",
     )
     assert muscles_for("external rotation", "secondary") == (
-        "Gluteus medius (posterior fibers)", "Gluteus minimus (posterior fibers)",
-        "Obturator externus", "Biceps femoris (long head)",
+        "Gluteus medius (posterior fibers)",
+        "Gluteus minimus (posterior fibers)",
+        "Obturator externus",
+        "Biceps femoris (long head)",
     )
 
 
@@ -297,9 +363,7 @@ def test_source_cites_neumann_chapter_12_without_an_invented_table_number():
 
 
 def test_muscle_action_label_and_immutability():
-    row = MuscleAction(
-        "Gluteus medius", "posterior fibers", "external rotation", "secondary", 1, "s", SEED_TEXT
-    )
+    row = MuscleAction("Gluteus medius", "posterior fibers", "external rotation", "secondary", 1, "s", SEED_TEXT)
     assert row.label == "Gluteus medius (posterior fibers)"
     assert MuscleAction("Iliopsoas", "", "flexion", "primary", 1, "s", SEED_TEXT).label == "Iliopsoas"
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -328,10 +392,13 @@ def test_label_matches_its_part_only_and_plain_name_matches_all_parts():
         ("abduction", "primary"),
     )
     assert actions_of("Adductor magnus (posterior head)") == (
-        ("extension", "primary"), ("internal rotation", "secondary"),
+        ("extension", "primary"),
+        ("internal rotation", "secondary"),
     )
     assert actions_of("Adductor magnus") == (
-        ("extension", "primary"), ("extension", "secondary"), ("internal rotation", "secondary"),
+        ("extension", "primary"),
+        ("extension", "secondary"),
+        ("internal rotation", "secondary"),
         ("adduction", "primary"),
     )
     assert actions_of("Sartorius") == (("flexion", "primary"), ("abduction", "secondary"))
@@ -364,8 +431,11 @@ def test_bad_action_names_the_parameter_and_choices():
 
 
 def test_bad_role_names_the_parameter_and_choices():
-    with pytest.raises(ValueError, match=r"^'role' must be one of \{'primary', 'secondary'\}; "
-                       r"got 'primry' \(did you mean 'primary'\?\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^'role' must be one of \{'primary', 'secondary'\}; "
+        r"got 'primry' \(did you mean 'primary'\?\)",
+    ):
         muscles_for("flexion", "primry")
 
 
@@ -413,7 +483,7 @@ def test_html_is_well_formed_and_self_contained():
     assert "<style" not in out and "<script" not in out and "http" not in out
     body_rows = root.findall(".//tbody/tr")
     assert [r.find("th").text for r in body_rows] == [GROUP_NAMES[a] for a in ACTIONS]
-    for tr, action in zip(body_rows, ACTIONS):
+    for tr, action in zip(body_rows, ACTIONS, strict=False):
         primary, secondary = tr.findall("td")
         listed = tuple("".join(d.itertext()) for d in secondary.findall("div"))
         assert listed == EXPECTED[(action, "secondary")]

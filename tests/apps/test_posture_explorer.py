@@ -6,6 +6,7 @@ import pytest
 
 from biomech.anatomy.actions_by_posture import action_table
 
+
 @pytest.mark.filterwarnings(r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
 def test_explorer_recomputes_the_table_and_highlights_flips():
     from biomech.apps.posture_explorer import PostureExplorer, action_table_html

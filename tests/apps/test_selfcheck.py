@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from biomech.lessons.questions import LESSONS, question, questions
 from biomech.apps.selfcheck import SelfCheck, quiz
+from biomech.lessons.questions import LESSONS, question, questions
 
 
 def answer_text(q) -> str:

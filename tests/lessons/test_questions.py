@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import math
+from functools import partial
 
 import numpy as np
 import pytest
 
-from biomech.model.lift import lift_compensation
-from biomech.model.lockout import compensate as compensate_any
-
 from biomech.anatomy.textbook import muscles_for
-from biomech.parameters import PARAMETERS
+from biomech.anatomy.tissues import moment_arms_at
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.questions import (
-    LESSONS, NONE_HELPS, TABLE_SOURCE, Question, check, question, questions, read_number,
+    LESSONS,
+    NONE_HELPS,
+    TABLE_SOURCE,
+    Question,
+    check,
+    question,
+    questions,
+    read_number,
 )
+from biomech.model.lift import lift_compensation
+from biomech.model.lockout import compensate as compensate_any
 from biomech.model.thomas import VALIDITY, modified_thomas_test
-from biomech.anatomy.tissues import moment_arms_at
+from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
 
@@ -87,51 +92,64 @@ def test_empty_or_unreadable_responses_are_not_correct(response):
 
 # ----- reading a typed number -----------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "unit", "value"), [
-    ("26.7", "deg", 26.7),
-    ("26.7 deg", "deg", 26.7),
-    ("26.7deg", "deg", 26.7),
-    ("26.7°", "deg", 26.7),
-    ("26,7", "deg", 26.7),
-    (" 26,7 degrees ", "deg", 26.7),
-    ("1 degree", "deg", 1.0),
-    ("26.7 DEG", "deg", 26.7),
-    ("-5 °", "deg", -5.0),
-    ("- 5", "deg", -5.0),
-    ("\u22125", "deg", -5.0),  # the minus sign, as the notebooks print it
-    ("+3", "deg", 3.0),
-    (".5", "deg", 0.5),
-    ("5.", "deg", 5.0),
-    ("1,000", "deg", 1.0),  # the comma is a decimal separator, never a thousands one
-    ("2e1", "deg", 20.0),
-    ("12 mm", "mm", 12.0),
-    ("0.3 m", "m", 0.3),
-    ("32 %", "%", 32.0),
-    ("32 people", "people", 32.0),
-    ("32", "people", 32.0),
-    ("0.84", "", 0.84),
-])
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("26.7", "deg", 26.7),
+        ("26.7 deg", "deg", 26.7),
+        ("26.7deg", "deg", 26.7),
+        ("26.7°", "deg", 26.7),
+        ("26,7", "deg", 26.7),
+        (" 26,7 degrees ", "deg", 26.7),
+        ("1 degree", "deg", 1.0),
+        ("26.7 DEG", "deg", 26.7),
+        ("-5 °", "deg", -5.0),
+        ("- 5", "deg", -5.0),
+        ("\u22125", "deg", -5.0),  # the minus sign, as the notebooks print it
+        ("+3", "deg", 3.0),
+        (".5", "deg", 0.5),
+        ("5.", "deg", 5.0),
+        ("1,000", "deg", 1.0),  # the comma is a decimal separator, never a thousands one
+        ("2e1", "deg", 20.0),
+        ("12 mm", "mm", 12.0),
+        ("0.3 m", "m", 0.3),
+        ("32 %", "%", 32.0),
+        ("32 people", "people", 32.0),
+        ("32", "people", 32.0),
+        ("0.84", "", 0.84),
+    ],
+)
 def test_typed_numbers_are_read_with_sign_decimal_comma_and_unit(text, unit, value):
     assert read_number(text, unit) == pytest.approx(value)
 
 
-@pytest.mark.parametrize(("text", "unit", "message"), [
-    ("about 27", "deg", r"got 'about 27'"),
-    ("twenty", "deg", r"got 'twenty'"),
-    ("26.7 27", "deg", r"got '26.7 27'"),
-    ("1.000,5", "deg", r"got '1.000,5'"),
-    ("26,7,1", "deg", r"got '26,7,1'"),
-    ("5 -", "deg", r"got '5 -'"),
-    ("--5", "deg", r"got '--5'"),
-    ("nan", "deg", r"got 'nan'"),
-    ("inf", "deg", r"got 'inf'"),
-    ("26.7 mm", "deg", (r"'response' must be a number in deg, optionally followed by one of "
-                        r"\{'deg', 'degs', 'degree', 'degrees', '°'\}; got '26.7 mm' \(unit 'mm'\)")),
-    ("26.7 m", "mm", r"one of \{'mm'\}; got '26.7 m' \(unit 'm'\)"),
-    ("26.7 %", "deg", r"\(unit '%'\)"),
-    ("0.8 deg", "", r"'response' must be a number without a unit; got '0.8 deg' \(unit 'deg'\)"),
-    ("12 deg 5", "deg", r"got '12 deg 5'"),
-])
+@pytest.mark.parametrize(
+    ("text", "unit", "message"),
+    [
+        ("about 27", "deg", r"got 'about 27'"),
+        ("twenty", "deg", r"got 'twenty'"),
+        ("26.7 27", "deg", r"got '26.7 27'"),
+        ("1.000,5", "deg", r"got '1.000,5'"),
+        ("26,7,1", "deg", r"got '26,7,1'"),
+        ("5 -", "deg", r"got '5 -'"),
+        ("--5", "deg", r"got '--5'"),
+        ("nan", "deg", r"got 'nan'"),
+        ("inf", "deg", r"got 'inf'"),
+        (
+            "26.7 mm",
+            "deg",
+            (
+                r"'response' must be a number in deg, optionally followed by one of "
+                r"\{'deg', 'degs', 'degree', 'degrees', '°'\}; got '26.7 mm' \(unit 'mm'\)"
+            ),
+        ),
+        ("26.7 m", "mm", r"one of \{'mm'\}; got '26.7 m' \(unit 'm'\)"),
+        ("26.7 %", "deg", r"\(unit '%'\)"),
+        ("0.8 deg", "", r"'response' must be a number without a unit; got '0.8 deg' \(unit 'deg'\)"),
+        ("12 deg 5", "deg", r"got '12 deg 5'"),
+    ],
+)
 def test_a_wrong_unit_or_not_one_number_is_rejected_with_a_clear_message(text, unit, message):
     with pytest.raises(ValueError, match=message):
         read_number(text, unit)
@@ -177,13 +195,16 @@ def test_a_unit_outside_the_list_is_accepted_as_itself():
 
 
 def test_check_never_raises_on_odd_input():
-    q = Question("x", "03", "?", lambda lifter, client: question("03-cue-difference").answer(), tolerance=0.5, unit="deg")
+    q = Question(
+        "x", "03", "?", lambda lifter, client: question("03-cue-difference").answer(), tolerance=0.5, unit="deg"
+    )
     for response in ("°", "deg", "+", ",", "1e", "1e999", "\u00a0", "1 2 3", b"12", 12j):
         feedback = check(q, response)
         assert not feedback.correct and feedback.message
 
 
 # ----- answers equal the model (computed independently here) ------------------------
+
 
 def test_02_answers_equal_the_table_and_gait2392():
     assert question("02-primary-flexors").answer().value == len(muscles_for("flexion", "primary"))

@@ -9,18 +9,24 @@ import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, compensate as compensate_any, tissues as tissues_of
-
+from biomech.model.lockout import CUES, MODEL_PARAMETERS
+from biomech.model.lockout import compensate as compensate_any
+from biomech.model.lockout import tissues as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
 tissues = partial(tissues_of, "blog")
 
-FIELDS = ("deficit", "rotation_used", "rotation_needed", "pelvic_tilt", "lumbar_extension",
-          "foot_progression", "rotation_benefit")
-VALID = np.linspace(
-    PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max, 141
+FIELDS = (
+    "deficit",
+    "rotation_used",
+    "rotation_needed",
+    "pelvic_tilt",
+    "lumbar_extension",
+    "foot_progression",
+    "rotation_benefit",
 )
+VALID = np.linspace(PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max, 141)
 PHASES = np.linspace(0.0, 1.0, 401)
 
 
@@ -43,7 +49,10 @@ def test_start_trunk_follows_from_hip_knee_and_shank():
 def test_lockout_is_the_models_upright_posture():
     end = lift_posture(1.0)
     assert (end.hip_flexion, end.knee_flexion, end.shank_inclination, end.trunk_inclination) == (
-        0.0, 0.0, 0.0, 0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
     )
 
 
@@ -142,7 +151,10 @@ def test_vector_equals_scalar_loop():
         (lambda: lift_compensation(0.5, 0.0, tissue="psoas"), r"^'tissue' must be one of"),
         (lambda: lift_compensation(0.5, 0.0, lift_hip_start=90.0), r"^'override' must be one of"),
         (lambda: lift_posture(0.5, squeeze_demand=5.0), r"^'override' must be one of"),
-        (lambda: lift_posture(0.5, lift_hip_flexion_start=40.0), r"^'lift_hip_flexion_start' must be .* \[80, 130\]; got 40\."),
+        (
+            lambda: lift_posture(0.5, lift_hip_flexion_start=40.0),
+            r"^'lift_hip_flexion_start' must be .* \[80, 130\]; got 40\.",
+        ),
         (lambda: lift_compensation(0.5, 0.0, lift_cue_onset_hip_flexion=0.0), r"^'lift_cue_onset_hip_flexion' must be"),
     ],
 )

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import math
 import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import pytest
 
-from biomech.model.lockout import MODEL_PARAMETERS, STAGES, compensate as compensate_any, rotation_benefit, tissues as tissues_of
-
-from biomech.parameters import PARAMETERS
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_moment_arms
+from biomech.model.lockout import MODEL_PARAMETERS, STAGES, rotation_benefit
+from biomech.model.lockout import compensate as compensate_any
+from biomech.model.lockout import tissues as tissues_of
+from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
 tissues = partial(tissues_of, "blog")
@@ -108,12 +108,15 @@ def test_describe_numbers_add_up():
 
 # --- bad input: every case names the parameter, the value and the valid range ----------
 
+
 @pytest.mark.parametrize(
     "value, shown",
     [(float("nan"), "nan"), (float("inf"), "inf"), (-float("inf"), "-inf"), (41.0, "41"), (-30.5, "-30.5")],
 )
 def test_bad_available_extension(value, shown):
-    with pytest.raises(ValueError, match=rf"'hip_extension_available' must be a finite number of degrees in \[-30, 40\]; got {shown}\."):
+    with pytest.raises(
+        ValueError, match=rf"'hip_extension_available' must be a finite number of degrees in \[-30, 40\]; got {shown}\."
+    ):
         compensate(value)
 
 
@@ -138,17 +141,28 @@ def test_bad_override_values(name, where):
 
 
 def test_unknown_cue_suggests_the_closest():
-    with pytest.raises(ValueError, match=r"'cue' must be one of \{'squeeze_glutes', 'stand_tall'\}; got 'squeeze' \(did you mean 'squeeze_glutes'\?\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"'cue' must be one of \{'squeeze_glutes', 'stand_tall'\}; got 'squeeze' "
+        r"\(did you mean 'squeeze_glutes'\?\)",
+    ):
         compensate(0.0, cue="squeeze")
 
 
 def test_unknown_tissue_lists_choices():
-    with pytest.raises(ValueError, match=r"'tissue' must be one of .*'Rectus femoris'.*; got 'rectus femoris' \(did you mean 'Rectus femoris'\?\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"'tissue' must be one of .*'Rectus femoris'.*; got 'rectus femoris' \(did you mean 'Rectus femoris'\?\)",
+    ):
         compensate(0.0, tissue="rectus femoris")
 
 
 def test_unknown_override_name():
-    with pytest.raises(ValueError, match=r"'override' must be one of .*'squeeze_demand'.*; got 'squeeze_demnd' \(did you mean 'squeeze_demand'\?\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"'override' must be one of .*'squeeze_demand'.*; got 'squeeze_demnd' "
+        r"\(did you mean 'squeeze_demand'\?\)",
+    ):
         compensate(0.0, squeeze_demnd=5)
 
 

@@ -7,10 +7,11 @@ from functools import partial
 import numpy as np
 import pytest
 
-from biomech.model.lockout import CUES, compensate as compensate_any, tissues as tissues_of
-
-from biomech.parameters import PARAMETERS
+from biomech.model.lockout import CUES
+from biomech.model.lockout import compensate as compensate_any
+from biomech.model.lockout import tissues as tissues_of
 from biomech.model.thomas import CRITERIA, MODEL_TISSUE, TEST_TISSUES, VALIDITY, modified_thomas_test
+from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
 tissues = partial(tissues_of, "blog")
@@ -69,9 +70,16 @@ def test_a_value_exactly_at_the_cut_off_is_not_short(criteria, rule):
 
 @pytest.mark.parametrize(
     ("criteria", "knee", "short"),
-    [("kendall", 80.0, False), ("kendall", 79.9, True), ("kendall", 70.0, True),
-     ("bmc2021", 67.0, False), ("bmc2021", 66.9, True), ("bmc2021", 70.0, False),
-     ("harvey1998", 52.5, False), ("harvey1998", 52.4, True)],
+    [
+        ("kendall", 80.0, False),
+        ("kendall", 79.9, True),
+        ("kendall", 70.0, True),
+        ("bmc2021", 67.0, False),
+        ("bmc2021", 66.9, True),
+        ("bmc2021", 70.0, False),
+        ("harvey1998", 52.5, False),
+        ("harvey1998", 52.4, True),
+    ],
 )
 def test_knee_boundaries_as_each_source_says(criteria, knee, short):
     assert ("rectus femoris" in run(criteria, knee_flexion=knee).tissues) is short
@@ -107,13 +115,19 @@ def test_available_extension_from_the_thigh_angle():
 
 def test_measured_ranges_are_used_for_the_prediction():
     result = modified_thomas_test(
-        5.0, 90.0, 0.0, hip_extension=-4.0, external_rotation=20.0, internal_rotation=10.0,
+        5.0,
+        90.0,
+        0.0,
+        hip_extension=-4.0,
+        external_rotation=20.0,
+        internal_rotation=10.0,
         tissue="hip flexors (all)",
     )
     assert (result.hip_extension_available, result.hip_extension_from) == (-4.0, "measured")
     for cue in CUES:
-        expected = compensate(-4.0, cue=cue, tissue="hip flexors (all)",
-                              external_rotation_range=20.0, internal_rotation_range=10.0)
+        expected = compensate(
+            -4.0, cue=cue, tissue="hip flexors (all)", external_rotation_range=20.0, internal_rotation_range=10.0
+        )
         assert result.compensation[cue] == expected
     assert result.compensation["squeeze_glutes"].rotation_used == 20.0  # capped by the measured ER
 
@@ -159,11 +173,19 @@ def test_summary_names_rules_and_prediction():
         ((0.0, -10.0, 0.0), {}, r"^'knee_flexion' must be .*; got -10\.$"),
         ((0.0, 60.0, "ten"), {}, r"^'thigh_abduction' must be .* \[-30, 45\]; got 'ten'\.$"),
         ((0.0, 60.0, 90.0), {}, r"^'thigh_abduction' must be .*; got 90\.$"),
-        (([0.0, 5.0], 60.0, 0.0), {}, r"^'thigh_angle' must be a single number of degrees \(one client\); got shape \(2,\)\.$"),
+        (
+            ([0.0, 5.0], 60.0, 0.0),
+            {},
+            r"^'thigh_angle' must be a single number of degrees \(one client\); got shape \(2,\)\.$",
+        ),
         ((0.0, 60.0, 0.0), {"hip_extension": 50.0}, r"^'hip_extension' must be .* \[-30, 40\]; got 50\.$"),
         ((0.0, 60.0, 0.0), {"external_rotation": -5.0}, r"^'external_rotation' must be .* \[0, 60\]; got -5\.$"),
         ((0.0, 60.0, 0.0), {"internal_rotation": 75.0}, r"^'internal_rotation' must be .* \[0, 60\]; got 75\.$"),
-        ((0.0, 60.0, 0.0), {"criteria": "kendal"}, r"^'criteria' must be one of .*; got 'kendal' \(did you mean 'kendall'\?\)\.$"),
+        (
+            (0.0, 60.0, 0.0),
+            {"criteria": "kendal"},
+            r"^'criteria' must be one of .*; got 'kendal' \(did you mean 'kendall'\?\)\.$",
+        ),
         ((0.0, 60.0, 0.0), {"tissue": "quads"}, r"^'tissue' must be one of"),
         ((None, 60.0, 0.0), {}, r"^'thigh_angle' must be .*; got None\.$"),
     ],

@@ -27,16 +27,18 @@ def in_range(name: str) -> st.SearchStrategy[float]:
 
 single = st.sampled_from(tissues("geometry"))
 several = st.lists(st.sampled_from(tissues("geometry")[1:]), min_size=2, max_size=3, unique=True).map(tuple)
-states = st.fixed_dictionaries({
-    "available": in_range("hip_extension_available"),
-    "cue": st.sampled_from(CUES),
-    "tissue": st.one_of(single, several),
-    "test_knee_flexion": in_range("test_knee_flexion"),
-    "lockout_knee_flexion": in_range("lockout_knee_flexion"),
-    "squeeze_demand": in_range("squeeze_demand"),
-    "external_rotation_range": in_range("external_rotation_range"),
-    "internal_rotation_range": in_range("internal_rotation_range"),
-})
+states = st.fixed_dictionaries(
+    {
+        "available": in_range("hip_extension_available"),
+        "cue": st.sampled_from(CUES),
+        "tissue": st.one_of(single, several),
+        "test_knee_flexion": in_range("test_knee_flexion"),
+        "lockout_knee_flexion": in_range("lockout_knee_flexion"),
+        "squeeze_demand": in_range("squeeze_demand"),
+        "external_rotation_range": in_range("external_rotation_range"),
+        "internal_rotation_range": in_range("internal_rotation_range"),
+    }
+)
 
 
 def _solve(s: dict) -> object:
@@ -67,8 +69,12 @@ def _limits(s: dict) -> np.ndarray:
 
 
 def _lengths_at(s: dict, hip_flexion: float, rotation_external: float) -> np.ndarray:
-    return path_length(_parts(s["tissue"]), hip_flexion=hip_flexion, hip_rotation=-rotation_external,
-                       knee_flexion=s["lockout_knee_flexion"])
+    return path_length(
+        _parts(s["tissue"]),
+        hip_flexion=hip_flexion,
+        hip_rotation=-rotation_external,
+        knee_flexion=s["lockout_knee_flexion"],
+    )
 
 
 @given(states)
@@ -80,8 +86,9 @@ def test_every_tight_part_stays_within_its_limit(s):
     limits, at = _limits_and_where(s)
     # a tight part restricts extension: it may be longer only where it clearly lengthens as the
     # hip flexes (turned extensor: adductor brevis beyond about 25 deg), not at a maximum
-    flexing = ((_lengths_at(s, r.hip_flexion + 0.01, r.rotation_used) > lengths)
-               & (_lengths_at(s, r.hip_flexion - 0.01, r.rotation_used) < lengths))
+    flexing = (_lengths_at(s, r.hip_flexion + 0.01, r.rotation_used) > lengths) & (
+        _lengths_at(s, r.hip_flexion - 0.01, r.rotation_used) < lengths
+    )
     assert np.all((lengths <= limits + LENGTH_TOL_M) | flexing)
     assert np.all(at <= -s["available"])
     assert r.pelvic_tilt >= 0.0 and r.lumbar_extension == r.pelvic_tilt

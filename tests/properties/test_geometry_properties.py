@@ -11,14 +11,29 @@ import numpy as np
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, KNEE_RANGE_DEG, PARTS, moment_arms, muscle_length, muscle_paths
+from biomech.anatomy.geometry import (
+    AXES,
+    HIP_RANGE_DEG,
+    KNEE_RANGE_DEG,
+    PARTS,
+    moment_arms,
+    muscle_length,
+    muscle_paths,
+)
 from biomech.anatomy.knee import tibia_pose
 
 FD_STEP_DEG = 1e-4  # central difference step
 FD_TOL_M = 1e-6  # the issue's tolerance
 SWITCHES_DEG = {  # where a conditional via point joins or leaves a path
-    coordinate: sorted({b for p in muscle_paths().values() for q in p.points if q.active
-                        and q.active[0] == coordinate for b in q.active[1:]})
+    coordinate: sorted(
+        {
+            b
+            for p in muscle_paths().values()
+            for q in p.points
+            if q.active and q.active[0] == coordinate
+            for b in q.active[1:]
+        }
+    )
     for coordinate in ("hip_flexion", "knee_flexion")
 }
 
@@ -46,7 +61,7 @@ def test_moment_arm_equals_finite_difference_of_length(posture):
 
 @given(st.lists(st.tuples(angle, angle, angle, knee), min_size=1, max_size=4))
 def test_vectorized_equals_scalar_loop(postures):
-    f, a, r, k = (np.array(column) for column in zip(*postures))
+    f, a, r, k = (np.array(column) for column in zip(*postures, strict=False))
     many, lengths = moment_arms(f, a, r, k), muscle_length(f, a, r, k)
     for n, posture in enumerate(postures):
         one = moment_arms(*posture)
@@ -78,8 +93,11 @@ def test_no_hip_moment_arm_exceeds_the_reach_of_the_distal_points(f, a, r, k):
 def rigid_path_m(part: str) -> float:
     """Length of the part's segments between two points fixed in the same bone."""
     points = muscle_paths()[part].points
-    return sum(float(np.linalg.norm(q.location - p.location)) for p, q in zip(points, points[1:])
-               if p.segment == q.segment and not (p.moving or q.moving or p.active or q.active))
+    return sum(
+        float(np.linalg.norm(q.location - p.location))
+        for p, q in zip(points, points[1:], strict=False)
+        if p.segment == q.segment and not (p.moving or q.moving or p.active or q.active)
+    )
 
 
 RIGID_M = np.array([rigid_path_m(p) for p in PARTS])

@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate as compensate_any, tissues as tissues_of
-
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES
+from biomech.model.lockout import compensate as compensate_any
+from biomech.model.lockout import tissues as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
@@ -30,15 +31,9 @@ def in_range(name: str) -> st.SearchStrategy[float]:
 phases = st.floats(0.0, 1.0, allow_nan=False)
 overrides = st.fixed_dictionaries(
     {},
-    optional={
-        name: in_range(name)
-        for name in MODEL_PARAMETERS + LIFT_PARAMETERS
-        if name != "moment_arm_floor"
-    },
+    optional={name: in_range(name) for name in MODEL_PARAMETERS + LIFT_PARAMETERS if name != "moment_arm_floor"},
 )
-cases = st.tuples(
-    in_range("hip_extension_available"), st.sampled_from(CUES), st.sampled_from(tissues()), overrides
-)
+cases = st.tuples(in_range("hip_extension_available"), st.sampled_from(CUES), st.sampled_from(tissues()), overrides)
 
 
 @given(cases)
@@ -46,7 +41,11 @@ def test_no_compensation_with_the_bar_on_the_floor(case):
     available, cue, tissue, extra = case
     s = lift_compensation(0.0, available, cue=cue, tissue=tissue, **extra)
     assert (s.deficit, s.rotation_used, s.pelvic_tilt, s.lumbar_extension, s.stage) == (
-        0.0, 0.0, 0.0, 0.0, "none",
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        "none",
     )
 
 
@@ -101,4 +100,7 @@ def test_vector_equals_scalar_loop(values, case):
         for field in ("demand", "deficit", "rotation_used", "pelvic_tilt", "foot_progression"):
             assert getattr(many, field)[i] == getattr(one, field), field
         assert many.stage[i] == one.stage
-        assert pose.hip_flexion[i] == lift_posture(p, **{k: v for k, v in extra.items() if k in LIFT_PARAMETERS[:3]}).hip_flexion
+        assert (
+            pose.hip_flexion[i]
+            == lift_posture(p, **{k: v for k, v in extra.items() if k in LIFT_PARAMETERS[:3]}).hip_flexion
+        )

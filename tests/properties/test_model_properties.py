@@ -13,8 +13,9 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, compensate as compensate_any, rotation_benefit, tissues as tissues_of
-
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, rotation_benefit
+from biomech.model.lockout import compensate as compensate_any
+from biomech.model.lockout import tissues as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
@@ -123,7 +124,15 @@ def test_broadcast_equals_scalar_loop(values, cue, tissue, demand):
     many = compensate(np.array(values), cue=cue, tissue=tissue, squeeze_demand=demands)
     for i, value in enumerate(values):
         one = compensate(value, cue=cue, tissue=tissue, squeeze_demand=demands[i])
-        for field in ("deficit", "rotation_used", "rotation_needed", "pelvic_tilt",
-                      "lumbar_extension", "foot_progression", "rotation_benefit", "demand"):
+        for field in (
+            "deficit",
+            "rotation_used",
+            "rotation_needed",
+            "pelvic_tilt",
+            "lumbar_extension",
+            "foot_progression",
+            "rotation_benefit",
+            "demand",
+        ):
             assert getattr(many, field)[i] == getattr(one, field), field
         assert many.stage[i] == one.stage

@@ -11,8 +11,10 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from biomech.model.lockout import CUES, compensate as compensate_any, tissues as tissues_of  # noqa: E402
 from biomech.anatomy.textbook import load_actions  # noqa: E402
+from biomech.model.lockout import CUES  # noqa: E402
+from biomech.model.lockout import compensate as compensate_any  # noqa: E402
+from biomech.model.lockout import tissues as tissues_of  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 from biomech.scene.pose import SEGMENT_LENGTHS, sagittal_pose, transverse_pose  # noqa: E402
 from biomech.scene.scene import build_scene as build_scene_any  # noqa: E402
@@ -24,8 +26,13 @@ compensate = partial(compensate_any, mechanism="blog")  # drawn states of the bl
 
 ANGLE_TOL_DEG = 0.1
 LENGTH_TOL_H = 1e-9
-MODEL_OVERRIDES = ("squeeze_demand", "external_rotation_range", "internal_rotation_range",
-                   "flexors_rotation_benefit", "foot_progression_baseline")
+MODEL_OVERRIDES = (
+    "squeeze_demand",
+    "external_rotation_range",
+    "internal_rotation_range",
+    "flexors_rotation_benefit",
+    "foot_progression_baseline",
+)
 
 
 def in_range(name: str) -> st.SearchStrategy[float]:
@@ -34,9 +41,13 @@ def in_range(name: str) -> st.SearchStrategy[float]:
 
 
 states = st.fixed_dictionaries(
-    {"available": in_range("hip_extension_available"), "cue": st.sampled_from(CUES),
-     "tissue": st.sampled_from(tissues()), "tilt0": in_range("standing_pelvic_tilt"),
-     "lordosis0": in_range("standing_lumbar_lordosis")},
+    {
+        "available": in_range("hip_extension_available"),
+        "cue": st.sampled_from(CUES),
+        "tissue": st.sampled_from(tissues()),
+        "tilt0": in_range("standing_pelvic_tilt"),
+        "lordosis0": in_range("standing_lumbar_lordosis"),
+    },
     optional={name: in_range(name) for name in MODEL_OVERRIDES},
 )
 
@@ -73,14 +84,13 @@ def test_drawn_figure_matches_the_model_and_keeps_its_lengths(s):
 @given(states)
 def test_scene_draws_its_own_state(s):
     overrides, choice = split(s)
-    scene = build_scene(s["available"], **choice, **overrides, standing_pelvic_tilt=s["tilt0"],
-                        standing_lumbar_lordosis=s["lordosis0"])
-    assert abs(tilt_of(scene.sagittal) - tilt_of(scene.sagittal_neutral)
-               - scene.state.pelvic_tilt) <= ANGLE_TOL_DEG
+    scene = build_scene(
+        s["available"], **choice, **overrides, standing_pelvic_tilt=s["tilt0"], standing_lumbar_lordosis=s["lordosis0"]
+    )
+    assert abs(tilt_of(scene.sagittal) - tilt_of(scene.sagittal_neutral) - scene.state.pelvic_tilt) <= ANGLE_TOL_DEG
     assert abs(foot_angles(scene.transverse)[0] - scene.state.foot_progression) <= ANGLE_TOL_DEG
     labels = {a.label for a in load_actions()}
     assert set(scene.highlights) <= labels
-    assert ("Gluteus maximus" in scene.highlights) == (s["cue"] == "squeeze_glutes"
-                                                       or scene.state.rotation_used > 0)
+    assert ("Gluteus maximus" in scene.highlights) == (s["cue"] == "squeeze_glutes" or scene.state.rotation_used > 0)
     widths = [span.high - span.low for span in scene.stage_spans]
     assert min(widths) >= 0 and sum(widths) == pytest.approx(70.0)

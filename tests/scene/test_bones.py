@@ -12,7 +12,13 @@ from biomech.anatomy.bones import bone_outline
 from biomech.model.lockout import tissues
 from biomech.parameters import PARAMETERS
 from biomech.scene.bones import (
-    FEET_GAP_H, GAIT2392, METRES_TO_H, STANCE_WIDTH_H, pelvis_landmarks, sagittal_bones, stance_half_width,
+    FEET_GAP_H,
+    GAIT2392,
+    METRES_TO_H,
+    STANCE_WIDTH_H,
+    pelvis_landmarks,
+    sagittal_bones,
+    stance_half_width,
     transverse_bones,
 )
 from biomech.scene.pose import SEGMENT_LENGTHS
@@ -52,12 +58,16 @@ def test_the_drawn_femur_lies_along_the_poses_thigh(thigh):
     (unposed,) = bone_outline("femur_r", "sagittal")
     i = np.argmin(np.linalg.norm(unposed - GAIT2392["knee_in_femur"], axis=1))
     expected = np.asarray(pose.leg[2]) + METRES_TO_H["femur"] * np.linalg.norm(unposed[i]) * np.array(
-        [np.sin(np.radians(thigh + angle_from_down(unposed[i]) - angle_from_down(GAIT2392["knee_in_femur"]))),
-         -np.cos(np.radians(thigh + angle_from_down(unposed[i]) - angle_from_down(GAIT2392["knee_in_femur"])))])
+        [
+            np.sin(np.radians(thigh + angle_from_down(unposed[i]) - angle_from_down(GAIT2392["knee_in_femur"]))),
+            -np.cos(np.radians(thigh + angle_from_down(unposed[i]) - angle_from_down(GAIT2392["knee_in_femur"]))),
+        ]
+    )
     assert np.allclose(femur[i], expected)
     # ... and its long axis turns with the thigh (the outline's axis is within 4 deg of the bone's).
     assert long_axis_from_down(femur) - long_axis_from_down(unposed) == pytest.approx(
-        thigh - angle_from_down(GAIT2392["knee_in_femur"]), abs=1e-6)
+        thigh - angle_from_down(GAIT2392["knee_in_femur"]), abs=1e-6
+    )
 
 
 @pytest.mark.parametrize("available, cue", [(17.0, "squeeze_glutes"), (-10.0, "squeeze_glutes"), (-30.0, "stand_tall")])
@@ -107,15 +117,17 @@ def test_the_stance_widens_only_as_far_as_the_toes_need(angle):
     if angle >= -15.6:  # every state at the default settings: the stance as it is
         assert stance_half_width(angle) == STANCE_WIDTH_H / 2
     else:  # only wider when the toes would cross the midline
-        assert top.feet[0][0][:, 0].min() == pytest.approx(FEET_GAP_H / 2) or stance_half_width(angle) == \
-            STANCE_WIDTH_H / 2
+        assert (
+            top.feet[0][0][:, 0].min() == pytest.approx(FEET_GAP_H / 2)
+            or stance_half_width(angle) == STANCE_WIDTH_H / 2
+        )
 
 
 def test_the_femurs_turn_with_the_hip_rotation_and_the_kneecaps_show_it():
     for scene in (build_scene(-10.0, mechanism="blog"), build_scene(-10.0, tissue="Tensor fasciae latae")):
         top = scene.bones_top
         assert top.hip_rotation == scene.state.rotation_used
-        for side, (hip, cap) in zip((1, -1), top.kneecaps):
+        for side, (hip, cap) in zip((1, -1), top.kneecaps, strict=False):
             turned = np.degrees(np.arctan2(side * (cap[0] - hip[0]), cap[1] - hip[1]))
             assert turned == pytest.approx(top.hip_rotation)  # external +: the kneecap turns out
         rest = transverse_bones(0.0, scene.state.foot_progression).femurs[0][0]

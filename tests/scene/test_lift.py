@@ -38,7 +38,9 @@ def test_scene_poses_the_lifter_at_the_phase(phase):
     inner = np.degrees(np.arccos(shank @ thigh / np.linalg.norm(shank) / np.linalg.norm(thigh)))
     assert 180.0 - inner == pytest.approx(angles.knee_flexion)  # knee flexion as published
     # the upper body is turned forward by the trunk lean, rigidly about the hip
-    assert pose.pelvic_tilt - scene.standing_pelvic_tilt == pytest.approx(angles.trunk_inclination + scene.state.pelvic_tilt)
+    assert pose.pelvic_tilt - scene.standing_pelvic_tilt == pytest.approx(
+        angles.trunk_inclination + scene.state.pelvic_tilt
+    )
     ghost, standing = scene.sagittal_neutral, stand.sagittal_neutral
     assert np.linalg.norm(ghost.trunk[1] - ghost.hip) == pytest.approx(np.linalg.norm(standing.trunk[1] - standing.hip))
     assert scene.state == lift_compensation(phase, -8.0)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import pytest
 
-from biomech.model.lockout import STAGES, compensate as compensate_any
 from biomech.anatomy.textbook import flexors, muscles_for
+from biomech.model.lockout import STAGES
+from biomech.model.lockout import compensate as compensate_any
 from biomech.parameters import PARAMETERS
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose, TransversePose
-from biomech.scene.scene import CURVE_POINTS, build_scene as build_scene_any
+from biomech.scene.scene import CURVE_POINTS
+from biomech.scene.scene import build_scene as build_scene_any
 
 build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
@@ -62,7 +63,7 @@ def lengths_of(p: SagittalPose) -> dict[str, float]:
 def foot_angles(p: TransversePose) -> tuple[float, float]:
     """Foot-progression angle of (right, left) feet, toe-out +."""
     out = []
-    for side, (heel, toe) in zip((1.0, -1.0), p.foot_axes):
+    for side, (heel, toe) in zip((1.0, -1.0), p.foot_axes, strict=False):
         dx, dy = toe - heel
         out.append(float(np.degrees(np.arctan2(side * dx, dy))))
     return out[0], out[1]
@@ -79,8 +80,7 @@ def test_segments_table_is_sourced_and_gives_winter_leg_lengths():
 def test_drawn_angles_equal_the_model(available, cue, tissue):
     s = build_scene(available, cue=cue, tissue=tissue)
     assert tilt_of(s.sagittal) == pytest.approx(10.0 + s.state.pelvic_tilt, abs=ANGLE_TOL_DEG)
-    assert tilt_of(s.sagittal) - tilt_of(s.sagittal_neutral) == pytest.approx(
-        s.state.pelvic_tilt, abs=ANGLE_TOL_DEG)
+    assert tilt_of(s.sagittal) - tilt_of(s.sagittal_neutral) == pytest.approx(s.state.pelvic_tilt, abs=ANGLE_TOL_DEG)
     right, left = foot_angles(s.transverse)
     assert right == pytest.approx(s.state.foot_progression, abs=ANGLE_TOL_DEG)
     assert left == pytest.approx(s.state.foot_progression, abs=ANGLE_TOL_DEG)
@@ -133,9 +133,14 @@ def test_curve_spans_the_valid_range_and_matches_the_model():
     np.testing.assert_array_equal(s.curve.pelvic_tilt, expected.pelvic_tilt)
 
 
-@pytest.mark.parametrize(("cue", "tissue"), [("squeeze_glutes", "hip flexors (all)"),
-                                             ("stand_tall", "Rectus femoris"),
-                                             ("squeeze_glutes", "Tensor fasciae latae")])
+@pytest.mark.parametrize(
+    ("cue", "tissue"),
+    [
+        ("squeeze_glutes", "hip flexors (all)"),
+        ("stand_tall", "Rectus femoris"),
+        ("squeeze_glutes", "Tensor fasciae latae"),
+    ],
+)
 def test_stage_spans_hold_the_curve_stages(cue, tissue):
     s = build_scene(0.0, cue=cue, tissue=tissue)
     assert [span.stage for span in s.stage_spans] == list(STAGES)
@@ -157,18 +162,20 @@ def test_highlights_name_tissue_compensators_and_cue_target():
     assert "Gluteus maximus" not in internal.highlights
     assert set(internal.highlights) == {"Tensor fasciae latae", *muscles_for("internal rotation")}
     relaxed = build_scene(30.0, tissue="Rectus femoris")
-    assert dict(relaxed.highlights) == {"Rectus femoris": ("restricting",),
-                                        "Gluteus maximus": ("cue target",)}
+    assert dict(relaxed.highlights) == {"Rectus femoris": ("restricting",), "Gluteus maximus": ("cue target",)}
 
 
-@pytest.mark.parametrize(("args", "kwargs", "match"), [
-    (([1.0, 2.0],), {}, "'hip_extension_available' must be a single number"),
-    ((float("nan"),), {}, "'hip_extension_available' must be a finite number"),
-    ((0.0,), {"cue": "squeeze"}, "did you mean 'squeeze_glutes'"),
-    ((0.0,), {"tissue": "quads"}, "'tissue' must be one of"),
-    ((0.0,), {"standing_tilt": 3.0}, "'override' must be one of"),
-    ((0.0,), {"standing_pelvic_tilt": 99.0}, "'standing_pelvic_tilt' must be a finite number"),
-])
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        (([1.0, 2.0],), {}, "'hip_extension_available' must be a single number"),
+        ((float("nan"),), {}, "'hip_extension_available' must be a finite number"),
+        ((0.0,), {"cue": "squeeze"}, "did you mean 'squeeze_glutes'"),
+        ((0.0,), {"tissue": "quads"}, "'tissue' must be one of"),
+        ((0.0,), {"standing_tilt": 3.0}, "'override' must be one of"),
+        ((0.0,), {"standing_pelvic_tilt": 99.0}, "'standing_pelvic_tilt' must be a finite number"),
+    ],
+)
 def test_errors_name_the_argument(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         build_scene(*args, **kwargs)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import subprocess
 import sys
+from functools import partial
 
 import numpy as np
 import pytest
@@ -73,8 +72,8 @@ def test_update_changes_data_without_adding_or_removing_artists(name):
     animated_before = [_data(a) for a in view.animated_artists]
     view.update(SECOND)
     after = artists(fig)
-    assert len(after) == len(before) and all(a is b for a, b in zip(after, before))
-    changed = [not _same(x, _data(a)) for x, a in zip(animated_before, view.animated_artists)]
+    assert len(after) == len(before) and all(a is b for a, b in zip(after, before, strict=False))
+    changed = [not _same(x, _data(a)) for x, a in zip(animated_before, view.animated_artists, strict=False)]
     assert any(changed)
     assert set(map(id, view.animated_artists)) <= set(map(id, after))
 
@@ -161,8 +160,10 @@ def test_labels_are_in_degrees():
 
 
 def test_views_import_neither_pyplot_nor_ipywidgets():
-    code = ("import sys, biomech.views, biomech.export, biomech.__main__; "
-            "sys.exit(bool({'matplotlib.pyplot', 'ipywidgets'} & set(sys.modules)))")
+    code = (
+        "import sys, biomech.views, biomech.export, biomech.__main__; "
+        "sys.exit(bool({'matplotlib.pyplot', 'ipywidgets'} & set(sys.modules)))"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
@@ -173,8 +174,11 @@ def _data(artist) -> object:
             value = getattr(artist, getter)()
             if getter == "get_paths":
                 value = [p.vertices.copy() for p in value]
-            return (np.array(value, dtype=object) if getter != "get_text" else value,
-                    artist.get_visible(), getattr(artist, "xy", None))
+            return (
+                np.array(value, dtype=object) if getter != "get_text" else value,
+                artist.get_visible(),
+                getattr(artist, "xy", None),
+            )
     return artist.get_visible()
 
 
