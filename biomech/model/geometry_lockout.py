@@ -35,8 +35,9 @@ from biomech.anatomy.geometry import path_length
 __all__ = ["length_limits", "solve_lockout"]
 
 Array = NDArray[np.float64]
-_GRID_HALF = 16  # grid points on each side of neutral rotation (and per zoom level: 2 x this)
-_LEVELS = 4  # zoom levels: the last grid's step is below 1e-3 deg
+_GRID_HALF = 16  # grid points on each side of neutral rotation on the first level
+_ZOOM_HALF = 5  # points on each side of the pick on a refining level
+_LEVELS = 6  # zoom levels: the last grid's step is below 1e-3 deg
 _NEEDED_LIMIT_DEG = 90.0  # rotation_needed is searched up to this rotation
 _SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
 _SHORTEST_SPAN_DEG, _SHORTEST_POINTS = 40.0, 161  # where a part's shortest length is looked for
@@ -83,52 +84,65 @@ def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) ->
     return limit, at
 
 
-def _least_flexion(seg: dict[str, Array], limit: Array, rotation_deg: Array, reference: Array) -> Array:
-    """Least hip flexion (deg) at which each part is within its length limit.
-
-    ``seg`` holds, per state and part (shape ``(N, P)``), the crossing segment of
-    :func:`~biomech.anatomy.crossing.crossing_segments`; ``limit`` is ``(N, P)``,
-    ``rotation_deg`` (external +) is ``(N, K)``, ``reference`` (deg, ``(N, P)``) picks the
-    branch of the solution (a posture where the part is at its limit). Returns
-    ``(N, K, P)``; ``-inf`` where the part is always within its limit, ``+inf`` where never.
+def _constants(
+    seg: dict[str, Array], limit: Array, reference: Array, start: str, fixed: str, shortest: NDArray[np.bool_]
+) -> dict[str, Array]:
+    """What :func:`_least_flexion` needs that does not depend on the rotation, ``(N, 1, P)``.
 
     With the hip adducted 0, a distal point ``p`` rotated by ``r`` about the femur's axis
-    and flexed by ``h`` gives ``|w + Rz(h) q|^2 = C + 2 (A cos h + B sin h)`` with
-    ``q = Ry(r) p`` (``q_y = p_y``, ``|q| = |p|``), so the length limit is
-    ``R0 cos(h - psi) <= E``, solved for the least ``h`` on the branch where the part
-    shortens as the hip flexes.
+    and flexed by ``h`` gives ``|w + Rz(h) q|^2 = |p|^2 + |w|^2 + 2 w_z q_z + 2 (A cos h +
+    B sin h)`` with ``q = Ry(r) p`` (``q_y = p_y``, ``|q| = |p|``), so the length limit is
+    ``R0 cos(h - psi) <= E``; ``e0`` is ``E`` without its rotation term ``-w_z q_z``.
+    A part limited at its shortest (``shortest``) that cannot get that short at another
+    rotation is taken at its shortest there (``saturate``), not as impossible.
+    """
+    p, w = seg["distal"][:, None], seg[start][:, None]  # (N, 1, P, 3): distal point; hip centre - start
+    span = (limit - seg[fixed])[:, None]
+    e0 = (np.maximum(span, 0.0) ** 2 - np.sum(p * p, axis=-1) - np.sum(w * w, axis=-1)) / 2.0
+    return {
+        "px": p[..., 0],
+        "py": p[..., 1],
+        "pz": p[..., 2],
+        "wx": w[..., 0],
+        "wy": w[..., 1],
+        "wz": w[..., 2],
+        "e0": np.where(span > 0, e0, -np.inf),
+        "ref": np.radians(reference)[:, None],
+        "saturate": shortest[:, None],
+    }
+
+
+def _branch(k: dict[str, Array], c: Array, s: Array) -> Array:
+    """Least hip flexion (deg) for one set of segment constants at rotation cosines/sines."""
+    qx = c * k["px"] + s * k["pz"]
+    qz = c * k["pz"] - s * k["px"]
+    a = k["wx"] * qx + k["wy"] * k["py"]
+    b = k["wy"] * qx - k["wx"] * k["py"]
+    ratio = (k["e0"] - k["wz"] * qz) / np.hypot(a, b)
+    ratio = np.where(k["saturate"], np.maximum(ratio, -1.0), ratio)
+    h = np.arctan2(b, a) + np.arccos(np.clip(ratio, -1.0, 1.0))
+    h = k["ref"] + np.mod(h - k["ref"] + np.pi, 2.0 * np.pi) - np.pi
+    return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0 - 1e-9, np.inf, h)))  # -1: a minimum
+
+
+def _least_flexion(
+    k: dict[str, dict[str, Array]], conditional: NDArray[np.intp], switch: Array, rotation_deg: Array
+) -> Array:
+    """Least hip flexion (deg) at which each part is within its length limit, ``(N, K, P)``.
+
+    ``k["on"]`` and ``k["off"]`` are :func:`_constants` with the hip-dependent point on the
+    path, and off (for the ``conditional`` parts only, past ``switch`` deg of flexion);
+    ``rotation_deg`` (external +) is ``(N, K)``. The solution is taken on the branch where
+    the part shortens as the hip flexes, nearest the posture where it reached its limit;
+    ``-inf`` where the part is always within its limit, ``+inf`` where never.
     """
     r = np.radians(-rotation_deg)[..., None]  # geometry: internal +
     c, s = np.cos(r), np.sin(r)
-    p = seg["distal"][:, None]  # (N, 1, P, 3)
-    qx = c * p[..., 0] + s * p[..., 2]
-    qz = c * p[..., 2] - s * p[..., 0]
-    pp = np.sum(p * p, axis=-1)
-    ref = np.radians(reference)[:, None]
-
-    def branch(w: Array, fixed: Array) -> Array:
-        w = w[:, None]  # hip centre minus the segment's start, (N, 1, P, 3)
-        a = w[..., 0] * qx + w[..., 1] * p[..., 1]
-        b = w[..., 1] * qx - w[..., 0] * p[..., 1]
-        span = (limit - fixed)[:, None]
-        e = (np.maximum(span, 0.0) ** 2 - pp - np.sum(w * w, axis=-1) - 2.0 * w[..., 2] * qz) / 2.0
-        ratio = np.where(span > 0, e / np.hypot(a, b), -np.inf)
-        h = np.arctan2(b, a) + np.arccos(np.clip(ratio, -1.0, 1.0))
-        h = ref + np.mod(h - ref + np.pi, 2.0 * np.pi) - np.pi
-        return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0 - 1e-9, np.inf, h)))  # -1: a minimum
-
-    on = branch(seg["start_on"], seg["fixed_on"])
-    hi = seg["active_to"][:, None]
-    conditional = np.flatnonzero(np.isfinite(seg["active_to"][0]))
-    if conditional.size == 0:
-        return on
-    sub = {k: v[:, conditional] for k, v in seg.items()}
-    qx, qz, pp, p = qx[..., conditional], qz[..., conditional], pp[..., conditional], p[:, :, conditional]
-    limit, ref = limit[:, conditional], ref[..., conditional]
-    off = branch(sub["start_off"], sub["fixed_off"])
-    on[..., conditional] = np.where(
-        on[..., conditional] <= hi[..., conditional], on[..., conditional], np.maximum(off, hi[..., conditional])
-    )
+    on = _branch(k["on"], c, s)
+    if conditional.size:
+        off = _branch(k["off"], c, s)
+        part = on[..., conditional]
+        on[..., conditional] = np.where(part <= switch, part, np.maximum(off, switch))
     return on
 
 
@@ -143,21 +157,29 @@ class _Problem:
         self.knee = lockout_knee
         self.limit, shortest_at = length_limits(parts, available, test_knee)  # (N, P)
         knees, which = np.unique(lockout_knee, return_inverse=True)  # usually one knee angle
-        self.seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
-        self.reference = shortest_at
+        seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
+        self.conditional = np.flatnonzero(np.isfinite(seg["active_to"][0]))
+        c = self.conditional
+        off = {key: v[:, c] for key, v in seg.items()}
+        self.switch = seg["active_to"][:, None][..., c]
+        shortest = shortest_at != -available[:, None]
+        self.k = {
+            "on": _constants(seg, self.limit, shortest_at, "start_on", "fixed_on", shortest),
+            "off": _constants(off, self.limit[:, c], shortest_at[:, c], "start_off", "fixed_off", shortest[:, c]),
+        }
 
     def rows(self, index: NDArray[np.intp]) -> _Problem:
         """The same problem for some of its states."""
         new = object.__new__(_Problem)
         new.parts, new.theta, new.limit = self.parts, self.theta[index], self.limit[index]
         new.knee = self.knee[index]
-        new.seg = {k: v[index] for k, v in self.seg.items()}
-        new.reference = self.reference[index]
+        new.conditional, new.switch = self.conditional, self.switch[index]
+        new.k = {b: {key: v[index] for key, v in k.items()} for b, k in self.k.items()}
         return new
 
     def flexion(self, rotation: Array) -> tuple[Array, Array]:
         """Least hip flexion over all parts, ``(N, K)``, and per part ``(N, K, P)``."""
-        each = _least_flexion(self.seg, self.limit, rotation, self.reference)
+        each = _least_flexion(self.k, self.conditional, self.switch, rotation)
         return np.max(each, axis=-1), each
 
     def at_limit(self, rotation: Array, tilt: Array) -> NDArray[np.bool_]:
@@ -210,7 +232,7 @@ def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool
         above = np.where(rotation > best[:, None], rotation, np.inf)
         lo = np.where(np.isfinite(np.max(below, axis=1)), np.max(below, axis=1), best)
         hi = np.where(np.isfinite(np.min(above, axis=1)), np.min(above, axis=1), best)
-        u = np.linspace(0.0, 1.0, _GRID_HALF + 1)[None, :]
+        u = np.linspace(0.0, 1.0, _ZOOM_HALF + 1)[None, :]
         rotation = np.concatenate(
             [lo[:, None] + (best - lo)[:, None] * u[:, :-1], best[:, None] + (hi - best)[:, None] * u], axis=1
         )
@@ -250,7 +272,7 @@ def solve_lockout(
 
     # the least rotation that makes up the deficit alone, searched beyond the hip's range
     wide = np.full(n, _NEEDED_LIMIT_DEG)
-    needed, _ = _zoom(problem, _grid(wide, wide, 2 * _GRID_HALF), "root", short)
+    needed, _ = _zoom(problem, _grid(wide, wide), "root", short)
     reachable = np.isfinite(needed)
     rotation_needed = np.where(short, np.where(reachable, needed, np.inf), 0.0)
     in_range = reachable & (needed >= -internal_range) & (needed <= external_range)
