@@ -145,10 +145,16 @@ class Question:
 
 @dataclass(frozen=True)
 class Feedback:
-    """The result of :func:`check`: right or not, and an explanation either way."""
+    """The result of :func:`check`: right or not, and an explanation either way.
+
+    ``answered`` is False when there was nothing to judge (no answer yet, or a number
+    that could not be read): the message then says what to type, and a widget can show
+    it as a hint rather than as a wrong answer.
+    """
 
     correct: bool
     message: str
+    answered: bool = True
 
 
 def _unit_words(unit: str) -> tuple[str, ...]:
@@ -238,14 +244,14 @@ def check(q: Question, response: object) -> Feedback:
     """
     a = q.answer()
     if response is None or (isinstance(response, str) and not response.strip()):
-        return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."))
+        return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."), answered=False)
     if a.choices:
         correct = response == a.value
     else:
         try:
             number = read_number(response, q.unit)
         except ValueError as error:
-            return Feedback(False, f"Could not read this answer: {error}")
+            return Feedback(False, f"Could not read this answer: {error}", answered=False)
         correct = abs(number - float(a.value)) <= q.tolerance + 1e-9
     unit = f" {q.unit}" if q.unit and not a.choices else ""
     if correct:
