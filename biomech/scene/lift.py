@@ -28,6 +28,7 @@ from biomech._validation import check_choice
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lift import LIFT_PARAMETERS, LiftPosture, lift_compensation, lift_posture
 from biomech.model.lockout import MODEL_PARAMETERS
+from biomech.parameters import PARAMETERS
 from biomech.scene.bones import sagittal_bones, transverse_bones
 from biomech.scene.pose import (
     SEGMENT_LENGTHS,
@@ -40,11 +41,23 @@ from biomech.scene.pose import (
 )
 from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
 
-__all__ = ["PLATE_RADIUS", "lift_scene", "split_overrides", "upper_back_bend"]
+__all__ = [
+    "PLATE_DIAMETER_M",
+    "PLATE_RADIUS",
+    "STANDING_HEIGHT_M",
+    "lift_scene",
+    "split_overrides",
+    "start_reach",
+    "upper_back_bend",
+]
 
 PLATE_RADIUS: float = SEGMENTS["plate_radius"]
 """Height of the bar's centre with the bar on the floor, in H (``segments.csv``: a 45 cm
 plate, 0.225 m, at an assumed standing height of 1.75 m)."""
+PLATE_DIAMETER_M = 0.45
+"""The plate ``plate_radius`` stands for, m (IWF equipment rules, read in secondary summaries)."""
+STANDING_HEIGHT_M = 1.75
+"""The standing height assumed to turn the plate into H (``segments.csv``): not a measurement."""
 
 
 def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
@@ -138,6 +151,26 @@ def upper_back_bend(start: SagittalPose) -> float:
     drop = float(shoulder[1] - start.bar[1])
     ratio = (PLATE_RADIUS + drop - float(t12[1])) / radius
     return float(np.degrees(np.arccos(np.clip(ratio, -1.0, 1.0)) - phi))
+
+
+def start_reach(**lift_overrides: float) -> tuple[float, float]:
+    """At lift-off: how far above the bar on the floor straight, hanging arms end, and the bend that closes it.
+
+    Returns ``(gap, bend)``: the gap in H (mid-hand above the bar's centre, without the
+    upper back rounding) and :func:`upper_back_bend` in degrees, for the lift's start
+    angles (``lift_*`` overrides as for :func:`biomech.model.lift.lift_posture`) and the
+    standing pelvis and lumbar spine.
+
+    Examples
+    --------
+    >>> gap, bend = start_reach()
+    >>> round(gap * STANDING_HEIGHT_M * 100), round(bend)
+    (7, 19)
+    """
+    tilt, lordosis = (PARAMETERS[n].default for n in ("standing_pelvic_tilt", "standing_lumbar_lordosis"))
+    neutral = sagittal_pose(tilt, lordosis, sacrum_offset=sacrum_in_pelvis(tilt, lordosis))
+    start = _lift_pose(neutral, lift_posture(0.0, **lift_overrides))
+    return float(start.bar[1] - PLATE_RADIUS), upper_back_bend(start)
 
 
 def split_overrides(overrides: dict[str, float]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:

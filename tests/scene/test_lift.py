@@ -122,3 +122,13 @@ def test_the_bones_follow_the_lift_pose(phase):
     assert scene.bones_side.pelvic_tilt == pytest.approx(scene.sagittal.pelvic_tilt)
     top = transverse_bones(scene.state.rotation_used, scene.state.foot_progression)
     assert scene.bones_top.hip_rotation == pytest.approx(top.hip_rotation)
+
+
+def test_the_plate_radius_is_a_45_cm_plate_at_the_assumed_height():
+    from biomech.scene.lift import PLATE_DIAMETER_M, PLATE_RADIUS, STANDING_HEIGHT_M, start_reach
+
+    assert PLATE_RADIUS == round(PLATE_DIAMETER_M / 2 / STANDING_HEIGHT_M, 3)
+    gap, bend = start_reach()
+    assert gap > 0 and 0 < bend < 30  # straight arms end above the bar; the upper back rounds to reach it
+    assert lift_scene(0.0, -8.0).sagittal.bar[1] == pytest.approx(PLATE_RADIUS)
+    assert start_reach(lift_shank_inclination_start=40.0)[0] < gap  # a more inclined trunk reaches lower
