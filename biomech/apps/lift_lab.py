@@ -95,11 +95,11 @@ class LiftLab:
                 for i, c in enumerate(CUES)
             }
             self.plates = {
-                c: view.ax.add_patch(
-                    Circle((0.0, PLATE_RADIUS), PLATE_RADIUS, fill=False, ec=self.theme.muted, lw=2, zorder=0.5)
-                )
-                for c, view in self.side.items()
+                c: Circle((0.0, PLATE_RADIUS), PLATE_RADIUS, fill=False, ec=self.theme.muted, lw=2, zorder=0.5)
+                for c in CUES
             }
+            for c, plate in self.plates.items():
+                self.side[c].ax.add_patch(plate)
             self.top = {
                 c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme)
                 for i, c in enumerate(CUES)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
+from numpy.typing import NDArray
 
 from biomech._validation import check_choice
 from biomech.anatomy.actions_by_posture import label_moment_arms
@@ -263,9 +264,9 @@ def check(q: Question, response: object) -> Feedback:
     return Feedback(correct, f"{head} {a.explanation}")
 
 
-def _deg(x: float) -> str:
-    """Degrees in a sentence: the project's one formatter, plain text."""
-    return format_degrees(x)
+def _deg(x: float | NDArray[np.float64]) -> str:
+    """Degrees in a sentence: the project's one formatter, plain text (a scalar state's field)."""
+    return format_degrees(float(x))
 
 
 # ----- lesson 02: the muscle-action table and its footnote ---------------------------

@@ -10,12 +10,13 @@ two mechanisms' numbers side by side, for the lessons.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from biomech.anatomy.geometry import path_length
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS, Compensation
-from biomech.model.lockout import CUES, compensate
+from biomech.model.lockout import CUES, Cue, compensate
 
 __all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanism_table", "rotation_effect"]
 
@@ -81,7 +82,8 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     Turning the feet out makes iliacus and psoas tighter ...
     """
     deg = format_degrees
-    lengthen, shorten = [], []
+    lengthen: list[str] = []
+    shorten: list[str] = []
     for tissue in geometry.tissues:
         for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
             (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
@@ -127,13 +129,15 @@ def mechanism_table(
     | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 8 | lumbopelvic |
     """
     deg = format_degrees
-    columns = ("cue", "mechanism", "deficit", "rotation used (+ out)", "feet out", "anterior pelvic tilt")
-    columns += ("lumbar extension", "stage")
+    columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "feet out")
+    columns += ("anterior pelvic tilt", "lumbar extension", "stage")
     lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
     for cue in cues:
         for mechanism in MECHANISMS:
             try:
-                s = compensate(hip_extension_available, cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
+                s = compensate(
+                    hip_extension_available, cue=cast(Cue, cue), tissue=tissue, mechanism=mechanism, **overrides
+                )
             except ValueError:
                 if mechanism == "blog":
                     continue  # a tissue only the geometry takes

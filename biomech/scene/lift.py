@@ -245,5 +245,5 @@ def lift_scene(
         transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=pose.pelvic_tilt),
         bones_side=sagittal_bones(side),
         bones_side_neutral=sagittal_bones(side_neutral),
-        bones_top=transverse_bones(state.rotation_used, state.foot_progression),
+        bones_top=transverse_bones(float(state.rotation_used), float(state.foot_progression)),
     )
