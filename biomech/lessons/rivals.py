@@ -122,7 +122,7 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
             "not measured).",
             f"The lab's feet start turned out {deg(stance.default)} deg, the conventional deadlift stance; of the "
             f"{deg(turned)} deg the blog's hypothesis shows for this lifter standing tall, "
-            f"{deg(stance.default)} are the stance.",
+            f"{deg(stance.default)} deg come from the stance.",
             (
                 f"{abstract} (Escamilla et al. 2000: {deg(stance.default)} deg on average; {stance.measured})",
                 f"{none} on feet turning during a lift",
