@@ -3,7 +3,9 @@
 App layer (ipywidgets). The numbers come from :mod:`biomech.model.lift`; the pictures from
 the project's views (:class:`~biomech.views.SagittalView`,
 :class:`~biomech.views.TransverseView`, :class:`~biomech.views.LiftCurvesView`), fed the
-lifter posed at the phase (:func:`biomech.scene.lift.lift_scene`).
+lifter posed at the phase (:func:`biomech.scene.lift.lift_scene`). Each side view also
+draws a plate around the bar (radius :data:`~biomech.scene.lift.PLATE_RADIUS`): at phase 0
+it stands on the floor, then it rises with the hands.
 
 The figure is built once; a control change only sets artists' data, then the figure
 is drawn with Agg and sent as a PNG through an ``ipywidgets.Image``, so no interactive
@@ -19,12 +21,13 @@ import ipywidgets as widgets
 from IPython.display import display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Circle
 
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lift import cue_table
 from biomech.model.lockout import CUES, tissues
 from biomech.parameters import PARAMETERS
-from biomech.scene.lift import lift_scene
+from biomech.scene.lift import PLATE_RADIUS, lift_scene
 from biomech.style import get_theme, use_theme
 from biomech.views import LiftCurvesView, SagittalView, TransverseView
 
@@ -50,6 +53,8 @@ class LiftLab:
         The controls; :meth:`set` moves them from code.
     figure
         The matplotlib Figure (Agg); ``lab.figure.savefig(...)`` saves the current frame.
+    plates
+        Per cue, the plate drawn around the bar in the side view (a Circle, in H).
     image, readout, errors
         The drawn frame, the numbers of both cues, and any callback error.
     """
@@ -77,7 +82,8 @@ class LiftLab:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="34em"),
         )
-        self.tissue = widgets.Dropdown(options=list(tissues()), value=tissue, description="Tissue")
+        # the lift runs the blog's mechanism, which has no ligament: offer its tissues only
+        self.tissue = widgets.Dropdown(options=list(tissues("blog")), value=tissue, description="Tissue")
         self.theme = get_theme(theme)
         with use_theme(self.theme):
             self.figure = Figure(figsize=_FIGURE_INCHES, dpi=_DPI)
@@ -88,6 +94,12 @@ class LiftLab:
                 c: SagittalView(add((0.215 * i, 0.02, 0.215, 0.88)), theme=self.theme, labels=False)
                 for i, c in enumerate(CUES)
             }
+            self.plates = {
+                c: Circle((0.0, PLATE_RADIUS), PLATE_RADIUS, fill=False, ec=self.theme.muted, lw=2, zorder=0.5)
+                for c in CUES
+            }
+            for c, plate in self.plates.items():
+                self.side[c].ax.add_patch(plate)
             self.top = {
                 c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme)
                 for i, c in enumerate(CUES)
@@ -142,6 +154,7 @@ class LiftLab:
         for c in CUES:
             scene = lift_scene(phase, self.available.value, cue=c, tissue=self.tissue.value)
             self.side[c].update(scene)
+            self.plates[c].set_center(tuple(scene.sagittal.bar))
             self.top[c].update(scene)
         self.curves.set_phase(phase)
         self.readout.value = cue_table(phase, self.available.value, tissue=self.tissue.value, fmt="html")

@@ -11,22 +11,33 @@ always explains, right or wrong. In a notebook one call shows a lesson's questio
     from biomech.apps.selfcheck import quiz
     quiz("03")
 
+The feedback is marked twice, so colour is never the only cue: a mark (✔ right, ✘ not
+quite, ? nothing to judge yet) and a bar in the project's colour-blind-safe Okabe-Ito
+colours (:data:`FEEDBACK_STYLES`). Each question is a two-column grid, input then
+button, and every question of a quiz gets the same input width, so the *Check* buttons
+line up.
+
 References
 ----------
-ipywidgets documentation, "Widget Events" (``Button.on_click``) and "Widget List".
+ipywidgets documentation, "Widget Events" (``Button.on_click``), "Widget List" and
+"Layout of Jupyter widgets" (``GridBox``, ``grid_template_areas``).
+Okabe M, Ito K (2008). Color Universal Design (CUD). jfly.uni-koeln.de/color.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import ipywidgets as widgets
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, ROLES, actions_of, load_actions, muscles_for
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.questions import Feedback, Question, check, questions
+from biomech.style.palette import OKABE_ITO
 
-__all__ = ["SelfCheck", "explore_action", "explore_muscle", "quiz"]
+__all__ = ["FEEDBACK_STYLES", "SelfCheck", "explore_action", "explore_muscle", "input_width", "quiz"]
 
 _TITLES = {
     "02": "Check yourself: the muscle-action table",
@@ -34,9 +45,53 @@ _TITLES = {
     "05": "Check yourself: the client's Thomas test",
 }
 
+FEEDBACK_STYLES: Mapping[str, tuple[str, str, str]] = MappingProxyType(
+    {
+        "correct": ("\u2714", "right", OKABE_ITO["bluish_green"]),
+        "wrong": ("\u2718", "not quite", OKABE_ITO["vermillion"]),
+        "unanswered": ("?", "nothing to check yet", OKABE_ITO["orange"]),
+    }
+)
+"""Mark, its spoken name and its colour (Okabe-Ito) for each kind of feedback."""
 
-class SelfCheck(widgets.VBox):
+_MIN_INPUT_EM, _EM_PER_CHAR, _RADIO_EM = 14.0, 0.55, 3.0
+
+
+def input_width(items: Iterable[Question]) -> str:
+    """Return one input width (CSS ``em``) that fits every question's input.
+
+    A text box gets the minimum; radio buttons as much as their longest choice needs
+    (about 0.55 em a character, plus the button), so no label is cut.
+    """
+    widest = _MIN_INPUT_EM
+    for q in items:
+        choices = q.answer().choices
+        if choices:
+            widest = max(widest, _RADIO_EM + _EM_PER_CHAR * max(len(c) for c in choices))
+    return f"{widest:.1f}em"
+
+
+def _kind(feedback: Feedback) -> str:
+    return "correct" if feedback.correct else "wrong" if feedback.answered else "unanswered"
+
+
+def feedback_html(feedback: Feedback) -> str:
+    """Return the feedback as HTML: a mark and a coloured bar, then the escaped message."""
+    kind = _kind(feedback)
+    mark, spoken, colour = FEEDBACK_STYLES[kind]
+    return (
+        f"<div class='biomech-feedback biomech-feedback-{kind}' style='max-width:48em;"
+        f"border-left:5px solid {colour};padding:2px 0 2px 10px;margin:2px 0'>"
+        f"<span role='img' aria-label='{spoken}' style='color:{colour};font-weight:bold;"
+        f"font-size:1.2em'>{mark}</span> {html.escape(feedback.message)}</div>"
+    )
+
+
+class SelfCheck(widgets.GridBox):
     """One question as a widget; :meth:`check` reads the input and shows feedback.
+
+    A grid of two columns: the prompt across both, then the input (``width`` wide) and
+    the *Check* button, then the feedback across both.
 
     Attributes
     ----------
@@ -52,25 +107,35 @@ class SelfCheck(widgets.VBox):
         The last :class:`~biomech.lessons.questions.Feedback`, or None.
     """
 
-    def __init__(self, question: Question, number: int | None = None) -> None:
+    def __init__(self, question: Question, number: int | None = None, *, width: str | None = None) -> None:
         self.question = question
         answer = question.answer()
+        width = width or input_width([question])
         prefix = f"{number}. " if number is not None else ""
-        prompt = widgets.HTML(f"<b>{prefix}</b>{html.escape(question.text)}")
+        prompt = widgets.HTML(f"<b>{prefix}</b>{html.escape(question.text)}", layout=widgets.Layout(grid_area="ask"))
+        fill = widgets.Layout(grid_area="input", width="100%")
         if answer.choices:
             self.response: widgets.ValueWidget = widgets.RadioButtons(
-                options=list(answer.choices), value=None, layout=widgets.Layout(width="auto")
+                options=list(answer.choices), value=None, layout=fill
             )
         else:
             unit = f" ({question.unit})" if question.unit else ""
-            self.response = widgets.Text(placeholder=f"a number{unit}", layout=widgets.Layout(width="14em"))
-        self.button = widgets.Button(description="Check", tooltip="Check your answer")
-        self.feedback = widgets.HTML()
+            self.response = widgets.Text(placeholder=f"a number{unit}", layout=fill)
+        self.button = widgets.Button(
+            description="Check", tooltip="Check your answer", layout=widgets.Layout(grid_area="check", width="7em")
+        )
+        self.feedback = widgets.HTML(layout=widgets.Layout(grid_area="feedback"))
         self.last: Feedback | None = None
         self.button.on_click(lambda _: self.check())
         super().__init__(
-            [prompt, widgets.HBox([self.response, self.button]), self.feedback],
-            layout=widgets.Layout(margin="0 0 1em 0"),
+            [prompt, self.response, self.button, self.feedback],
+            layout=widgets.Layout(
+                grid_template_columns=f"{width} 8em",
+                grid_template_areas='"ask ask" "input check" "feedback feedback"',
+                align_items="flex-start",
+                grid_gap="4px 12px",
+                margin="0 0 1em 0",
+            ),
         )
 
     def check(self) -> Feedback:
@@ -78,9 +143,8 @@ class SelfCheck(widgets.VBox):
         try:
             self.last = check(self.question, self.response.value)
         except Exception as error:  # a failing callback would otherwise vanish silently
-            self.last = Feedback(False, f"Could not check this answer: {error}")
-        mark = "&#10004; " if self.last.correct else "&#10008; "
-        self.feedback.value = f"<p style='max-width:48em'>{mark}{html.escape(self.last.message)}</p>"
+            self.last = Feedback(False, f"Could not check this answer: {error}", answered=False)
+        self.feedback.value = feedback_html(self.last)
         return self.last
 
 
@@ -97,11 +161,13 @@ def quiz(lesson: str, *, lifter: Lifter = LIFTER, client: Client = CLIENT) -> wi
     Returns
     -------
     ipywidgets.VBox
-        A heading, then one :class:`SelfCheck` per question (``.children[1:]``).
+        A heading, then one :class:`SelfCheck` per question (``.children[1:]``), all
+        with the same input width, so the *Check* buttons line up.
     """
     items = questions(lesson, lifter=lifter, client=client)
+    width = input_width(items)
     heading = widgets.HTML(f"<h3>{html.escape(_TITLES[lesson])}</h3>")
-    return widgets.VBox([heading, *(SelfCheck(q, i) for i, q in enumerate(items, start=1))])
+    return widgets.VBox([heading, *(SelfCheck(q, i, width=width) for i, q in enumerate(items, start=1))])
 
 
 def _list(items: tuple[str, ...] | list[str]) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
+from numpy.typing import NDArray
 
 from biomech._validation import check_choice
 from biomech.anatomy.actions_by_posture import label_moment_arms
@@ -51,6 +52,9 @@ __all__ = [
     "question",
     "questions",
     "read_number",
+    "BLOG_SOURCE",
+    "GEOMETRY_SOURCE",
+    "TABLE_SOURCE",
 ]
 
 LESSONS: tuple[str, ...] = ("02", "03", "05")
@@ -59,6 +63,10 @@ LESSONS: tuple[str, ...] = ("02", "03", "05")
 NONE_HELPS = "no amount: rotation cannot slacken this tissue"
 TABLE_SOURCE = "Neumann 2017 (the table as the clinic blog prints it)"
 """Who gives the answers read from the muscle-action table (see :mod:`biomech.anatomy.textbook`)."""
+GEOMETRY_SOURCE = "the gait2392 muscle paths (Delp et al. 1990)"
+"""Who gives the answers read from the 3-D hip geometry (see :mod:`biomech.anatomy.geometry`)."""
+BLOG_SOURCE = "the blog's hypothesis as the lab models it (an illustrative rotation benefit)"
+"""Who gives the answers of the blog's mechanism (``compensate(..., mechanism="blog")``)."""
 
 UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -138,10 +146,16 @@ class Question:
 
 @dataclass(frozen=True)
 class Feedback:
-    """The result of :func:`check`: right or not, and an explanation either way."""
+    """The result of :func:`check`: right or not, and an explanation either way.
+
+    ``answered`` is False when there was nothing to judge (no answer yet, or a number
+    that could not be read): the message then says what to type, and a widget can show
+    it as a hint rather than as a wrong answer.
+    """
 
     correct: bool
     message: str
+    answered: bool = True
 
 
 def _unit_words(unit: str) -> tuple[str, ...]:
@@ -231,14 +245,14 @@ def check(q: Question, response: object) -> Feedback:
     """
     a = q.answer()
     if response is None or (isinstance(response, str) and not response.strip()):
-        return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."))
+        return Feedback(False, "No answer yet: " + ("choose one." if a.choices else "type a number."), answered=False)
     if a.choices:
         correct = response == a.value
     else:
         try:
             number = read_number(response, q.unit)
         except ValueError as error:
-            return Feedback(False, f"Could not read this answer: {error}")
+            return Feedback(False, f"Could not read this answer: {error}", answered=False)
         correct = abs(number - float(a.value)) <= q.tolerance + 1e-9
     unit = f" {q.unit}" if q.unit and not a.choices else ""
     if correct:
@@ -250,9 +264,9 @@ def check(q: Question, response: object) -> Feedback:
     return Feedback(correct, f"{head} {a.explanation}")
 
 
-def _deg(x: float) -> str:
-    """Degrees in a sentence: the project's one formatter, plain text."""
-    return format_degrees(x)
+def _deg(x: float | NDArray[np.float64]) -> str:
+    """Degrees in a sentence: the project's one formatter, plain text (a scalar state's field)."""
+    return format_degrees(float(x))
 
 
 # ----- lesson 02: the muscle-action table and its footnote ---------------------------
@@ -299,6 +313,7 @@ def _piriformis(lifter: Lifter, client: Client, angle: float = 90.0) -> Answer:
             f"({e.source})."
         ),
         choices,
+        source=GEOMETRY_SOURCE,
     )
 
 
@@ -311,6 +326,7 @@ def _adductor_flip(lifter: Lifter, client: Client) -> Answer:
             f"The geometry's flexion moment arm of adductor longus changes sign near {flip:.0f} deg. "
             f"Literature: {e.literature} ({e.source})."
         ),
+        source=GEOMETRY_SOURCE,
     )
 
 
@@ -325,8 +341,9 @@ def _blog_rotation(lifter: Lifter, client: Client) -> Answer:
             f"Deficit {_deg(s.deficit)} deg; the blog's 'hip flexors (all)' buy "
             f"{s.rotation_benefit:g} deg of extension per degree of rotation (illustrative), so "
             f"{_deg(s.deficit)} / {s.rotation_benefit:g} = {_deg(s.rotation_needed)} deg, within the "
-            f"{_deg(PARAMETERS['external_rotation_range'].default)} deg available."
+            f"{_deg(PARAMETERS['external_rotation_range'].default)} deg available (Kouyoumdjian et al. 2012)."
         ),
+        source=BLOG_SOURCE,
     )
 
 
@@ -348,7 +365,20 @@ def _rf_rotation(lifter: Lifter, client: Client) -> Answer:
     else:
         value, why = f"{_deg(s.rotation_needed)} deg", f"its rotation moment arm is {arm:+.1f} mm."
     choices = tuple(dict.fromkeys((f"{_deg(blog.rotation_needed)} deg", f"{_deg(s.deficit)} deg", value)))
-    return Answer(value, f"In gait2392 (Delp et al. 1990) {lifter.tissue.lower()}: {why}", choices)
+    g = compensate(lifter.hip_extension_available, cue="stand_tall", tissue=lifter.tissue, mechanism="geometry")
+    saved = float(g.deficit - g.pelvic_tilt)
+    other = (
+        f" The 3-D geometry with the knee (mechanism 'geometry') finds a little more: turning out "
+        f"{_deg(g.rotation_used)} deg saves {_deg(saved)} deg of tilt."
+        if g.rotation_used > 0 and saved > 0
+        else ""
+    )
+    return Answer(
+        value,
+        f"In gait2392 (Delp et al. 1990) {lifter.tissue.lower()}: {why}{other}",
+        choices,
+        source=f"{GEOMETRY_SOURCE}, as the blog's mechanism uses them",
+    )
 
 
 def _onset_phase(lifter: Lifter, client: Client) -> Answer:
@@ -360,10 +390,13 @@ def _onset_phase(lifter: Lifter, client: Client) -> Answer:
         start,
         (
             f"Compensation starts at phase {start:.2f}, with the hip still flexed {hip:.1f} deg. Before "
-            "that the hip is flexed enough for the tissue to stay slack; the "
-            "restriction bites only in the last part of the pull, when the hip nears extension and "
-            "the squeeze adds its demand."
+            "that the hip is flexed enough for the one-joint hip flexors to stay slack; the "
+            "restriction bites in the last part of the pull, when the hip nears extension and "
+            "the squeeze adds its demand. The lift model follows the hip only: a two-joint muscle "
+            "(rectus femoris) is also stretched by the straightening knee, and on this path its length "
+            "peaks mid-pull (lesson 03, section 2)."
         ),
+        source="the lift model (start angles: Schellenberg et al. 2013; the path between is illustrative)",
     )
 
 
@@ -372,7 +405,12 @@ def _cue_difference(lifter: Lifter, client: Client) -> Answer:
         compensate(lifter.hip_extension_available, cue=c, mechanism="blog") for c in ("stand_tall", "squeeze_glutes")
     )
     return Answer(
-        float(squeeze.pelvic_tilt - tall.pelvic_tilt), (f"Stand tall: {tall.describe()} Squeeze: {squeeze.describe()}")
+        float(squeeze.pelvic_tilt - tall.pelvic_tilt),
+        (
+            f"Stand tall: {tall.describe()} Squeeze: {squeeze.describe()} The squeeze asks for "
+            f"{_deg(squeeze.demand)} deg more extension (Levine & Whittle 1996's maximal voluntary posterior tilt)."
+        ),
+        source=BLOG_SOURCE,
     )
 
 
@@ -386,10 +424,11 @@ def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
         (
             f"gait2392 gives TFL a rotation moment arm of {arm:+.1f} mm with the thigh vertical "
             "(+ = external); rotating the hip the way the muscle pulls slackens it, so the model turns "
-            f"the feet {value.split()[0]}. The table, too, lists TFL among the internal rotators: a "
+            f"the feet {value.split()[0]}. The table, too, lists TFL among the secondary internal rotators: a "
             "tight TFL does not explain 'duck feet'."
         ),
         choices,
+        source=f"{GEOMETRY_SOURCE} and {TABLE_SOURCE}",
     )
 
 
@@ -483,8 +522,8 @@ _QUESTIONS: tuple[Question, ...] = (
     Question(
         "03-rf-rotation",
         "03",
-        "Same lifter, but the restricting tissue is rectus femoris. How much external rotation does the model need "
-        "to make up the deficit alone?",
+        "Same lifter, but the restricting tissue is rectus femoris. Under the blog's mechanism, with the rotation "
+        "benefit from gait2392's moment arms, how much external rotation makes up the deficit alone?",
         _rf_rotation,
     ),
     Question(

@@ -3,19 +3,26 @@
 The blog says a tight front of the hip turns the feet out. The geometry asks each tight
 part whether turning out makes it longer (tighter) or shorter (slacker) at the lockout
 posture; :func:`rotation_effect` gives the answer in millimetres and :func:`disagreement`
-says it in words for the lab's readout and the lessons.
+says it in words for the lab's readout and the lessons. :func:`mechanism_table` puts the
+two mechanisms' numbers side by side, for the lessons.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from biomech.anatomy.geometry import path_length
-from biomech.anatomy.tissues import tissue_parts
+from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
-from biomech.model.compensation import Compensation
+from biomech.model.compensation import MECHANISMS, Compensation
+from biomech.model.lockout import CUES, Cue, compensate
 
-__all__ = ["PART_NAMES", "disagreement", "rotation_effect"]
+__all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanism_table", "rotation_effect"]
+
+MECHANISM_NAMES: Mapping[str, str] = {"blog": "blog's hypothesis", "geometry": "muscle geometry"}
+"""The mechanisms as the lab's control names them ("How the hip makes up the deficit")."""
+_CUE_NAMES = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
 
 PART_NAMES: Mapping[str, str] = {
     "iliacus_r": "iliacus",
@@ -75,7 +82,8 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     Turning the feet out makes iliacus and psoas tighter ...
     """
     deg = format_degrees
-    lengthen, shorten = [], []
+    lengthen: list[str] = []
+    shorten: list[str] = []
     for tissue in geometry.tissues:
         for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
             (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
@@ -99,3 +107,46 @@ def _turn(state: Compensation) -> str:
     if not rotation:
         return "neither way"
     return f"{'out' if rotation > 0 else 'in'} {format_degrees(abs(rotation))} deg"
+
+
+def mechanism_table(
+    hip_extension_available: float, /, *, tissue: str = ALL_FLEXORS, cues: tuple[str, ...] = CUES, **overrides: float
+) -> str:
+    """Return both mechanisms' lockout numbers side by side, as a Markdown table (degrees).
+
+    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate`; a
+    tissue the blog's mechanism does not take (the ligament, several tissues) gets the
+    geometry's rows only.
+
+    Examples
+    --------
+    >>> print(mechanism_table(-8.0, cues=("stand_tall",)))  # doctest: +NORMALIZE_WHITESPACE
+    At lockout, -8 deg of hip extension available, tissue: hip flexors (all) (degrees)
+    <BLANKLINE>
+    | cue | mechanism | deficit | rotation used (+ out) | feet out | anterior pelvic tilt | lumbar extension | stage |
+    |---|---|---|---|---|---|---|---|
+    | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 0 | rotational |
+    | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 8 | lumbopelvic |
+    """
+    deg = format_degrees
+    columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "feet out")
+    columns += ("anterior pelvic tilt", "lumbar extension", "stage")
+    lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
+    for cue in cues:
+        for mechanism in MECHANISMS:
+            try:
+                s = compensate(
+                    hip_extension_available, cue=cast(Cue, cue), tissue=tissue, mechanism=mechanism, **overrides
+                )
+            except ValueError:
+                if mechanism == "blog":
+                    continue  # a tissue only the geometry takes
+                raise
+            numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.lumbar_extension)
+            cells = [_CUE_NAMES[cue], MECHANISM_NAMES[mechanism], *(deg(float(v)) for v in numbers), str(s.stage)]
+            lines.append("| " + " | ".join(cells) + " |")
+    caption = (
+        f"At lockout, {deg(hip_extension_available)} deg of hip extension available, tissue: "
+        f"{' + '.join((tissue,) if isinstance(tissue, str) else tissue)} (degrees)"
+    )
+    return caption + "\n\n" + "\n".join(lines)

@@ -109,6 +109,40 @@ class LiftPosture:
     thigh_inclination: Value
     trunk_inclination: Value
 
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """The angles as ``(label, degrees)`` pairs, through the project's one formatter.
+
+        Examples
+        --------
+        >>> lift_posture(0.0).rows()[-1]
+        ('trunk lean from vertical', '20.4')
+        """
+        if np.ndim(self.phase) != 0:
+            raise ValueError("rows() needs a single phase; index the arrays first.")
+        return tuple((label, format_degrees(float(getattr(self, field)))) for label, field in _POSTURE_ROWS)
+
+    def __str__(self) -> str:
+        if np.ndim(self.phase) != 0:
+            return f"LiftPosture over {np.size(self.phase)} phases"
+        lines = [f"Lifter at lift phase {float(self.phase):.2f} (0 = bar on the floor, 1 = lockout), degrees"]
+        lines += [f"  {label:<28}{value:>8}" for label, value in self.rows()]
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        if np.ndim(self.phase) != 0:
+            return str(self)
+        head = f"Lifter at lift phase {float(self.phase):.2f} (0 = bar on the floor, 1 = lockout)\n\n"
+        return head + "| angle | degrees |\n|---|---|\n" + "\n".join(f"| {a} | {v} |" for a, v in self.rows())
+
+
+_POSTURE_ROWS = (
+    ("hip flexion", "hip_flexion"),
+    ("knee flexion", "knee_flexion"),
+    ("shank lean from vertical", "shank_inclination"),
+    ("thigh lean from vertical", "thigh_inclination"),
+    ("trunk lean from vertical", "trunk_inclination"),
+)
+
 
 def lift_posture(phase: ArrayLike, /, **overrides: ArrayLike) -> LiftPosture:
     """Return the joint angles at a phase of the deadlift.

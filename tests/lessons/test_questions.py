@@ -12,6 +12,8 @@ from biomech.anatomy.textbook import muscles_for
 from biomech.anatomy.tissues import moment_arms_at
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.questions import (
+    BLOG_SOURCE,
+    GEOMETRY_SOURCE,
     LESSONS,
     NONE_HELPS,
     TABLE_SOURCE,
@@ -72,8 +74,24 @@ def test_answers_not_computed_by_the_model_name_their_source():
     for key in ("02-primary-flexors", "02-no-primary", "02-glute-max"):
         assert question(key).answer().source == TABLE_SOURCE
     assert "Neumann 2017" in TABLE_SOURCE
-    for key in ("02-piriformis", "03-blog-rotation", "05-tilt"):  # the lab's model and geometry
-        assert question(key).answer().source == ""
+    for key in ("02-piriformis", "02-adductor-longus"):
+        assert question(key).answer().source == GEOMETRY_SOURCE
+    assert "Delp et al. 1990" in GEOMETRY_SOURCE
+    for key in ("03-blog-rotation", "03-cue-difference"):
+        assert question(key).answer().source == BLOG_SOURCE
+    assert "Delp et al. 1990" in question("03-rf-rotation").answer().source
+    assert "Schellenberg et al. 2013" in question("03-onset").answer().source
+    assert TABLE_SOURCE in question("03-tfl-feet").answer().source
+    assert question("05-tilt").answer().source == ""  # the lab's model
+
+
+@pytest.mark.parametrize("q", [q for lesson in ("02", "03") for q in questions(lesson)], ids=lambda q: q.key)
+def test_every_02_and_03_answer_says_where_it_comes_from(q):
+    """No 'the model gives': each answer of lessons 02 and 03 names its source or its model."""
+    a = q.answer()
+    assert a.source
+    wrong = next(c for c in a.choices if c != a.value) if a.choices else float(a.value) + q.tolerance + 1.0
+    assert "the model gives" not in check(q, wrong).message
 
 
 def test_tolerance_is_inclusive_and_numbers_may_be_text():

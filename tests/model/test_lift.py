@@ -174,3 +174,15 @@ def test_cue_table_reports_both_cues_from_the_model():
     assert "<table>" in cue_table(0.5, -8.0, fmt="html")
     with pytest.raises(ValueError, match=r"^'fmt' must be one of"):
         cue_table(0.5, -8.0, fmt="pdf")
+
+
+def test_a_posture_reads_as_degrees_not_as_a_repr():
+    """Lessons show a posture as a table of rounded degrees, never a dataclass repr."""
+    start = lift_posture(0.0)
+    text, table = str(start), start._repr_markdown_()
+    assert "LiftPosture(" not in text + table
+    assert "20.400000000000006" not in text + table
+    for label, field in (("hip flexion", "hip_flexion"), ("trunk lean from vertical", "trunk_inclination")):
+        value = format_degrees(getattr(start, field))
+        assert f"| {label} | {value} |" in table and label in text and value in text
+    assert "over 3 phases" in str(lift_posture([0.0, 0.5, 1.0]))

@@ -42,5 +42,93 @@ def test_scene_poses_the_lifter_at_the_phase(phase):
         angles.trunk_inclination + scene.state.pelvic_tilt
     )
     ghost, standing = scene.sagittal_neutral, stand.sagittal_neutral
-    assert np.linalg.norm(ghost.trunk[1] - ghost.hip) == pytest.approx(np.linalg.norm(standing.trunk[1] - standing.hip))
+
+    def rigid(pose):  # hip to T12 and T12 to C7 keep their lengths (the upper back may round at T12)
+        return np.linalg.norm(pose.trunk[0] - pose.hip), np.linalg.norm(pose.trunk[1] - pose.trunk[0])
+
+    assert rigid(ghost) == pytest.approx(rigid(standing))
     assert scene.state == lift_compensation(phase, -8.0)
+
+
+def _mid_hand(pose) -> np.ndarray:
+    wrist, fingertips = pose.arm[3], pose.arm[4]
+    return (wrist + fingertips) / 2.0
+
+
+def test_the_bar_starts_on_the_floor_in_the_hands():
+    """Phase 0 is 'bar on the floor': its centre at a 45 cm plate's radius, held at mid-hand."""
+    from biomech.scene.lift import PLATE_RADIUS
+    from biomech.scene.pose import SEGMENTS
+
+    assert PLATE_RADIUS == SEGMENTS["plate_radius"] == pytest.approx(0.225 / 1.75, abs=5e-4)  # 1.75 m assumed
+    for cue in CUES:
+        for tissue in ("hip flexors (all)", "Rectus femoris"):
+            scene = lift_scene(0.0, -8.0, cue=cue, tissue=tissue)
+            for pose in (scene.sagittal, scene.sagittal_neutral):
+                assert pose.bar[1] == pytest.approx(PLATE_RADIUS, abs=1e-9)
+                np.testing.assert_allclose(pose.bar, _mid_hand(pose), atol=1e-12)
+                assert pose.bar[0] > pose.foot[1][0]  # in front of the heel, over the foot
+                assert pose.bar[0] < pose.foot[2][0]  # behind the toes
+
+
+def test_the_bar_rises_with_the_hands_to_lockout():
+    from biomech.scene.lift import PLATE_RADIUS
+
+    heights = []
+    for phase in np.linspace(0.0, 1.0, 41):
+        pose = lift_scene(float(phase), -8.0).sagittal
+        np.testing.assert_allclose(pose.bar, _mid_hand(pose), atol=1e-12)  # the hands hold it
+        assert pose.arm[2][0] == pytest.approx(pose.arm[1][0]) == pytest.approx(pose.arm[4][0])  # arms hang
+        heights.append(pose.bar[1])
+    # up from the floor to the hands at lockout; near the top the squeeze's hips-through lowers it by under 1 cm
+    assert heights[0] == pytest.approx(PLATE_RADIUS) and heights[-1] - heights[0] > 0.25
+    assert np.all(np.diff(heights) > -0.005) and heights[-1] > max(heights) - 0.006
+    tall = [lift_scene(float(p), -8.0, cue="stand_tall").sagittal.bar[1] for p in np.linspace(0.0, 1.0, 41)]
+    assert np.all(np.diff(tall) > -0.002)
+    locked, stand = lift_scene(1.0, -8.0).sagittal, build_scene(-8.0).sagittal
+    np.testing.assert_allclose(locked.bar, _mid_hand(locked), atol=1e-12)
+    np.testing.assert_allclose(locked.bar, stand.bar, atol=1e-12)  # at lockout: the lockout drawing's hands
+
+
+def test_only_the_upper_back_rounds_to_reach_the_bar():
+    """The bend turns the trunk above T12 only: hip, pelvis and lumbar spine are the model's."""
+    from biomech.scene.lift import _lift_pose, upper_back_bend
+    from biomech.scene.pose import sagittal_pose
+
+    scene = lift_scene(0.0, -8.0)
+    plain = _lift_pose(
+        sagittal_pose(scene.standing_pelvic_tilt, scene.standing_lumbar_lordosis, sacrum_offset=39.8),
+        lift_posture(0.0),
+    )
+    bend = upper_back_bend(plain)
+    assert 0.0 < bend < 30.0
+    for field in ("leg", "pelvis", "lumbar", "hip", "sacrum"):
+        np.testing.assert_allclose(getattr(scene.sagittal, field), getattr(plain, field), atol=1e-12)
+    t12, c7 = scene.sagittal.trunk[:2]
+    lean = np.degrees(np.arctan2(*(c7 - t12)))
+    assert lean == pytest.approx(np.degrees(np.arctan2(*(plain.trunk[1] - plain.trunk[0]))) + bend)
+    assert np.linalg.norm(c7 - t12) == pytest.approx(np.linalg.norm(plain.trunk[1] - plain.trunk[0]))
+
+
+@pytest.mark.parametrize("phase", [0.0, 0.5, 1.0])
+def test_the_bones_follow_the_lift_pose(phase):
+    """The gait2392 outlines are posed at the phase, not left standing at lockout."""
+    from biomech.scene.bones import sagittal_bones, transverse_bones
+
+    scene = lift_scene(phase, -8.0)
+    expected = sagittal_bones(scene.sagittal)
+    assert scene.bones_side.thigh_angle == pytest.approx(expected.thigh_angle)
+    np.testing.assert_allclose(scene.bones_side.hip, scene.sagittal.hip, atol=1e-9)
+    assert scene.bones_side.pelvic_tilt == pytest.approx(scene.sagittal.pelvic_tilt)
+    top = transverse_bones(scene.state.rotation_used, scene.state.foot_progression)
+    assert scene.bones_top.hip_rotation == pytest.approx(top.hip_rotation)
+
+
+def test_the_plate_radius_is_a_45_cm_plate_at_the_assumed_height():
+    from biomech.scene.lift import PLATE_DIAMETER_M, PLATE_RADIUS, STANDING_HEIGHT_M, start_reach
+
+    assert PLATE_RADIUS == round(PLATE_DIAMETER_M / 2 / STANDING_HEIGHT_M, 3)
+    gap, bend = start_reach()
+    assert gap > 0 and 0 < bend < 30  # straight arms end above the bar; the upper back rounds to reach it
+    assert lift_scene(0.0, -8.0).sagittal.bar[1] == pytest.approx(PLATE_RADIUS)
+    assert start_reach(lift_shank_inclination_start=40.0)[0] < gap  # a more inclined trunk reaches lower

@@ -1,0 +1,33 @@
+"""The two mechanisms side by side (biomech.model.compare.mechanism_table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from biomech.formatting import format_degrees
+from biomech.model.compare import MECHANISM_NAMES, mechanism_table
+from biomech.model.lockout import CUES, compensate
+
+
+def _rows(table: str) -> list[list[str]]:
+    lines = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| cue")]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+
+
+@pytest.mark.parametrize("tissue", ["hip flexors (all)", "Rectus femoris", "Tensor fasciae latae"])
+def test_every_row_is_compensate_for_its_cue_and_mechanism(tissue):
+    rows = _rows(mechanism_table(-8.0, tissue=tissue))
+    assert len(rows) == 2 * len(CUES)
+    for row in rows:
+        cue = next(c for c in CUES if c.replace("_", " ") == row[0])
+        mechanism = next(m for m, name in MECHANISM_NAMES.items() if name == row[1])
+        s = compensate(-8.0, cue=cue, tissue=tissue, mechanism=mechanism)
+        numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.lumbar_extension)
+        assert row[2:7] == [format_degrees(v) for v in numbers] and row[7] == s.stage
+
+
+def test_a_tissue_only_the_geometry_takes_gets_its_rows_only():
+    rows = _rows(mechanism_table(-8.0, tissue="Iliofemoral ligament"))
+    assert {row[1] for row in rows} == {MECHANISM_NAMES["geometry"]}
+    with pytest.raises(ValueError, match="tissue"):
+        mechanism_table(-8.0, tissue="Quadriceps")
