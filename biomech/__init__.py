@@ -52,9 +52,11 @@ _EXPORTS: dict[str, str] = {
     "lift_compensation": "biomech.model.lift",
     "lift_posture": "biomech.model.lift",
     "VALIDITY": "biomech.model.thomas",
+    "clients_markdown": "biomech.model.thomas",
     "modified_thomas_test": "biomech.model.thomas",
     # lessons: their cases and questions
     "CLIENT": "biomech.lessons.cases",
+    "CLIENTS": "biomech.lessons.cases",
     "LIFTER": "biomech.lessons.cases",
     "Client": "biomech.lessons.cases",
     "Lifter": "biomech.lessons.cases",
