@@ -52,7 +52,6 @@ _EXPORTS: dict[str, str] = {
     "lift_compensation": "biomech.model.lift",
     "lift_posture": "biomech.model.lift",
     "VALIDITY": "biomech.model.thomas",
-    "clients_markdown": "biomech.model.thomas",
     "modified_thomas_test": "biomech.model.thomas",
     # lessons: their cases and questions
     "CLIENT": "biomech.lessons.cases",

@@ -29,6 +29,7 @@ from types import MappingProxyType
 
 from biomech._validation import check_choice, check_range
 from biomech.model.lockout import tissues
+from biomech.model.thomas import Readings
 from biomech.parameters import PARAMETERS, check_parameter
 
 __all__ = ["CLIENT", "CLIENTS", "LIFTER", "Client", "Lifter"]
@@ -84,15 +85,15 @@ class Client:
             p = PARAMETERS["mtt_knee_flexion"]
             check_range("knee_flexion_thigh_held", self.knee_flexion_thigh_held, p.min, p.max)
 
-    def readings(self) -> dict[str, float | None]:
+    def readings(self) -> Readings:
         """Return the readings as keywords of :func:`~biomech.model.thomas.modified_thomas_test`."""
         held = self.knee_flexion_thigh_held
-        return {
-            "thigh_angle": float(self.thigh_angle),
-            "knee_flexion": float(self.knee_flexion),
-            "thigh_abduction": float(self.thigh_abduction),
-            "knee_flexion_thigh_held": None if held is None else float(held),
-        }
+        return Readings(
+            thigh_angle=float(self.thigh_angle),
+            knee_flexion=float(self.knee_flexion),
+            thigh_abduction=float(self.thigh_abduction),
+            knee_flexion_thigh_held=None if held is None else float(held),
+        )
 
 
 LIFTER = Lifter()

@@ -88,6 +88,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TypedDict
 
 import numpy as np
 
@@ -103,15 +104,17 @@ __all__ = [
     "ERRORS",
     "MODEL_TISSUE",
     "TEST_TISSUES",
+    "KENDALL_EXAMPLES",
     "VALIDITY",
     "Criteria",
     "Finding",
     "MeasurementError",
     "Prediction",
     "Rule",
+    "Readings",
     "ThomasResult",
     "Validity",
-    "clients_markdown",
+    "WorkedExample",
     "modified_thomas_test",
 ]
 
@@ -129,6 +132,16 @@ CUE_WORDS: Mapping[str, str] = MappingProxyType({"stand_tall": "stand tall", "sq
 """The cues as a sentence names them."""
 
 _WIDTH = 100  # characters per printed line; words are never broken
+
+
+class Readings(TypedDict):
+    """A client's readings, as keywords of :func:`modified_thomas_test` (degrees; the thigh
+    held down: ``None`` if not read)."""
+
+    thigh_angle: float
+    knee_flexion: float
+    thigh_abduction: float
+    knee_flexion_thigh_held: float | None
 
 
 @dataclass(frozen=True)
@@ -306,6 +319,72 @@ VALIDITY = Validity(
     ),
 )
 """The test's published limits of validity and reliability."""
+
+
+@dataclass(frozen=True)
+class WorkedExample:
+    """A source's own example of the test, and what the source says it shows.
+
+    Attributes
+    ----------
+    source
+        Who says it, and what (paraphrased; see the module docstring's K1-K7).
+    readings
+        Keywords of :func:`modified_thomas_test` (degrees).
+    tissues
+        The tissues the source calls short, as :data:`TEST_TISSUES` (``("none",)`` if none).
+    deficits
+        The source's deficit for each of ``tissues`` (degrees), or ``()`` where it gives none.
+    constructed
+        True when the source gives no numbers and these were chosen to match its words.
+    """
+
+    source: str
+    readings: Readings
+    tissues: tuple[str, ...]
+    deficits: tuple[float, ...]
+    constructed: bool = False
+
+
+KENDALL_EXAMPLES: tuple[WorkedExample, ...] = (
+    WorkedExample(
+        "Kendall K1, normal length: the thigh touches the table, the knee flexes about 80",
+        Readings(thigh_angle=0.0, knee_flexion=80.0, thigh_abduction=0.0, knee_flexion_thigh_held=80.0),
+        ("none",),
+        (),
+    ),
+    WorkedExample(
+        "Kendall K4, both groups short: the hip stays at 15 of flexion, the knee flexes only to 70; the one-joint "
+        "flexors lack 15, the two-joint muscles 25 (15 at the hip plus 10 at the knee)",
+        Readings(thigh_angle=15.0, knee_flexion=70.0, thigh_abduction=0.0, knee_flexion_thigh_held=70.0),
+        ("one-joint hip flexors", "rectus femoris"),
+        (15.0, 25.0),
+    ),
+    WorkedExample(
+        "Kendall K5, one-joint flexors short: the thigh is flexed 15, the knee flexes to 95 (as many degrees beyond 80 "
+        "as the hip is flexed)",
+        Readings(thigh_angle=15.0, knee_flexion=95.0, thigh_abduction=0.0, knee_flexion_thigh_held=None),
+        ("one-joint hip flexors",),
+        (15.0,),
+    ),
+    WorkedExample(
+        "Kendall K3 with K2, rectus femoris short: the hip extends when the knee is allowed to extend; held on the "
+        "table, each degree of knee flexion under 80 is a degree of shortness",
+        Readings(thigh_angle=10.0, knee_flexion=75.0, thigh_abduction=0.0, knee_flexion_thigh_held=60.0),
+        ("rectus femoris",),
+        (20.0,),
+        constructed=True,
+    ),
+    WorkedExample(
+        "Kendall K6 and K7: the thigh below table level (excess length of the one-joint flexors) and abducting as the "
+        "hip extends (a sign of a short tensor fasciae latae)",
+        Readings(thigh_angle=-5.0, knee_flexion=85.0, thigh_abduction=10.0, knee_flexion_thigh_held=None),
+        ("TFL/ITB",),
+        (),
+        constructed=True,
+    ),
+)
+"""Kendall's hip flexor length examples (the excerpt cited in the module docstring), as readings."""
 
 
 @dataclass(frozen=True)
@@ -846,50 +925,3 @@ def modified_thomas_test(
         predictions=tuple(predictions),
         notes=tuple(notes),
     )
-
-
-def _brief(s: Compensation) -> str:
-    """One state in a few words, for a table cell."""
-    if s.deficit <= 0:
-        return "none"
-    parts = [f"{format_degrees(float(s.deficit))} short"]
-    bought = float(s.deficit) - float(s.pelvic_tilt)
-    if s.rotation_used and bought > 0:
-        way = "external" if s.rotation_used > 0 else "internal"
-        parts.append(f"{format_degrees(bought)} by {way} rotation ({format_degrees(abs(float(s.rotation_used)))})")
-    parts.append(f"tilt {format_degrees(float(s.pelvic_tilt))}")
-    return ", ".join(parts)
-
-
-def clients_markdown(results: Mapping[str, ThomasResult]) -> str:
-    """Return several clients' results side by side as a Markdown table (degrees).
-
-    One row per client and suspected tissue: the readings, the rule that fired and its
-    margin, where the tissue was found, and the lockout under each cue (pelvis neutral on
-    the plinth; with the uncontrolled tilt after the arrow, where computed).
-    """
-    head = (
-        "| client | thigh, knee hanging, knee thigh held, abduction | finding (margin) | found at | "
-        "stand tall | squeeze glutes |\n|---|---|---|---|---|---|"
-    )
-    rows = [head]
-    for name, r in results.items():
-        v = r.readings
-        held = v["knee_flexion_thigh_held"]
-        readings = ", ".join(
-            "not read" if x is None else format_degrees(x)
-            for x in (v["thigh_angle"], v["knee_flexion"], held, v["thigh_abduction"])
-        )
-        margins = {f.rule.tissue: f.margin for f in r.fired}
-        if not r.predictions:
-            rows.append(f"| {name} | {readings} | none | | | |")
-        for p in r.predictions:
-            finding = f"{p.tissue} ({format_degrees(margins[p.tissue])})" + (" confounded" if r.confounded else "")
-            cells = []
-            for cue in CUES:
-                cell = _brief(p.compensation[cue]) if cue in p.compensation else "out of range"
-                if cue in p.tilted:
-                    cell += f" → {_brief(p.tilted[cue])}"
-                cells.append(cell)
-            rows.append(f"| {name} | {readings} | {finding} | {p.found_at} | {cells[0]} | {cells[1]} |")
-    return "\n".join(rows)
