@@ -299,7 +299,7 @@ class ThomasResult:
             error = f"{f.error.reading}: {f.error.source}"
             if f.within_error is not None:
                 error += ", so this finding is " + ("within" if f.within_error else "beyond") + " measurement error"
-            fired.append(f"{f.rule.tissue}: {f.claim()} ({f.read_as}). Measurement error of the {error}.")
+            fired.append(f"{f.rule.tissue}: {f.claim()} ({f.read_as}; {c.cite}). Measurement error of the {error}.")
         sections.append(("Rules that fired", fired or ["none: no rule points to a short tissue."]))
         if self.predictions:
             items = []

@@ -85,6 +85,7 @@ class Rule:
 class Criteria:
     """A rule set: what it is, one rule per reading, its full source and its caveat.
 
+    ``cite`` is the short citation printed with each rule that fires.
     ``knee_adds_hip_flexion``: the knee's cut-off grows by the hip's flexion where the knee
     was read (Kendall's K4 and K5); the other rule sets compare the knee with a fixed number.
     """
@@ -93,6 +94,7 @@ class Criteria:
     title: str
     rules: tuple[Rule, ...]
     source: str
+    cite: str
     caveat: str
     knee_adds_hip_flexion: bool = False
 
@@ -126,6 +128,7 @@ CRITERIA: Mapping[str, Criteria] = MappingProxyType(
             ),
             "Kendall FP, McCreary EK, Provance PG, et al., Muscles: Testing and Function, hip flexor length testing "
             "(excerpt at mitchmedical.us; verified text; edition not checked)",
+            "Kendall, hip flexor length testing",
             "Kendall's readings need the low back and sacrum flat on the table.",
             knee_adds_hip_flexion=True,
         ),
@@ -148,6 +151,7 @@ CRITERIA: Mapping[str, Criteria] = MappingProxyType(
             "(EXECP), BMC Sports Sci Med Rehabil 13:17, Table 4 (verified text): reference values from typically "
             "developing controls of other studies, for a trial in children and young adults with spastic cerebral "
             "palsy",
+            "Valadão et al. 2021 (EXECP, cerebral palsy), Table 4",
             "A paediatric cerebral-palsy protocol's reference values, not a rule set validated for adult lifters; "
             "the table adds that the anterior capsule and ligaments may also limit the test.",
         ),
@@ -166,6 +170,7 @@ CRITERIA: Mapping[str, Criteria] = MappingProxyType(
             ),
             "Harvey 1998, Br J Sports Med 32:68-70, means of 117 elite tennis, basketball, rowing and running "
             "athletes, hanging leg (verified text)",
+            "Harvey 1998, athletes' means",
             "These are means of healthy athletes, not cut-offs: roughly half of them lie beyond each.",
         ),
     }
