@@ -55,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "modified_thomas_test": "biomech.model.thomas",
     # lessons: their cases and questions
     "CLIENT": "biomech.lessons.cases",
+    "CLIENTS": "biomech.lessons.cases",
     "LIFTER": "biomech.lessons.cases",
     "Client": "biomech.lessons.cases",
     "Lifter": "biomech.lessons.cases",

@@ -39,7 +39,7 @@ from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, acts, flip_angle
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import compensate, rotation_benefit
-from biomech.model.thomas import CRITERIA, TEST_TISSUES, VALIDITY, modified_thomas_test
+from biomech.model.thomas import TEST_TISSUES, VALIDITY, ThomasResult, modified_thomas_test
 from biomech.parameters import PARAMETERS
 
 __all__ = [
@@ -434,50 +434,101 @@ def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
 
 # ----- lesson 05: a client's Thomas test ---------------------------------------------
 
-_BMC2021 = "the 2021 cut-offs (BMC Sports Sci Med Rehabil 2021, Table 4)"
+_EXECP = (
+    "the EXECP protocol's reference values (Valadão et al. 2021, Table 4; children and young adults with cerebral "
+    "palsy)"
+)
+_EITHER = "one-joint hip flexors or rectus femoris (hold the thigh down to tell)"
+_HELD = {
+    "came down": " Held down, the thigh came to the table as the knee extended: a short rectus femoris had lifted it.",
+    "stayed up": " Held down, the thigh stayed up and the knee did not extend: the one-joint flexors hold it.",
+}
+
+
+def _client_test(client: Client, criteria: str = "kendall") -> ThomasResult:
+    """The client's test with the pelvis controlled (the thigh angle read as the hip angle)."""
+    return modified_thomas_test(**client.readings(), criteria=criteria, pelvic_tilt_controlled=True)
+
+
+def _client_readings(client: Client) -> str:
+    held = client.knee_flexion_thigh_held
+    side = "above" if client.thigh_angle >= 0 else "below"
+    text = (
+        f"A client's thigh hangs {_deg(abs(client.thigh_angle))} deg {side} horizontal, knee flexed "
+        f"{_deg(client.knee_flexion)} deg, abduction {_deg(client.thigh_abduction)} deg"
+    )
+    return text + (
+        "; the thigh was not held down." if held is None else f"; held down, the knee flexes {_deg(held)} deg."
+    )
 
 
 def _client_tissue(lifter: Lifter, client: Client) -> Answer:
-    r = modified_thomas_test(*client.measurements(), criteria="kendall")
+    r = _client_test(client)
+    if r.fired:
+        why = "Kendall's rules that fired: " + "; ".join(f.claim() for f in r.fired) + "."
+    else:
+        why = "None of Kendall's rules fired."
+    if r.confounded:
+        why += (
+            " From the hanging leg alone the raised thigh may be either: the knee is bent, so a short rectus femoris "
+            "can lift it."
+        )
+    why += _HELD.get(r.thigh_held, "")
     return Answer(
-        r.tissues[0],
-        "Kendall's rules that fired: " + "; ".join(f.rule.text for f in r.findings if f.fired) + ".",
-        TEST_TISSUES + ("none",),
+        _EITHER if r.confounded else r.tissues[0],
+        why,
+        (*TEST_TISSUES, _EITHER, "none"),
         source="Kendall's criteria (Muscles: Testing and Function)",
     )
 
 
-def _client_bmc(lifter: Lifter, client: Client) -> Answer:
-    r = modified_thomas_test(*client.measurements(), criteria="bmc2021")
-    knee = next(f for f in r.findings if f.rule.measurement == "knee_flexion")
-    value = "yes" if knee.fired else "no"
+def _client_execp(lifter: Lifter, client: Client) -> Answer:
+    knee = _client_test(client, "execp2021").findings[1]
+    kendall = _client_test(client).findings[1]
     return Answer(
-        value,
+        "yes" if knee.fired else "no",
         (
-            f"The 2021 table flags the knee only below {knee.rule.threshold:g} deg; this knee reaches "
-            f"{knee.value:g}. Kendall's cut-off ({CRITERIA['kendall'].rules[1].threshold:g}) flags it: "
-            "the choice of source changes the diagnosis."
+            f"EXECP flags the knee below {_deg(knee.threshold)} deg; this knee reads {_deg(knee.value)} "
+            f"({knee.read_as}). Kendall's cut-off for it is {_deg(kendall.threshold)} deg, so Kendall "
+            f"{'flags' if kendall.fired else 'does not flag'} it: here the two sources "
+            f"{'agree' if kendall.fired == knee.fired else 'disagree'}. EXECP's values are quoted from typically "
+            "developing controls for a cerebral-palsy trial, not from adult lifters."
         ),
         ("yes", "no"),
-        source=_BMC2021,
+        source=_EXECP,
     )
 
 
+def _first_tissue(client: Client) -> str:
+    r = _client_test(client)
+    return r.predictions[0].tissue if r.predictions else "no tissue"
+
+
 def _client_tilt(lifter: Lifter, client: Client) -> Answer:
-    s = modified_thomas_test(*client.measurements()).compensation["squeeze_glutes"]
-    return Answer(float(s.pelvic_tilt), s.describe())
+    r = _client_test(client)
+    solved = [p for p in r.predictions if "squeeze_glutes" in p.compensation]
+    if not solved:
+        return Answer(0.0, "No tissue was calibrated inside the model's range, so the model predicts no compensation.")
+    p = solved[0]
+    knee = "" if p.knee_flexion is None else f" with the knee straight (it was found at {_deg(p.knee_flexion)} deg)"
+    return Answer(
+        float(p.compensation["squeeze_glutes"].pelvic_tilt),
+        f"{p.tissue} (model: {p.model_tissue}), found at {p.found_at}, solved at lockout{knee}: "
+        f"{p.describe('squeeze_glutes')}",
+    )
 
 
 def _harvey_fires(lifter: Lifter, client: Client) -> Answer:
     mean = tuple(PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction"))
-    r = modified_thomas_test(*mean, criteria="bmc2021")
+    r = modified_thomas_test(*mean, criteria="execp2021")
     return Answer(
-        float(sum(f.fired for f in r.findings)),
+        float(len(r.fired)),
         (
             f"Harvey's athletes averaged thigh {mean[0]:g}, knee {mean[1]:g}, abduction {mean[2]:g} deg; "
-            f"the 2021 cut-offs call them short: {', '.join(r.tissues)}. Cut-offs and population means disagree."
+            f"the EXECP reference values call them short: {', '.join(r.tissues)}. Reference values and population "
+            "means disagree."
         ),
-        source=f"{_BMC2021} applied to Harvey 1998's means",
+        source=f"{_EXECP} applied to Harvey 1998's means",
     )
 
 
@@ -553,18 +604,25 @@ _QUESTIONS: tuple[Question, ...] = (
         "05-tissue",
         "05",
         lambda _, client: (
-            f"A client's thigh rests {client.thigh_angle:g} deg above horizontal, knee flexed "
-            f"{client.knee_flexion:g} deg, abduction {client.thigh_abduction:g} deg. Under Kendall's criteria, "
-            f"which tissue does the test point to first?"
+            f"{_client_readings(client)} Under Kendall's reading, which tissue does the test point to first?"
         ),
         _client_tissue,
     ),
-    Question("05-bmc", "05", "Same client under the 2021 table's cut-offs: is rectus femoris flagged?", _client_bmc),
+    Question(
+        "05-execp",
+        "05",
+        "Same client under the EXECP protocol's reference values (a trial in children and young adults with cerebral "
+        "palsy, Table 4): is rectus femoris flagged?",
+        _client_execp,
+    ),
     Question(
         "05-tilt",
         "05",
-        "For this client (Kendall, thigh angle as the extension estimate), how much anterior pelvic tilt does the "
-        "model predict at lockout with 'squeeze your bum'?",
+        lambda _, client: (
+            f"For this client the test points first to {_first_tissue(client)}. Calibrated where the test found it, "
+            "with the pelvis controlled on the plinth, how much anterior pelvic tilt does the model predict at "
+            "lockout with 'squeeze your bum'?"
+        ),
         _client_tilt,
         tolerance=0.5,
         unit="deg",
@@ -572,7 +630,7 @@ _QUESTIONS: tuple[Question, ...] = (
     Question(
         "05-harvey",
         "05",
-        "Put Harvey's average elite athlete through the 2021 cut-offs. How many of the three rules fire?",
+        "Put Harvey's average elite athlete through the EXECP reference values. How many of the three rules fire?",
         _harvey_fires,
     ),
     Question(

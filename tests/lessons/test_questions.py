@@ -10,7 +10,7 @@ import pytest
 
 from biomech.anatomy.textbook import muscles_for
 from biomech.anatomy.tissues import moment_arms_at
-from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
+from biomech.lessons.cases import CLIENT, CLIENTS, LIFTER, Client, Lifter
 from biomech.lessons.questions import (
     BLOG_SOURCE,
     GEOMETRY_SOURCE,
@@ -69,7 +69,7 @@ def test_wrong_answer_gets_the_answer_and_the_explanation(q):
 def test_answers_not_computed_by_the_model_name_their_source():
     assert question("05-sensitivity").answer().source == "Vigotsky et al. 2016"
     assert "Harvey 1998" in question("05-harvey").answer().source  # the mtt_* parameters
-    assert "2021" in question("05-bmc").answer().source
+    assert "2021" in question("05-execp").answer().source and "cerebral palsy" in question("05-execp").answer().source
     assert "Kendall" in question("05-tissue").answer().source
     for key in ("02-primary-flexors", "02-no-primary", "02-glute-max"):
         assert question(key).answer().source == TABLE_SOURCE
@@ -249,15 +249,35 @@ def test_03_answers_equal_the_model():
 
 
 def test_05_answers_equal_the_thomas_function():
-    kendall = modified_thomas_test(*CLIENT.measurements())
-    assert question("05-tissue").answer().value == kendall.tissues[0]
-    assert question("05-tilt").answer().value == kendall.compensation["squeeze_glutes"].pelvic_tilt
-    bmc = modified_thomas_test(*CLIENT.measurements(), criteria="bmc2021")
-    assert question("05-bmc").answer().value == ("yes" if "rectus femoris" in bmc.tissues else "no")
+    kendall = modified_thomas_test(**CLIENT.readings(), pelvic_tilt_controlled=True)
+    assert question("05-tissue").answer().value == kendall.tissues[0] == "rectus femoris"
+    squeeze = kendall.predictions[0].compensation["squeeze_glutes"]
+    assert question("05-tilt").answer().value == squeeze.pelvic_tilt
+    execp = modified_thomas_test(**CLIENT.readings(), criteria="execp2021")
+    assert question("05-execp").answer().value == ("yes" if "rectus femoris" in execp.tissues else "no")
     mean = [PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction")]
-    fired = sum(f.fired for f in modified_thomas_test(*mean, criteria="bmc2021").findings)
+    fired = sum(f.fired for f in modified_thomas_test(*mean, criteria="execp2021").findings)
     assert question("05-harvey").answer().value == fired
     assert question("05-sensitivity").answer().value == round(100 * VALIDITY.sensitivity)
+
+
+@pytest.mark.parametrize("name", list(CLIENTS))
+def test_05_answers_follow_each_of_the_lessons_clients(name):
+    client = CLIENTS[name]
+    asked = {q.key: q for q in questions("05", client=client)}
+    result = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
+    expected = {"rectus femoris": "rectus femoris", "iliopsoas": "one-joint hip flexors", "TFL/ITB": "TFL/ITB"}
+    assert asked["05-tissue"].answer().value == expected[name] == result.tissues[0]
+    assert asked["05-tilt"].answer().value == result.predictions[0].compensation["squeeze_glutes"].pelvic_tilt
+    assert result.predictions[0].tissue in asked["05-tilt"].text
+
+
+def test_05_a_confounded_client_is_answered_as_confounded():
+    """The hanging leg alone cannot tell the one-joint flexors from a rectus femoris lifting the thigh."""
+    client = Client(thigh_angle=5.0, knee_flexion=70.0, thigh_abduction=0.0)
+    answer = {q.key: q for q in questions("05", client=client)}["05-tissue"].answer()
+    assert answer.value.startswith("one-joint hip flexors or rectus femoris") and answer.value in answer.choices
+    assert "may be either" in answer.explanation
 
 
 def test_answers_follow_the_model_when_it_changes():
@@ -270,11 +290,12 @@ def test_answers_follow_the_model_when_it_changes():
 
 def test_a_teachers_client_gets_answers_for_that_client():
     """The quiz answers for the client the lesson passes, not a copy of the default."""
-    client = Client(thigh_angle=-5.0, knee_flexion=85.0, thigh_abduction=10.0)
+    client = Client(thigh_angle=12.0, knee_flexion=100.0, thigh_abduction=0.0, knee_flexion_thigh_held=100.0)
     asked = {q.key: q for q in questions("05", client=client)}
-    expected = modified_thomas_test(*client.measurements()).compensation["squeeze_glutes"].pelvic_tilt
-    assert asked["05-tilt"].answer().value == expected
-    assert "-5 deg" in asked["05-tissue"].text
+    result = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
+    expected = result.predictions[0].compensation["squeeze_glutes"].pelvic_tilt
+    assert asked["05-tilt"].answer().value == expected != question("05-tilt").answer().value
+    assert "12 deg above horizontal" in asked["05-tissue"].text and "the knee flexes 100 deg" in asked["05-tissue"].text
 
 
 def test_unknown_lesson_or_key_is_a_clear_error():

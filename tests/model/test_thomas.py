@@ -1,168 +1,332 @@
-"""The client function: each published Thomas-test rule, its boundaries, its prediction, its errors."""
+"""The modified Thomas test: the two readings, each rule set, the calibration at the test posture,
+the lockout predictions, the printed result and the input errors."""
 
 from __future__ import annotations
-
-from functools import partial
 
 import numpy as np
 import pytest
 
-from biomech.model.lockout import CUES
-from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissues as tissues_of
-from biomech.model.thomas import CRITERIA, MODEL_TISSUE, TEST_TISSUES, VALIDITY, modified_thomas_test
+from biomech.lessons.cases import CLIENT, CLIENTS
+from biomech.model.lockout import CUES, compensate
+from biomech.model.thomas import (
+    CRITERIA,
+    ERRORS,
+    KENDALL_EXAMPLES,
+    MODEL_TISSUE,
+    TEST_TISSUES,
+    VALIDITY,
+    _midline_flexion,
+    modified_thomas_test,
+)
 from biomech.parameters import PARAMETERS
 
-compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
-tissues = partial(tissues_of, "blog")
-
-# A client well inside every rule set's normal side: thigh well below the table,
-# knee well bent, thigh drawn towards the midline.
-NORMAL = {"thigh_angle": -20.0, "knee_flexion": 90.0, "thigh_abduction": -5.0}
+TILT = PARAMETERS["mtt_pelvic_tilt"].default
+# A client well inside every rule set's normal side: thigh well below the table, knee
+# well bent, thigh drawn towards the midline.
+NORMAL = {"thigh_angle": -20.0, "knee_flexion": 100.0, "thigh_abduction": -5.0}
 RULES = [(name, rule) for name, c in CRITERIA.items() for rule in c.rules]
 IDS = [f"{name}-{rule.measurement}" for name, rule in RULES]
 
 
-def run(criteria: str, **values: float):
-    v = NORMAL | values
-    return modified_thomas_test(v["thigh_angle"], v["knee_flexion"], v["thigh_abduction"], criteria=criteria)
+def run(criteria: str = "kendall", **values: float | bool | None):
+    return modified_thomas_test(**(NORMAL | values), criteria=criteria)  # type: ignore[arg-type]
 
 
 def short_side(rule, by: float) -> float:
     return rule.threshold + by if rule.short_if == ">" else rule.threshold - by
 
 
-def test_the_published_cut_offs():
-    """As SOURCES.md section 8 gives them."""
+# ----- the rule sets and their sources --------------------------------------------------
+
+
+def test_the_rule_sets_their_cut_offs_and_sources():
     table = {name: tuple(r.threshold for r in c.rules) for name, c in CRITERIA.items()}
-    assert table == {
-        "kendall": (0.0, 80.0, 0.0),
-        "bmc2021": (0.0, 67.0, 0.0),
-        "harvey1998": (-11.9, 52.5, 15.6),
-    }
+    assert table == {"kendall": (0.0, 80.0, 0.0), "execp2021": (0.0, 67.0, 0.0), "harvey1998": (-11.9, 52.5, 15.6)}
     assert [r.tissue for r in CRITERIA["kendall"].rules] == list(TEST_TISSUES)
     for c in CRITERIA.values():
         assert "verified text" in c.source
+    execp = CRITERIA["execp2021"]
+    assert "Valadão" in execp.source and "Table 4" in execp.source and "cerebral palsy" in execp.source
+    assert "typically developing controls" in execp.source and "adult lifters" in execp.caveat
+    assert "hip adductors" in execp.rules[0].claim
+    assert "not cut-offs" in CRITERIA["harvey1998"].title
+    assert CRITERIA["kendall"].knee_adds_hip_flexion and not CRITERIA["execp2021"].knee_adds_hip_flexion
 
 
-def test_normal_client_has_no_finding():
+def test_normal_client_has_no_finding_and_no_prediction():
     for name in CRITERIA:
         result = run(name)
-        assert result.tissues == ("none",)
-        assert result.model_tissue == "hip flexors (all)"
+        assert result.tissues == ("none",) and result.predictions == ()
+        assert any("No rule fired" in n for n in result.notes)
 
 
 @pytest.mark.parametrize(("criteria", "rule"), RULES, ids=IDS)
 def test_each_rule_maps_to_its_tissue(criteria, rule):
     result = run(criteria, **{rule.measurement: short_side(rule, 3.0)})
     assert result.tissues == (rule.tissue,)
-    assert result.model_tissue == MODEL_TISSUE[rule.tissue]
-    fired = [f for f in result.findings if f.fired]
-    assert len(fired) == 1 and fired[0].rule == rule and fired[0].margin == pytest.approx(3.0)
+    assert [p.model_tissue for p in result.predictions] == [MODEL_TISSUE[rule.tissue]]
+    assert len(result.fired) == 1 and result.fired[0].rule == rule
+    assert result.fired[0].margin == pytest.approx(3.0)
 
 
 @pytest.mark.parametrize(("criteria", "rule"), RULES, ids=IDS)
 def test_a_value_exactly_at_the_cut_off_is_not_short(criteria, rule):
-    """The sources write strict inequalities: 'knee < 67', 'hip > 0', 'under 80'."""
+    """The sources write strict inequalities ('knee < 67', 'hip > 0', 'less than 80')."""
     assert run(criteria, **{rule.measurement: rule.threshold}).tissues == ("none",)
     assert run(criteria, **{rule.measurement: short_side(rule, 0.1)}).tissues == (rule.tissue,)
 
 
-@pytest.mark.parametrize(
-    ("criteria", "knee", "short"),
-    [
-        ("kendall", 80.0, False),
-        ("kendall", 79.9, True),
-        ("kendall", 70.0, True),
-        ("bmc2021", 67.0, False),
-        ("bmc2021", 66.9, True),
-        ("bmc2021", 70.0, False),
-        ("harvey1998", 52.5, False),
-        ("harvey1998", 52.4, True),
-    ],
-)
-def test_knee_boundaries_as_each_source_says(criteria, knee, short):
-    assert ("rectus femoris" in run(criteria, knee_flexion=knee).tissues) is short
+# ----- Kendall's worked examples (hip flexor length testing, the excerpt the module cites) ----
 
 
-def test_kendalls_example_client():
-    """Kendall: hip stays at 15 deg of flexion, knee reaches only 70: both flexor groups short."""
-    result = run("kendall", thigh_angle=15.0, knee_flexion=70.0)
-    assert result.tissues == ("one-joint hip flexors", "rectus femoris")
-    assert [f.margin for f in result.findings[:2]] == [15.0, 10.0]
+@pytest.mark.parametrize("example", KENDALL_EXAMPLES, ids=[e.source.split(",")[0] for e in KENDALL_EXAMPLES])
+def test_kendalls_examples_read_as_kendall_says(example):
+    """Each of KENDALL_EXAMPLES: the tissues Kendall calls short, with his deficits where he gives them."""
+    result = modified_thomas_test(**example.readings)
+    assert result.tissues == example.tissues
+    if example.deficits:
+        assert tuple(f.margin for f in result.fired) == example.deficits
 
 
-def test_harveys_mean_athlete_fails_the_other_rule_sets():
-    """The athletes' average knee and abduction are 'short' by both published cut-offs."""
-    mean = tuple(PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction"))
-    for criteria in ("kendall", "bmc2021"):
+def test_kendall_normal_length():
+    """K1: thigh on the table, knee flexed 80: nothing short."""
+    assert modified_thomas_test(0.0, 80.0, 0.0, knee_flexion_thigh_held=80.0).tissues == ("none",)
+
+
+def test_kendall_both_groups_short_the_combined_deficit():
+    """K4: the hip stays at 15 deg of flexion, the knee flexes only to 70: the one-joint
+    flexors lack 15 deg, the two-joint muscles 25 (15 at the hip plus 10 at the knee)."""
+    held = modified_thomas_test(15.0, 70.0, 0.0, knee_flexion_thigh_held=70.0)
+    assert held.thigh_held == "stayed up" and not held.confounded
+    assert held.tissues == ("one-joint hip flexors", "rectus femoris")
+    assert [f.margin for f in held.fired] == [15.0, 25.0]
+    assert held.fired[1].threshold == 95.0
+    hanging = modified_thomas_test(15.0, 70.0, 0.0)
+    assert hanging.confounded and [f.margin for f in hanging.fired] == [15.0, 25.0]
+
+
+def test_kendall_one_joint_flexors_short_alone():
+    """K5: thigh flexed 15 deg, knee 95 (80 + 15): one-joint flexors short, two-joint normal."""
+    result = modified_thomas_test(15.0, 95.0, 0.0)
+    assert result.tissues == ("one-joint hip flexors",) and not result.confounded
+    assert result.findings[1].threshold == 95.0 and not result.findings[1].fired
+    assert modified_thomas_test(15.0, 94.9, 0.0).confounded
+
+
+def test_kendall_rectus_femoris_lifts_the_thigh():
+    """K3 (no numbers in the source; constructed): the hip extends when the knee is allowed
+    to extend: one-joint flexors normal, rectus femoris short, read with the thigh held on the
+    table (K2: each degree under 80)."""
+    result = modified_thomas_test(10.0, 75.0, 0.0, knee_flexion_thigh_held=60.0)
+    assert result.thigh_held == "came down" and not result.confounded
+    assert result.tissues == ("rectus femoris",)
+    assert result.fired[0].margin == 20.0 and result.fired[0].threshold == 80.0
+    assert result.findings[0].value == 0.0 and not result.findings[0].fired
+
+
+def test_kendall_thigh_on_the_table_knee_read_held():
+    """K2: thigh held on the table, the knee flexes to 70: the two-joint flexors lack 10."""
+    result = modified_thomas_test(0.0, 75.0, 0.0, knee_flexion_thigh_held=70.0)
+    assert result.thigh_held == "on the table" and result.tissues == ("rectus femoris",)
+    assert result.fired[0].margin == 10.0
+
+
+def test_kendall_thigh_below_the_table_and_abduction():
+    """K6: below table level is excess length of the one-joint flexors; K7: abduction as the
+    hip extends is a sign of a short tensor fasciae latae, not a length test."""
+    result = modified_thomas_test(-5.0, 85.0, 10.0)
+    assert result.tissues == ("TFL/ITB",)
+    assert any("excess length" in n for n in result.notes)
+    assert "not a length test" in result.fired[0].claim()
+
+
+def test_a_knee_read_below_the_table_is_flagged_as_overstating():
+    result = modified_thomas_test(-10.0, 70.0, 0.0)
+    assert result.tissues == ("rectus femoris",) and result.fired[0].threshold == 80.0
+    assert any("overstate" in n for n in result.notes)
+
+
+def test_the_harvey_mean_athlete_fails_the_other_rule_sets():
+    """The athletes' average knee and abduction are 'short' by both sets of cut-offs."""
+    mean = [PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction")]
+    for criteria in ("kendall", "execp2021"):
         assert modified_thomas_test(*mean, criteria=criteria).tissues == ("rectus femoris", "TFL/ITB")
     assert modified_thomas_test(*mean, criteria="harvey1998").tissues == ("none",)
 
 
-def test_model_tissues_are_tissues_of_the_model():
-    assert set(MODEL_TISSUE) == set(TEST_TISSUES)
-    assert set(MODEL_TISSUE.values()) <= set(tissues())
+@pytest.mark.parametrize(
+    ("knee", "short"),
+    [(67.0, False), (66.9, True), (70.0, False)],
+)
+def test_execp_knee_cut_off_with_the_hip_supported(knee, short):
+    """EXECP Table 4 (no worked example; constructed from its cut-offs): knee < 67 with the hip
+    supported is short, and the cut-off does not grow with the hip's flexion."""
+    result = modified_thomas_test(0.0, 90.0, 0.0, knee_flexion_thigh_held=knee, criteria="execp2021")
+    assert ("rectus femoris" in result.tissues) is short
+    assert result.findings[1].threshold == 67.0
 
 
-def test_available_extension_from_the_thigh_angle():
-    result = modified_thomas_test(-8.0, 90.0, 0.0)
-    assert (result.hip_extension_available, result.hip_extension_from) == (8.0, "thigh angle")
-    above = modified_thomas_test(6.0, 90.0, 0.0)
-    assert above.hip_extension_available == -6.0
-    assert above.compensation["squeeze_glutes"] == compensate(-6.0, cue="squeeze_glutes", tissue="Iliopsoas")
+# ----- the lesson's clients -----------------------------------------------------------------
 
 
-def test_measured_ranges_are_used_for_the_prediction():
-    result = modified_thomas_test(
-        5.0,
-        90.0,
-        0.0,
-        hip_extension=-4.0,
-        external_rotation=20.0,
-        internal_rotation=10.0,
-        tissue="hip flexors (all)",
-    )
-    assert (result.hip_extension_available, result.hip_extension_from) == (-4.0, "measured")
+def test_the_lessons_client_is_not_sent_to_iliopsoas_once_the_thigh_is_held_down():
+    hanging = modified_thomas_test(CLIENT.thigh_angle, CLIENT.knee_flexion, CLIENT.thigh_abduction)
+    assert hanging.confounded and hanging.tissues == ("one-joint hip flexors", "rectus femoris")
+    held = modified_thomas_test(**CLIENT.readings())
+    assert held.tissues == ("rectus femoris",) and held.thigh_held == "came down"
+
+
+def test_a_rectus_femoris_client_hardly_restricts_the_straight_knee_lockout():
+    """Thigh on the table, knee 45 deg with the thigh held: rectus femoris, found with the knee
+    bent; with the knee straight at lockout it leaves little or no deficit."""
+    result = modified_thomas_test(0.0, 45.0, 0.0, knee_flexion_thigh_held=45.0, pelvic_tilt_controlled=True)
+    assert result.tissues == ("rectus femoris",)
+    (p,) = result.predictions
+    assert (p.model_tissue, p.hip_flexion, p.knee_flexion) == ("Rectus femoris", 0.0, 45.0)
+    as_if_knee_straight = compensate(0.0, cue="squeeze_glutes", tissue="Rectus femoris", test_knee_flexion=0.0)
+    assert as_if_knee_straight.deficit > 5.0  # the same reading taken as a straight-knee limit
     for cue in CUES:
-        expected = compensate(
-            -4.0, cue=cue, tissue="hip flexors (all)", external_rotation_range=20.0, internal_rotation_range=10.0
-        )
-        assert result.compensation[cue] == expected
-    assert result.compensation["squeeze_glutes"].rotation_used == 20.0  # capped by the measured ER
+        assert p.compensation[cue].deficit <= 1.0 and p.compensation[cue].pelvic_tilt <= 1.0
+        assert p.compensation[cue] == compensate(0.0, cue=cue, tissue="Rectus femoris", test_knee_flexion=45.0)
 
 
-def test_rectus_femoris_prediction_carries_the_knee_caveat():
-    result = modified_thomas_test(-5.0, 50.0, 0.0)
-    assert result.model_tissue == "Rectus femoris"
-    assert any("knee" in note and "rectus femoris" in note for note in result.notes)
-
-
-def test_measurement_error_is_flagged_near_a_cut_off():
-    sem = PARAMETERS["mtt_standard_error"].default
-    near = modified_thomas_test(sem - 1.0, 90.0, -20.0).findings[0]
-    far = modified_thomas_test(sem + 1.0, 90.0, -20.0).findings[0]
-    assert near.fired and near.within_error
-    assert far.fired and not far.within_error
-
-
-def test_large_contracture_estimate_is_outside_the_model():
-    result = modified_thomas_test(45.0, 90.0, 0.0)
+def test_an_iliopsoas_client_predicts_compensation():
+    result = modified_thomas_test(**CLIENTS["iliopsoas"].readings(), pelvic_tilt_controlled=True)
     assert result.tissues == ("one-joint hip flexors",)
-    assert dict(result.compensation) == {}
+    (p,) = result.predictions
+    assert p.model_tissue == "Iliopsoas" and p.knee_flexion is None
+    for cue in CUES:
+        s = p.compensation[cue]
+        assert s.deficit > 0 and s.pelvic_tilt > 0
+        assert s == compensate(-CLIENTS["iliopsoas"].thigh_angle, cue=cue, tissue="Iliopsoas")
+
+
+def test_a_tfl_client_maps_to_tfl_and_is_read_at_the_midline():
+    client = CLIENTS["TFL/ITB"]
+    result = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
+    assert result.tissues == ("TFL/ITB",)
+    (p,) = result.predictions
+    assert p.model_tissue == "Tensor fasciae latae" and p.knee_flexion == client.knee_flexion
+    # abduction slackens the tensor fasciae latae: held at the midline, it stops the thigh higher
+    assert p.hip_flexion > client.thigh_angle + client.thigh_abduction / 2
+    squeeze = p.compensation["squeeze_glutes"]
+    assert squeeze.deficit > 0 and squeeze.rotation_used < 0  # it turns the hip in, not out
+    expected = compensate(-p.hip_flexion, tissue="Tensor fasciae latae", test_knee_flexion=client.knee_flexion)
+    assert squeeze == expected
+
+
+def test_the_three_clients_end_at_three_different_lockouts():
+    tilts = {}
+    for name, client in CLIENTS.items():
+        result = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
+        assert result.tissues == (name if name != "iliopsoas" else "one-joint hip flexors",)
+        p = result.predictions[0]
+        tilts[name] = tuple(round(p.compensation[cue].pelvic_tilt, 1) for cue in CUES)
+    assert len(set(tilts.values())) == 3
+    assert tilts["rectus femoris"] == (0.0, 0.0)
+
+
+def test_midline_flexion_grows_with_abduction():
+    assert _midline_flexion(5.0, 0.0, 80.0) == pytest.approx(5.0, abs=0.05)
+    flexions = [_midline_flexion(0.0, a, 80.0) for a in (0.0, 5.0, 10.0, 15.0)]
+    assert flexions == sorted(flexions) and flexions[-1] > flexions[0] + 10.0
+
+
+# ----- the pelvis on the plinth -------------------------------------------------------------
+
+
+def test_an_uncontrolled_pelvis_gives_a_range_from_no_tilt_to_the_parameter():
+    client = CLIENTS["iliopsoas"]
+    loose = modified_thomas_test(**client.readings())
+    firm = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
+    assert not loose.pelvic_tilt_controlled and firm.pelvic_tilt_controlled
+    p, q = loose.predictions[0], firm.predictions[0]
+    assert dict(q.tilted) == {} and q.tilt == 0.0 and p.tilt == TILT
+    assert dict(p.compensation) == dict(q.compensation)
+    for cue in CUES:
+        assert p.tilted[cue] == compensate(-(client.thigh_angle + TILT), cue=cue, tissue="Iliopsoas")
+        assert p.tilted[cue].pelvic_tilt > p.compensation[cue].pelvic_tilt
+    assert any("Vigotsky" in n and "0.98" in n for n in loose.notes)
+    assert not any("Vigotsky" in n for n in firm.notes)
+
+
+def test_the_tilt_parameter_is_marked_illustrative():
+    p = PARAMETERS["mtt_pelvic_tilt"]
+    assert p.illustrative and "Vigotsky" in p.measured
+
+
+def test_a_calibration_outside_the_model_gives_no_prediction_and_says_so():
+    result = modified_thomas_test(45.0, 130.0, 0.0, pelvic_tilt_controlled=True)
+    assert result.tissues == ("one-joint hip flexors",)
+    assert dict(result.predictions[0].compensation) == {}
     assert any("outside the lockout model's range" in n for n in result.notes)
-    assert set(modified_thomas_test(45.0, 90.0, 0.0, hip_extension=-20.0).compensation) == set(CUES)
+    assert "no prediction" in result.predictions[0].describe("squeeze_glutes")
+
+
+# ----- measurement error ----------------------------------------------------------------------
+
+
+def test_each_reading_carries_the_error_of_the_paper_that_measured_it():
+    assert ERRORS["knee_flexion"].sem == PARAMETERS["mtt_knee_standard_error"].default == 7.0
+    assert "Peeler & Anderson 2008" in ERRORS["knee_flexion"].source
+    assert ERRORS["thigh_angle"].sem == PARAMETERS["mtt_hip_standard_error"].default == 1.0
+    assert "Peeler & Anderson 2007" in ERRORS["thigh_angle"].source
+    assert ERRORS["thigh_abduction"].sem is None
+    knee = modified_thomas_test(0.0, 75.0, 0.0).findings[1]
+    hip = modified_thomas_test(0.5, 100.0, 0.0).findings[0]
+    abduction = modified_thomas_test(0.0, 100.0, 3.0).findings[2]
+    assert knee.fired and knee.within_error and knee.error is ERRORS["knee_flexion"]
+    assert hip.fired and hip.within_error and hip.error is ERRORS["thigh_angle"]
+    assert abduction.fired and abduction.within_error is None
+    assert not modified_thomas_test(0.0, 60.0, 0.0).findings[1].within_error
 
 
 def test_validity_limits_are_the_cited_values():
     assert (VALIDITY.sensitivity, VALIDITY.specificity, VALIDITY.kappa_inter) == (0.318, 0.571, 0.33)
-    assert any("Vigotsky et al. 2016" in n for n in VALIDITY.notes)
+    assert any("Vigotsky et al. 2016" in n and "0.98" in n for n in VALIDITY.notes)
+    assert any("Peeler & Anderson 2007" in n for n in VALIDITY.notes)
     assert any("Peeler & Anderson 2008" in n for n in VALIDITY.notes)
 
 
-def test_summary_names_rules_and_prediction():
-    text = str(modified_thomas_test(5.0, 70.0, 0.0))
-    assert "SHORT" in text and "Iliopsoas" in text and "squeeze_glutes" in text
+# ----- the printed result -----------------------------------------------------------------------
+
+CASES = [modified_thomas_test(**c.readings(), criteria=k) for c in CLIENTS.values() for k in CRITERIA] + [
+    modified_thomas_test(5.0, 70.0, 0.0),
+    modified_thomas_test(15.0, 70.0, 12.0, knee_flexion_thigh_held=70.0),
+    run(),
+]
+
+
+@pytest.mark.parametrize("result", CASES)
+def test_only_rules_that_fired_are_printed(result):
+    text, markdown = str(result), result._repr_markdown_()
+    for f in result.findings:
+        assert (f.claim() in " ".join(text.split())) is f.fired
+        assert (f.claim() in markdown) is f.fired
+
+
+@pytest.mark.parametrize("result", CASES)
+def test_no_printed_line_breaks_a_word(result):
+    expected = []
+    for heading, items in result._sections():
+        expected += (heading + ":").split()
+        for item in items:
+            expected += ["-", *item.split()]
+    printed = str(result)
+    assert printed.split() == expected
+    for line in printed.splitlines():
+        assert len(line) <= 100 or " " not in line.strip()
+
+
+def test_the_result_prints_sources_errors_and_predictions_without_raw_objects():
+    result = modified_thomas_test(**CLIENTS["iliopsoas"].readings())
+    for shown in (" ".join(str(result).split()), result._repr_markdown_()):
+        assert "Kendall FP" in shown and "Peeler & Anderson 2007" in shown
+        assert "stand tall" in shown and "squeeze glutes" in shown and "pelvis tilted back 10 deg" in shown
+        assert "Compensation(" not in shown and "Finding(" not in shown and "Rule(" not in shown
+
+
+# ----- inputs ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -178,7 +342,8 @@ def test_summary_names_rules_and_prediction():
             {},
             r"^'thigh_angle' must be a single number of degrees \(one client\); got shape \(2,\)\.$",
         ),
-        ((0.0, 60.0, 0.0), {"hip_extension": 50.0}, r"^'hip_extension' must be .* \[-30, 40\]; got 50\.$"),
+        ((0.0, 60.0, 0.0), {"knee_flexion_thigh_held": 160.0}, r"^'knee_flexion_thigh_held' must be .*; got 160\.$"),
+        ((0.0, 60.0, 0.0), {"pelvic_tilt_controlled": "yes"}, r"^'pelvic_tilt_controlled' must be True or False"),
         ((0.0, 60.0, 0.0), {"external_rotation": -5.0}, r"^'external_rotation' must be .* \[0, 60\]; got -5\.$"),
         ((0.0, 60.0, 0.0), {"internal_rotation": 75.0}, r"^'internal_rotation' must be .* \[0, 60\]; got 75\.$"),
         (
@@ -186,7 +351,6 @@ def test_summary_names_rules_and_prediction():
             {"criteria": "kendal"},
             r"^'criteria' must be one of .*; got 'kendal' \(did you mean 'kendall'\?\)\.$",
         ),
-        ((0.0, 60.0, 0.0), {"tissue": "quads"}, r"^'tissue' must be one of"),
         ((None, 60.0, 0.0), {}, r"^'thigh_angle' must be .*; got None\.$"),
     ],
 )
@@ -195,11 +359,15 @@ def test_invalid_measurements_raise_clear_errors(args, kwargs, match):
         modified_thomas_test(*args, **kwargs)
 
 
-def test_numpy_scalars_are_accepted():
-    result = modified_thomas_test(np.float64(2.0), np.int64(70), 0)
+def test_measured_rotation_ranges_reach_the_prediction():
+    result = modified_thomas_test(8.0, 95.0, 0.0, pelvic_tilt_controlled=True, internal_rotation=10.0)
+    s = result.predictions[0].compensation["stand_tall"]
+    assert s == compensate(-8.0, cue="stand_tall", tissue="Iliopsoas", internal_rotation_range=10.0)
+    assert s.rotation_used == -10.0
+
+
+def test_numpy_scalars_are_accepted_and_angles_may_be_named():
+    result = modified_thomas_test(np.float64(2.0), np.int64(70), 0, pelvic_tilt_controlled=np.bool_(True))
     assert result.tissues == ("one-joint hip flexors", "rectus femoris")
-
-
-def test_angles_may_be_named():
     named = modified_thomas_test(thigh_angle=5.0, knee_flexion=70.0, thigh_abduction=0.0)
     assert named == modified_thomas_test(5.0, 70.0, 0.0)
