@@ -156,7 +156,8 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
             "it by standing with the hips abducted (a wider stance, knees out) or the feet turned in, not out.",
             f"The table lists TFL for {tfl_roles}; in gait2392 abducting the hip "
             f"{deg(_ABDUCTION_DEG)} deg shortens it by {abs(tfl):.0f} mm. In the modified Thomas test the thigh "
-            f"drifting into abduction (Kendall: {tfl_rule.text}) points to TFL/ITB. The lab's compensation "
+            f"drifting into abduction (Kendall: abduction {tfl_rule.short_if} {tfl_rule.threshold:g} deg) points to "
+            "TFL/ITB. The lab's compensation "
             "turns the hip only (for TFL: inwards); it does not abduct it.",
             (table, geometry, f"test criteria (Kendall), {none} in lifters"),
             ("Neumann 2017", "Delp et al. 1990", "Kendall"),
