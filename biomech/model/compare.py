@@ -75,7 +75,8 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     Turning the feet out makes iliacus and psoas tighter ...
     """
     deg = format_degrees
-    lengthen, shorten = [], []
+    lengthen: list[str] = []
+    shorten: list[str] = []
     for tissue in geometry.tissues:
         for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
             (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
