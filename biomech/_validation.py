@@ -65,7 +65,7 @@ def check_range(name: str, value: ArrayLike, low: float, high: float, unit: str 
     bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
     if np.any(bad):
         if arr.ndim == 0:
-            raise ValueError(f"{expected}; got {format_number(arr)}.")
+            raise ValueError(f"{expected}; got {format_number(float(arr))}.")
         index = int(np.flatnonzero(bad)[0])
         raise ValueError(f"{expected}; got {format_number(arr[index])} at index {index}.")
     return arr

@@ -28,6 +28,7 @@ from matplotlib.patches import Patch, Rectangle
 import biomech
 from biomech._validation import check_choice, check_range
 from biomech.anatomy.tissues import ALL_FLEXORS
+from biomech.model.lockout import Cue
 from biomech.scene.scene import Scene, build_scene
 from biomech.style.palette import Theme, get_theme, use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView, ensure_canvas
@@ -70,7 +71,7 @@ DEFAULT_RESTRICTION = -10.0
 """Hip extension available (deg) for the current state of the standard set."""
 SIZE_IN, DPI = (19.2, 10.8), 100.0
 DPI_RANGE = (50.0, 600.0)
-CUE_NAMES = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
+CUE_NAMES: dict[Cue, str] = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
 
 
 def project_root() -> Path | None:
@@ -128,7 +129,7 @@ def _settings(scene: Scene) -> str:
     s = scene.state
     return (
         f"cue: {CUE_NAMES[s.cue]}  \u00b7  tight tissue: {s.tissue}  \u00b7  "
-        f"hip extension available {degrees(s.hip_extension_available)}"
+        f"hip extension available {degrees(float(s.hip_extension_available))}"
     )
 
 
@@ -175,7 +176,7 @@ def _cues(fig: Figure, scene: Scene, theme: Theme, cue_scenes: Sequence[Scene]) 
         fig,
         "Same hip, two cues",
         f"hip extension available "
-        f"{degrees(scene.state.hip_extension_available)}  \u00b7  tight tissue: {scene.state.tissue}",
+        f"{degrees(float(scene.state.hip_extension_available))}  \u00b7  tight tissue: {scene.state.tissue}",
     )
 
 
@@ -216,7 +217,7 @@ def build_figure(
             fig,
             theme=t,
             title=f"Hip Compensation Lab: {CUE_NAMES[s.cue]}, {s.tissue}, "
-            f"{degrees(s.hip_extension_available)} available",
+            f"{degrees(float(s.hip_extension_available))} available",
         ).update(scene)
     elif kind == "side_view":
         _side_view(fig, scene, t, title or "Side view at lockout")
@@ -240,12 +241,12 @@ def build_figure(
     return fig
 
 
-def _rebuild(scene: Scene, cue: str) -> Scene:
+def _rebuild(scene: Scene, cue: Cue) -> Scene:
     # Scenes keep their overrides implicit; the standard set uses defaults, the lab
     # passes its own cue_scenes when the user changed parameters.
     return build_scene(
-        scene.state.hip_extension_available,
-        cue=cue,  # type: ignore[arg-type]
+        float(scene.state.hip_extension_available),  # a scene's state is scalar
+        cue=cue,
         tissue=scene.state.tissues,
         mechanism=scene.state.mechanism,
     )

@@ -74,7 +74,7 @@ class Parameter:
 
 
 def _load() -> Mapping[str, Parameter]:
-    text = resources.files("biomech").joinpath("data", _CSV_NAME).read_text("utf-8")
+    text = resources.files("biomech").joinpath("data").joinpath(_CSV_NAME).read_text("utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != _COLUMNS:
         raise ValueError(f"{_CSV_NAME}: columns must be {list(_COLUMNS)}; got {reader.fieldnames}.")

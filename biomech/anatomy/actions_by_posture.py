@@ -216,7 +216,7 @@ def action_table(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> 
     for label in _labels():
         means = arms.of(*TABLE_PARTS[label]) if label in TABLE_PARTS else (np.full(2, np.nan),) * 3
         for axis, values in zip(AXES, means, strict=False):
-            anatomic, now = (1000.0 * float(v) for v in values)
+            anatomic, now = (1000.0 * float(v) for v in np.asarray(values))  # two postures: arrays
             textbook = ", ".join(
                 f"{e.action} ({e.role})"
                 for e in load_actions()

@@ -73,7 +73,7 @@ _SECOND = {"sagittal": "y_m", "transverse": "z_m"}
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], tuple[tuple[NDArray[np.float64], bool], ...]]:
     """Read the CSV once: (bone, view) -> ((ring, is_hole), ...) in file order."""
-    text = resources.files("biomech").joinpath("data", DATA_FILE).read_text("utf-8")
+    text = resources.files("biomech").joinpath("data").joinpath(DATA_FILE).read_text("utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames != _COLUMNS:
         raise ValueError(f"{DATA_FILE} must have the columns {_COLUMNS}; got {reader.fieldnames}.")

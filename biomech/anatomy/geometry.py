@@ -189,7 +189,13 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
     for m, name in enumerate(names):
         path = every[name]
         for i, (a, b) in enumerate(zip(path.points, path.points[1:], strict=False)):
-            if a.segment == b.segment and not (a.moving or b.moving or a.active or b.active):
+            # a point has no location exactly when it is moving (paths.PathPoint)
+            if (
+                a.segment == b.segment
+                and a.location is not None
+                and b.location is not None
+                and not (a.active or b.active)
+            ):
                 fixed[m] += float(np.linalg.norm(b.location - a.location))
             else:
                 segments.append((index(path, i), index(path, i + 1), m))
@@ -221,7 +227,7 @@ def _compiled(names: tuple[str, ...]) -> _Compiled:
     )
 
 
-def _angles(*values: ArrayLike) -> list[NDArray[np.float64]]:
+def _angles(*values: ArrayLike) -> Sequence[NDArray[np.float64]]:
     """Validate the angles (deg; hip flexion, adduction, rotation, knee flexion) and
     broadcast them together."""
     names = ("hip_flexion", "hip_adduction", "hip_rotation", "knee_flexion")
@@ -258,7 +264,7 @@ def _cross(w: NDArray, v: NDArray) -> NDArray[np.float64]:
     )
 
 
-def _lengths(names: tuple[str, ...], angles: list[NDArray], derivatives: bool) -> NDArray[np.float64]:
+def _lengths(names: tuple[str, ...], angles: Sequence[NDArray], derivatives: bool) -> NDArray[np.float64]:
     """Stack the length of every named path and, if asked, dL/dq for the three hip
     angles and knee flexion (rad). Returns shape ``(1, ..., M)`` or ``(5, ..., M)``."""
     f, a, r, k = angles

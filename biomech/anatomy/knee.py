@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -163,7 +163,8 @@ class Spline:
                 rhs[0], rhs[-1] = h[0] ** 2 * third[0], -(h[-1] ** 2) * third[-1]
         else:
             raise ValueError(f"'ends' must be 'opensim' or 'natural'; got {ends!r}.")
-        sigma = np.linalg.solve(a, rhs)
+        # float64 in, float64 out; numpy's stub only promises ``floating``
+        sigma = cast(NDArray[np.float64], np.linalg.solve(a, rhs))
         b = np.append(slope - h * (sigma[1:] + 2.0 * sigma[:-1]), slope[-1] + h[-1] * (sigma[-2] + 2.0 * sigma[-1]))
         d = np.append(np.diff(sigma) / h, 0.0)
         return cls(x, y, b, 3.0 * sigma, d)
@@ -215,7 +216,9 @@ class SplineSet:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(resources.files("biomech").joinpath("data", name).read_text("utf-8"))))
+    return list(
+        csv.DictReader(io.StringIO(resources.files("biomech").joinpath("data").joinpath(name).read_text("utf-8")))
+    )
 
 
 @cache
@@ -240,7 +243,9 @@ def splines(ends: Literal["opensim", "natural"] = "opensim") -> Mapping[str, Spl
         if row["knot"] != str(len(points) + 1):
             raise ValueError(f"{SPLINES_FILE}, line {line}: expected knot {len(points) + 1} of {row['function']!r}.")
         points.append((float(row["knee_angle_rad"]), float(row["value_m"])))
-    return MappingProxyType({f: Spline.through(*zip(*k, strict=False), ends=ends) for f, k in knots.items()})
+    return MappingProxyType(
+        {f: Spline.through([x for x, _ in k], [y for _, y in k], ends=ends) for f, k in knots.items()}
+    )
 
 
 def _orientation(rx: float, ry: float, rz: float) -> NDArray[np.float64]:
@@ -275,8 +280,8 @@ def joint_frame(joint: str, role: Literal["parent", "child"]) -> tuple[NDArray[n
 
 
 @cache
-def _spline_set(names: tuple[str, ...], ends: str) -> SplineSet:
-    fns = splines(ends)  # type: ignore[arg-type]
+def _spline_set(names: tuple[str, ...], ends: Literal["opensim", "natural"]) -> SplineSet:
+    fns = splines(ends)
     return SplineSet(tuple(fns[n] for n in names))
 
 

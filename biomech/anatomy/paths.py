@@ -191,7 +191,7 @@ def muscle_paths() -> Mapping[str, MusclePath]:
     >>> muscle_paths()["semiten_r"].points[1].active
     ('knee_flexion', -10.0, 19.0)
     """
-    return parse_paths(resources.files("biomech").joinpath("data", DATA_FILE).read_text("utf-8"))
+    return parse_paths(resources.files("biomech").joinpath("data").joinpath(DATA_FILE).read_text("utf-8"))
 
 
 @cache
@@ -211,4 +211,6 @@ def ligament_paths() -> Mapping[str, MusclePath]:
     >>> list(ligament_paths())
     ['iliofem_sup_r', 'iliofem_inf_r']
     """
-    return parse_paths(resources.files("biomech").joinpath("data", LIGAMENTS_FILE).read_text("utf-8"), LIGAMENTS_FILE)
+    return parse_paths(
+        resources.files("biomech").joinpath("data").joinpath(LIGAMENTS_FILE).read_text("utf-8"), LIGAMENTS_FILE
+    )

@@ -108,7 +108,7 @@ class TissueMomentArms:
 
 @cache
 def _gait2392_rows() -> tuple[dict[str, str], ...]:
-    text = resources.files("biomech").joinpath("data", GAIT2392_CSV).read_text("utf-8")
+    text = resources.files("biomech").joinpath("data").joinpath(GAIT2392_CSV).read_text("utf-8")
     return tuple(csv.DictReader(io.StringIO(text)))
 
 

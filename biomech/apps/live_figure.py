@@ -103,7 +103,7 @@ class LiveFigure:
         css_dpi = round(width) / self.figure.get_figwidth()
         # matplotlib scales a figure's dpi by the page's pixel ratio from _original_dpi:
         # set both, as Figure.__init__ does, so a later ratio change keeps this size.
-        self.figure._original_dpi = css_dpi
+        self.figure._original_dpi = css_dpi  # type: ignore[attr-defined]  # private: matplotlib's stub omits it
         self.figure.set_dpi(css_dpi * self.canvas.device_pixel_ratio)
         self._manager.resize(*self.figure.bbox.size)
         self.redraw()
@@ -175,6 +175,8 @@ class _WholeFrameCanvas(Canvas):
     markers stay behind. A whole frame can be dropped safely (the next one replaces
     everything). See :func:`encode_png` for the encoding.
     """
+
+    _png_is_old: bool  # a traitlets Bool of ipympl's Canvas (untyped here): true after a draw
 
     def get_diff_image(self) -> bytes | None:
         if not self._png_is_old:

@@ -8,15 +8,17 @@ need to know which one ran.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from biomech.formatting import format_degrees
 
-__all__ = ["MECHANISMS", "Compensation", "Value"]
+__all__ = ["MECHANISMS", "Compensation", "Cue", "Value"]
 
 Value = float | NDArray[np.float64]
+Cue = Literal["stand_tall", "squeeze_glutes"]
 
 MECHANISMS: tuple[str, ...] = ("blog", "geometry")
 """``"blog"``: the blog's hypothesis, linear (one rotation benefit k per tissue).
@@ -85,7 +87,7 @@ class Compensation:
     thigh_inclination: Value
     stage: str | NDArray[np.str_]
     binding: str | NDArray[np.str_]
-    cue: str
+    cue: Cue
     tissue: str
     mechanism: str = "blog"
 

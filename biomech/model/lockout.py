@@ -29,7 +29,6 @@ anatomy, not a validated predictor. Its parameters and their sources are in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,7 +37,7 @@ from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_moment_arms, tissue_parts
 from biomech.model.blog_lockout import _benefit, blog_lockout, rotation_benefit
-from biomech.model.compensation import MECHANISMS, Compensation, Value
+from biomech.model.compensation import MECHANISMS, Compensation, Cue, Value
 from biomech.model.geometry_lockout import solve_lockout
 from biomech.parameters import check_parameter, resolve_overrides
 
@@ -56,7 +55,6 @@ __all__ = [
     "tissues",
 ]
 
-Cue = Literal["stand_tall", "squeeze_glutes"]
 CUES: tuple[str, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall, ribs down" asks for no extra hip extension;
 "squeeze your bum" pushes the hips through by ``squeeze_demand`` degrees."""

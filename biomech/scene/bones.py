@@ -39,7 +39,7 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import NDArray
 
-from biomech.anatomy.bones import bone_outline, pose_outline
+from biomech.anatomy.bones import Bone, bone_outline, pose_outline
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose
 
 __all__ = [
@@ -262,7 +262,8 @@ def transverse_bones(hip_rotation: float, foot_progression: float) -> Transverse
     )
     half = stance_half_width(foot_progression)
     femurs, feet, axes, caps = [], [], [], []
-    for side, bone in ((1.0, "femur_r"), (-1.0, "femur_l")):
+    sides: tuple[tuple[float, Bone], ...] = ((1.0, "femur_r"), (-1.0, "femur_l"))
+    for side, bone in sides:
         hip = np.array([side * hip_x, 0.0])
         rings = tuple(np.column_stack([r[:, 1], r[:, 0]]) * s_femur for r in bone_outline(bone, "transverse"))
         femurs.append(tuple(pose_outline(r, -side * hip_rotation, hip) for r in rings))

@@ -30,7 +30,7 @@ from importlib import resources
 from types import MappingProxyType
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from biomech.parameters import PARAMETERS
 
@@ -79,7 +79,7 @@ _FOOT = np.array(
 
 
 def _load_segments() -> Mapping[str, float]:
-    text = resources.files("biomech").joinpath("data", "segments.csv").read_text("utf-8")
+    text = resources.files("biomech").joinpath("data").joinpath("segments.csv").read_text("utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != ("name", "value", "unit", "meaning", "source"):
         raise ValueError(f"segments.csv: unexpected columns {reader.fieldnames}.")
@@ -202,7 +202,7 @@ SEGMENT_LENGTHS: Mapping[str, float] = MappingProxyType(_derived_lengths())
 landmark distances, lumbar arc, upper arm, forearm, and the trunk (T12 to shoulder)."""
 
 
-def turn(points: Points, angle_deg: float) -> Points:
+def turn(points: ArrayLike, angle_deg: float) -> Points:
     """Rotate points clockwise (forward, for a figure facing +x) by ``angle_deg``."""
     a = np.radians(angle_deg)
     c, s = np.cos(a), np.sin(a)

@@ -145,21 +145,25 @@ def build_scene(
     state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
     curve = _curve(cue, tissue, mechanism, tuple(sorted(model.items())))
     offset = sacrum_in_pelvis(tilt0, lordosis0)
-    tilt = tilt0 + state.pelvic_tilt
+    tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
     side = sagittal_pose(
-        tilt, lordosis0 + state.lumbar_extension, sacrum_offset=offset, thigh_inclination=float(state.thigh_inclination)
+        tilt,
+        lordosis0 + float(state.lumbar_extension),
+        sacrum_offset=offset,
+        thigh_inclination=float(state.thigh_inclination),
     )
     standing = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
+    rotation, foot = float(state.rotation_used), float(state.foot_progression)
     return Scene(
         state=state,
         curve=curve,
         stage_spans=stage_spans(curve),
         sagittal=side,
         sagittal_neutral=standing,
-        transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=tilt),
+        transverse=transverse_pose(rotation, foot, pelvic_tilt=tilt),
         bones_side=sagittal_bones(side),
         bones_side_neutral=sagittal_bones(standing),
-        bones_top=transverse_bones(state.rotation_used, state.foot_progression),
+        bones_top=transverse_bones(rotation, foot),
         highlights=_highlights(state),
         standing_pelvic_tilt=tilt0,
         standing_lumbar_lordosis=lordosis0,
@@ -188,7 +192,7 @@ def _highlights(state: Compensation) -> Mapping[str, tuple[str, ...]]:
         compensating = muscles_for("external rotation" if rotation > 0 else "internal rotation")
     target = (CUE_TARGET,) if state.cue == "squeeze_glutes" else ()
     roles: dict[str, tuple[str, ...]] = {}
-    for role, labels in zip(HIGHLIGHT_ROLES, (restricting, compensating, target), strict=False):
-        for label in labels:
+    for role, members in zip(HIGHLIGHT_ROLES, (restricting, compensating, target), strict=False):
+        for label in members:
             roles[label] = roles.get(label, ()) + (role,)
     return MappingProxyType(roles)

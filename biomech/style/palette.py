@@ -19,11 +19,14 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 
 from biomech._validation import check_choice
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # for the type checker only (recent matplotlib)
 
 __all__ = ["OKABE_ITO", "THEMES", "Theme", "get_theme", "style_params", "theme_dict", "use_theme"]
 
@@ -156,7 +159,7 @@ def get_theme(theme: str | Theme = "light") -> Theme:
     return THEMES[check_choice("theme", theme, THEMES)]
 
 
-def style_params(theme: str | Theme = "light") -> dict[str, Any]:
+def style_params(theme: str | Theme = "light") -> dict[RcKeyType, Any]:
     """Return the rcParams of ``slides.mplstyle`` with the theme's colours.
 
     Examples
@@ -166,7 +169,7 @@ def style_params(theme: str | Theme = "light") -> dict[str, Any]:
     """
     t = get_theme(theme)
     with resources.as_file(resources.files("biomech.style").joinpath("slides.mplstyle")) as path:
-        params: dict[str, Any] = dict(mpl.rc_params_from_file(path, use_default_template=False))
+        params: dict[RcKeyType, Any] = dict(mpl.rc_params_from_file(path, use_default_template=False))
     params.update(
         {
             "figure.facecolor": t.background,

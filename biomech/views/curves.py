@@ -49,13 +49,13 @@ class CurvesView(View):
         super().__init__(ax, theme=theme)
         t = self.theme
         self.bands = {
-            s: ax.add_patch(
-                Rectangle(
-                    (0.0, 0.0), 0.0, 1.0, fc=t.stage_color(s), ec="none", transform=ax.get_xaxis_transform(), zorder=0
-                )
+            s: Rectangle(
+                (0.0, 0.0), 0.0, 1.0, fc=t.stage_color(s), ec="none", transform=ax.get_xaxis_transform(), zorder=0
             )
             for s in STAGES
         }
+        for band in self.bands.values():
+            ax.add_patch(band)
         self.band_labels = {
             s: ax.text(
                 0.0,
@@ -95,7 +95,7 @@ class CurvesView(View):
             "inside": {"loc": "upper left", "bbox_to_anchor": (0.0, 0.87)},
         }
         if check_choice("legend", legend, (*where, "none")) != "none":
-            ax.legend(**where[legend])  # type: ignore[arg-type]
+            ax.legend(**where[legend])
         self.animated_artists = (self.now, self.markers)
 
     def update(self, scene: Scene) -> None:
@@ -116,7 +116,8 @@ class CurvesView(View):
         pad = 0.12 * (high - low)
         self.ax.set_xlim(x.max(), x.min())
         self.ax.set_ylim(low - (pad if low < 0 else 0.04 * (high - low)), high + 2.6 * pad)
-        self.now.set_xdata([s.hip_extension_available] * 2)
+        now = float(s.hip_extension_available)  # a scene's state is scalar
+        self.now.set_xdata([now] * 2)
         values = np.array([float(getattr(s, n)) for n in self.fields])
         values[~np.isfinite(values)] = np.nan
-        self.markers.set_data([s.hip_extension_available] * len(values), values)
+        self.markers.set_data([now] * len(values), values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TypeVar
 
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import FigureCanvasBase
@@ -21,6 +22,7 @@ from biomech.views.transverse import TransverseView
 __all__ = ["Dashboard", "ensure_canvas"]
 
 Rect = tuple[float, float, float, float]
+_V = TypeVar("_V", bound=View)
 
 # Axes rectangles (left, bottom, width, height) in figure fractions, chosen by looking
 # at the 1920x1080 export: text at the slide size must not overlap or leave the figure.
@@ -134,8 +136,8 @@ class Dashboard:
         the ASIS and PSIS are in the key, and the hip rotation is in the readout.
         """
         fig = self.figure
-        hips, top = self.views["hips"], self.views["transverse"]
-        for text in (hips.asis_label, hips.psis_label, top.hip_label):  # type: ignore[attr-defined]
+        hips, top = self._view("hips", SagittalView), self._view("transverse", TransverseView)
+        for text in (hips.asis_label, hips.psis_label, top.hip_label):
             text.set_visible(False)
         for name, title in LIVE_TITLES.items():
             ax = self.views[name].ax
@@ -153,16 +155,12 @@ class Dashboard:
             )
         curves = self.views["curves"].ax
         curves.xaxis.set_major_locator(MultipleLocator(20))  # a narrow panel: four ticks
-        entries = {
-            name: view.legend_entries()
-            for name, view in self.views.items()  # type: ignore[attr-defined]
-            if name in ("hips", "transverse")
-        }
+        entries = {"hips": hips.legend_entries(), "transverse": top.legend_entries()}
         entries["hips"] = [
             (h, "ASIS (front), PSIS (back)" if label == "ASIS, PSIS" else label) for h, label in entries["hips"]
         ]
         entries["curves"] = list(zip(*curves.get_legend_handles_labels(), strict=False))
-        for label in self.views["curves"].band_labels.values():  # type: ignore[attr-defined]
+        for label in self._view("curves", CurvesView).band_labels.values():
             label.set_fontsize(KEY_FONT_PT)
         for name, (x, y, ncols) in LIVE_KEYS.items():
             handles, labels = zip(*entries[name], strict=False)
@@ -179,6 +177,13 @@ class Dashboard:
                 borderaxespad=0.0,
                 frameon=False,
             )
+
+    def _view(self, name: str, kind: type[_V]) -> _V:
+        """The view ``name``, known to be a ``kind`` (narrowed for the type checker)."""
+        view = self.views[name]
+        if not isinstance(view, kind):
+            raise TypeError(f"view {name!r} is a {type(view).__name__}, not a {kind.__name__}.")
+        return view
 
     @property
     def animated_artists(self) -> tuple[Artist, ...]:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import cycle
+from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 from numpy.typing import ArrayLike
 
 from biomech.style.palette import OKABE_ITO, Theme, get_theme
@@ -35,7 +37,7 @@ _X_LABEL = "Hip flexion (deg)"
 _Y_LABEL = "Moment arm (mm)"
 
 
-def _axis_styles(theme: Theme) -> dict[str, dict[str, object]]:
+def _axis_styles(theme: Theme) -> dict[str, dict[str, Any]]:
     """Rotation, the compensation's axis, is drawn strongest."""
     return {
         "flexion": {"color": theme.foreground, "ls": "-", "lw": 2.0},
@@ -44,7 +46,7 @@ def _axis_styles(theme: Theme) -> dict[str, dict[str, object]]:
     }
 
 
-def _frame(ax: Axes, theme: Theme, flexion_range: tuple[float, float]) -> Artist:
+def _frame(ax: Axes, theme: Theme, flexion_range: tuple[float, float]) -> Line2D:
     """Zero line, labels and the current-posture line (returned, animated)."""
     ax.axhline(0.0, color=theme.muted, lw=1.0)
     ax.set_xlim(*flexion_range)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -84,8 +85,10 @@ class SagittalView(View):
         def line(color: str, **kw: object) -> Line2D:
             return add_line(ax, color, **kw)
 
-        def bone(**kw: object) -> PathPatch:
-            return ax.add_patch(PathPatch(Path(np.zeros((1, 2))), **kw))  # type: ignore[arg-type]
+        def bone(**kw: Any) -> PathPatch:
+            patch = PathPatch(Path(np.zeros((1, 2))), **kw)
+            ax.add_patch(patch)
+            return patch
 
         ax.axhline(0.0, color=t.muted, lw=2)
         self.foot = bone(fc=t.bone, ec=t.foreground, lw=1.5)
@@ -99,7 +102,8 @@ class SagittalView(View):
         self.glute = line(t.cue_target, lw=6)
         self.lumbar = line(t.lumbar, lw=8)
         self.trunk = line(t.foreground)
-        self.head = ax.add_patch(Circle((0.0, 0.0), 0.05, fill=False, ec=t.foreground, lw=4))
+        self.head = Circle((0.0, 0.0), 0.05, fill=False, ec=t.foreground, lw=4)
+        ax.add_patch(self.head)
         self.arm = line(t.foreground, lw=3)
         self.bar = line(t.foreground, marker="o", ms=18, ls="none")
         self.landmarks = line(t.foreground, marker="o", ms=11, ls="none", mfc=t.background, mew=2.5)

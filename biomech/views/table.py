@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import cast
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.textpath import text_to_path
-from matplotlib.transforms import Affine2D, ScaledTranslation, Transform, blended_transform_factory
+from matplotlib.transforms import Affine2D, Affine2DBase, ScaledTranslation, Transform, blended_transform_factory
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
@@ -62,7 +64,10 @@ class TableView(View):
         ax.set_axis_off()
         self.size = float(fontsize or mpl.rcParams["font.size"])
         self.line_pt = LINE * self.size
-        width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72.0
+        figure = ax.figure
+        if not isinstance(figure, Figure):  # a SubFigure has no width of its own
+            raise TypeError(f"the table's Axes must be on a Figure; got {type(figure).__name__}.")
+        width_pt = ax.get_position().width * figure.get_figwidth() * 72.0
         self._frac = 1.0 / width_pt  # axes fraction per point
         self._tr = _points_from_top(ax)
         self._cell_limit = 0.0  # wrapped lines narrower than this are indented
@@ -224,5 +229,7 @@ def _marker_size(role: str, fontsize: float) -> float:
 
 def _points_from_top(ax: Axes) -> Transform:
     """(x in axes fraction, y in points down from the Axes' top) -> display."""
-    y_tr = Affine2D().scale(1.0, -1.0 / 72.0) + ax.figure.dpi_scale_trans + ScaledTranslation(0.0, 1.0, ax.transAxes)
+    # transAxes is a BboxTransformTo, an Affine2DBase: the stub only says Transform
+    axes_tr = cast(Affine2DBase, ax.transAxes)
+    y_tr = Affine2D().scale(1.0, -1.0 / 72.0) + ax.figure.dpi_scale_trans + ScaledTranslation(0.0, 1.0, axes_tr)
     return blended_transform_factory(ax.transAxes, y_tr)

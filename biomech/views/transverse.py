@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -62,8 +64,10 @@ class TransverseView(View):
         def line(color: str, **kw: object) -> Line2D:
             return add_line(ax, color, **kw)
 
-        def bone(**kw: object) -> PathPatch:
-            return ax.add_patch(PathPatch(Path(np.zeros((1, 2))), **kw))  # type: ignore[arg-type]
+        def bone(**kw: Any) -> PathPatch:
+            patch = PathPatch(Path(np.zeros((1, 2))), **kw)
+            ax.add_patch(patch)
+            return patch
 
         self.stance = line(t.muted, lw=2, ls=(0, (1, 2)))
         self.ahead = line(t.muted, lw=2, ls=(0, (5, 3)))
@@ -121,7 +125,7 @@ class TransverseView(View):
         for thigh, rings in zip(self.thighs, b.femurs, strict=False):
             thigh.set_path(rings_path(rings))
         self.kneecaps.set_data(*_polyline(list(b.kneecaps)))
-        self._angles(b, scene.state.foot_progression - scene.state.rotation_used)
+        self._angles(b, float(scene.state.foot_progression - scene.state.rotation_used))  # a scene is scalar
 
     def _angles(self, b: TransverseBones, baseline: float) -> None:
         ahead, arcs, stance = [], [], []
