@@ -301,7 +301,7 @@ def cue_table(
     p = float(check_range("phase", phase, 0.0, 1.0, "lift phase (0 = bar on the floor, 1 = lockout)"))
     angles = lift_posture(p, **{k: v for k, v in lift.items() if k in LIFT_PARAMETERS[:3]})
     states = [lift_compensation(p, hip_extension_available, cue=c, tissue=tissue, **model, **lift) for c in CUES]
-    rows = [
+    rows: list[tuple[str, list[object]]] = [
         ("hip flexion", [angles.hip_flexion] * 2),
         ("knee flexion", [angles.knee_flexion] * 2),
         ("trunk lean from vertical", [angles.trunk_inclination] * 2),
@@ -318,7 +318,7 @@ def cue_table(
         )
     ]
     rows.append(("stage", [s.stage for s in states]))
-    cell = lambda v: v if isinstance(v, str) else format_degrees(v)  # noqa: E731
+    cell = lambda v: v if isinstance(v, str) else format_degrees(float(v))  # noqa: E731
     head = ["", *(CUE_TITLES[c] for c in CUES)]
     body = [[label, *(cell(v) for v in values)] for label, values in rows]
     caption = f"Phase {p:.2f}, {hip_extension_available:g} deg of hip extension available, tissue: {tissue} (degrees)"

@@ -55,7 +55,7 @@ __all__ = [
     "tissues",
 ]
 
-CUES: tuple[str, ...] = ("stand_tall", "squeeze_glutes")
+CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall, ribs down" asks for no extra hip extension;
 "squeeze your bum" pushes the hips through by ``squeeze_demand`` degrees."""
 

@@ -454,7 +454,7 @@ def _predict(
             for cue in CUES:
                 solved[cue] = compensate(
                     -hip,
-                    cue=cue,  # type: ignore[arg-type]
+                    cue=cue,
                     tissue=model_tissue,
                     mechanism="geometry",
                     test_knee_flexion=knee,

@@ -142,7 +142,7 @@ def knee_markdown(p: Prediction) -> str:
         raise ValueError(f"'p' must be a tissue found at a knee angle; {p.tissue!r} does not cross the knee.")
     rows = []
     for cue in CUES:
-        straight = compensate(-p.hip_flexion, cue=cue, tissue=p.model_tissue, test_knee_flexion=0.0)  # type: ignore[arg-type]
+        straight = compensate(-p.hip_flexion, cue=cue, tissue=p.model_tissue, test_knee_flexion=0.0)
         rows.append((cue.replace("_", " "), p.describe(cue), straight.describe()))
     head = ("cue", "found with the knee bent (the test)", "the same reading with the knee straight")
     squeeze = PARAMETERS["squeeze_demand"].default

@@ -27,7 +27,7 @@ import numpy as np
 from biomech._validation import check_choice
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lift import LIFT_PARAMETERS, LiftPosture, lift_compensation, lift_posture
-from biomech.model.lockout import MODEL_PARAMETERS
+from biomech.model.lockout import MODEL_PARAMETERS, Cue
 from biomech.parameters import PARAMETERS
 from biomech.scene.bones import sagittal_bones, transverse_bones
 from biomech.scene.pose import (
@@ -186,7 +186,7 @@ def lift_scene(
     hip_extension_available: float,
     /,
     *,
-    cue: str = "squeeze_glutes",
+    cue: Cue = "squeeze_glutes",
     tissue: str = ALL_FLEXORS,
     **overrides: float,
 ) -> Scene:
@@ -228,8 +228,8 @@ def lift_scene(
     bend = upper_back_bend(_lift_pose(neutral, start)) * (1.0 + np.cos(np.pi * float(phase))) / 2.0
     pose = _lift_pose(
         sagittal_pose(
-            tilt0 + state.pelvic_tilt,
-            lordosis0 + state.lumbar_extension,
+            tilt0 + float(state.pelvic_tilt),
+            lordosis0 + float(state.lumbar_extension),
             sacrum_offset=offset,
             thigh_inclination=float(state.thigh_inclination),
         ),
@@ -242,7 +242,9 @@ def lift_scene(
         state=state,
         sagittal=side,
         sagittal_neutral=side_neutral,
-        transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=pose.pelvic_tilt),
+        transverse=transverse_pose(
+            float(state.rotation_used), float(state.foot_progression), pelvic_tilt=pose.pelvic_tilt
+        ),
         bones_side=sagittal_bones(side),
         bones_side_neutral=sagittal_bones(side_neutral),
         bones_top=transverse_bones(float(state.rotation_used), float(state.foot_progression)),

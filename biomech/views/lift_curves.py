@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from biomech.model.lift import lift_compensation
-from biomech.model.lockout import CUES, Compensation, Cue
+from biomech.model.lockout import CUES, Compensation
 from biomech.style.palette import Theme, get_theme
 
 __all__ = ["LiftCurvesView", "PHASE_POINTS"]
@@ -66,9 +65,7 @@ class LiftCurvesView:
     def set_lifter(self, hip_extension_available: float, tissue: str) -> None:
         """Compute both cues' curves over the pull and draw them; rescale the y axis."""
         grid = np.linspace(0.0, 1.0, PHASE_POINTS)
-        self.curves = {  # CUES holds the Cue values
-            c: lift_compensation(grid, hip_extension_available, cue=cast(Cue, c), tissue=tissue) for c in CUES
-        }
+        self.curves = {c: lift_compensation(grid, hip_extension_available, cue=c, tissue=tissue) for c in CUES}
         for c, s in self.curves.items():
             for q in _QUANTITIES:
                 self._lines[(c, q)].set_data(grid, getattr(s, q))
