@@ -16,6 +16,7 @@ from biomech._validation import check_choice
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lift import LIFT_PARAMETERS, LiftPosture, lift_compensation, lift_posture
 from biomech.model.lockout import MODEL_PARAMETERS
+from biomech.scene.bones import sagittal_bones, transverse_bones
 from biomech.scene.pose import SEGMENT_LENGTHS, SagittalPose, sacrum_in_pelvis, sagittal_pose, transverse_pose, turn
 from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
 
@@ -98,7 +99,8 @@ def lift_scene(
     Scene
         ``state`` is :func:`~biomech.model.lift.lift_compensation` at this phase; the side
         and top views are posed at it. ``curve``, ``stage_spans`` and ``highlights``
-        describe this lifter at lockout, where the lift ends.
+        describe this lifter at lockout, where the lift ends. The bones are posed on the
+        phase's pose like the lockout's (:mod:`biomech.scene.bones`).
 
     Examples
     --------
@@ -123,10 +125,14 @@ def lift_scene(
         ),
         angles,
     )
+    neutral = _lift_pose(sagittal_pose(tilt0, lordosis0, sacrum_offset=offset), angles)
     return dataclasses.replace(
         lockout,
         state=state,
         sagittal=pose,
-        sagittal_neutral=_lift_pose(sagittal_pose(tilt0, lordosis0, sacrum_offset=offset), angles),
+        sagittal_neutral=neutral,
         transverse=transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=pose.pelvic_tilt),
+        bones_side=sagittal_bones(pose),
+        bones_side_neutral=sagittal_bones(neutral),
+        bones_top=transverse_bones(state.rotation_used, state.foot_progression),
     )

@@ -21,6 +21,9 @@ def test_scene_at_lockout_is_the_lockout_scene():
         a, b = lift_scene(1.0, -10.0, cue=cue), build_scene(-10.0, cue=cue)
         for field in ("leg", "pelvis", "lumbar", "trunk", "arm", "bar", "flexor_line", "glute_line"):
             np.testing.assert_allclose(getattr(a.sagittal, field), getattr(b.sagittal, field), atol=1e-12)
+        for field in ("pelvis", "femur", "shank", "foot"):
+            for ring_a, ring_b in zip(getattr(a.bones_side, field), getattr(b.bones_side, field), strict=True):
+                np.testing.assert_allclose(ring_a, ring_b, atol=1e-12)
         assert a.state == b.state and a.transverse.foot_progression == b.transverse.foot_progression
 
 
@@ -44,3 +47,9 @@ def test_scene_poses_the_lifter_at_the_phase(phase):
     ghost, standing = scene.sagittal_neutral, stand.sagittal_neutral
     assert np.linalg.norm(ghost.trunk[1] - ghost.hip) == pytest.approx(np.linalg.norm(standing.trunk[1] - standing.hip))
     assert scene.state == lift_compensation(phase, -8.0)
+    # the bones are posed on the lift's pose: the femur spans the drawn thigh, the pelvis turns with the trunk
+    bones, ghost_bones = scene.bones_side, scene.bones_side_neutral
+    np.testing.assert_allclose(bones.hip, hip)
+    np.testing.assert_allclose(bones.knee, knee)
+    assert bones.pelvic_tilt == pytest.approx(pose.pelvic_tilt)
+    np.testing.assert_allclose(ghost_bones.hip, ghost.hip)
