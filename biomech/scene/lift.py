@@ -18,7 +18,7 @@ from biomech.model.lift import LIFT_PARAMETERS, LiftPosture, lift_compensation, 
 from biomech.model.lockout import MODEL_PARAMETERS
 from biomech.scene.bones import sagittal_bones, transverse_bones
 from biomech.scene.pose import SEGMENT_LENGTHS, SagittalPose, sacrum_in_pelvis, sagittal_pose, transverse_pose, turn
-from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
+from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene, side_muscles
 
 __all__ = ["lift_scene", "split_overrides"]
 
@@ -99,8 +99,10 @@ def lift_scene(
     Scene
         ``state`` is :func:`~biomech.model.lift.lift_compensation` at this phase; the side
         and top views are posed at it. ``curve``, ``stage_spans`` and ``highlights``
-        describe this lifter at lockout, where the lift ends. The bones are posed on the
-        phase's pose like the lockout's (:mod:`biomech.scene.bones`).
+        describe this lifter at lockout, where the lift ends. The bones and the muscles
+        of the side view are posed on the phase's pose like the lockout's
+        (:mod:`biomech.scene.bones`, :mod:`biomech.scene.muscle_lines`); the muscles'
+        roles follow the phase's state (the rotators only while the hip rotates).
 
     Examples
     --------
@@ -135,4 +137,5 @@ def lift_scene(
         bones_side=sagittal_bones(pose),
         bones_side_neutral=sagittal_bones(neutral),
         bones_top=transverse_bones(state.rotation_used, state.foot_progression),
+        muscles_side=side_muscles(pose, state),
     )
