@@ -40,9 +40,6 @@ def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
     def upper(x: np.ndarray) -> np.ndarray:
         return turn(np.asarray(x) - p.hip, lean) + hip
 
-    def on_thigh(x: np.ndarray) -> np.ndarray:
-        return turn(np.asarray(x) - p.hip, -float(angles.thigh_inclination)) + hip  # the pose's lean kept
-
     trunk = upper(p.trunk)
     hang = trunk[1] - p.trunk[1]  # the arms hang from the moved shoulder
     return dataclasses.replace(
@@ -58,8 +55,6 @@ def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
         head_center=upper(p.head_center),
         arm=p.arm + hang,
         bar=p.bar + hang,
-        flexor_line=np.array([upper(p.flexor_line[0]), on_thigh(p.flexor_line[1])]),
-        glute_line=np.array([upper(p.glute_line[0]), on_thigh(p.glute_line[1])]),
         pelvic_tilt=p.pelvic_tilt + lean,
         sacrum_angle=p.sacrum_angle + lean,
         t12_angle=p.t12_angle + lean,
