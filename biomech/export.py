@@ -33,7 +33,7 @@ from biomech.scene.scene import Scene, build_scene
 from biomech.style.palette import Theme, get_theme, use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView, ensure_canvas
 from biomech.views._base import degrees
-from biomech.views.sagittal import REGIONS
+from biomech.views.sagittal import MANY_PARTS, MUSCLE_LINES, REGIONS, THIN
 
 __all__ = [
     "DEFAULT_RESTRICTION",
@@ -149,20 +149,29 @@ def _side_view(fig: Figure, scene: Scene, theme: Theme, title: str) -> None:
     (x0, x1), (y0, y1) = REGIONS["hips"]
     body.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, ec=theme.muted, lw=1.5))
     SagittalView(fig.add_axes((0.30, 0.12, 0.68, 0.74)), theme=theme, region="hips").update(scene)
-    key = [
-        Line2D([], [], color=theme.restricting, lw=6),
-        Line2D([], [], color=theme.cue_target, lw=6),
-        Patch(fc=theme.pelvis, ec=theme.foreground),
-        Line2D([], [], color=theme.lumbar, lw=8),
-    ]
-    fig.legend(
-        key,
-        ["hip flexors (tight tissue)", "gluteus maximus", "pelvis", "lumbar spine"],
-        loc="lower right",
-        bbox_to_anchor=(0.99, 0.14),
-    )
+    fig.legend(*zip(*_side_key(scene, theme), strict=True), loc="lower right", bbox_to_anchor=(0.99, 0.14))
     _titles(fig, title, _settings(scene))
     _caption(fig, scene.state.describe().replace(" deg", "°") + " Dashed: the standing posture.")
+
+
+def _side_key(scene: Scene, theme: Theme) -> list[tuple[object, str]]:
+    """The side view's key, naming this state's tight tissue and, when the hip rotates, the rotators drawn."""
+    s = scene.state
+    tight = "tight tissue: " + ", ".join(t[0].lower() + t[1:] for t in s.tissues)
+    width = THIN if len(scene.muscles_side["restricting"]) > MANY_PARTS else MUSCLE_LINES["restricting"]
+    key: list[tuple[object, str]] = [(Line2D([], [], color=theme.restricting, lw=width), tight)]
+    if scene.muscles_side["compensating"]:
+        way = "external" if s.rotation_used > 0 else "internal"
+        rotators = Line2D([], [], color=theme.rotation, lw=MUSCLE_LINES["compensating"])
+        key.append((rotators, f"{way} rotators (the hip rotates)"))
+    squeezed = s.cue == "squeeze_glutes"
+    glute = Line2D([], [], color=theme.cue_target, lw=MUSCLE_LINES["cue target"], ls="-" if squeezed else (0, (2, 2)))
+    key += [
+        (glute, "gluteus maximus" + (" (squeezed)" if squeezed else "")),
+        (Patch(fc=theme.pelvis, ec=theme.foreground), "pelvis"),
+        (Line2D([], [], color=theme.lumbar, lw=8), "lumbar spine"),
+    ]
+    return key
 
 
 def _cues(fig: Figure, scene: Scene, theme: Theme, cue_scenes: Sequence[Scene]) -> None:

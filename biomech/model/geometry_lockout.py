@@ -43,6 +43,7 @@ _SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
 _SHORTEST_SPAN_DEG, _SHORTEST_POINTS = 40.0, 161  # where a part's shortest length is looked for
 _AT_LIMIT_M = 1e-6  # a part this close to its limit is "binding"
 _GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt than this
+_TINY_RANGE_DEG = 1e-6  # a rotation range below this is none
 
 
 def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) -> tuple[Array, Array]:
@@ -195,6 +196,7 @@ class _Problem:
 def _grid(low: Array, high: Array, half: int = _GRID_HALF) -> Array:
     """Rotations from ``-low`` to ``high`` with neutral exactly on the grid, ``(N, 2 half + 1)``."""
     u = np.linspace(0.0, 1.0, half + 1)
+    low, high = (np.where(v < _TINY_RANGE_DEG, 0.0, v) for v in (low, high))  # a side of no range: one point
     return np.concatenate([-low[:, None] * u[::-1][None, :-1], high[:, None] * u[None, :]], axis=1)
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from biomech.anatomy.bones import Bone, bone_outline, pose_outline
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose
@@ -46,10 +46,12 @@ __all__ = [
     "GAIT2392",
     "METRES_TO_H",
     "STANCE_WIDTH_H",
+    "Placement",
     "SagittalBones",
     "TransverseBones",
     "pelvis_landmarks",
     "sagittal_bones",
+    "sagittal_placements",
     "stance_half_width",
     "transverse_bones",
 ]
@@ -157,12 +159,90 @@ class TransverseBones:
     hip_rotation: float
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where one bone's own frame goes on the side view: the one transform of its outline.
+
+    A point ``p`` of the bone's frame (m, x anterior, y up; seen from the right) is drawn
+    at ``at + turn((p - pivot) * scale)``: scaled to H about ``pivot``, turned
+    counter-clockwise by ``turn`` degrees (:func:`~biomech.anatomy.bones.pose_outline`)
+    and moved to ``at``.
+
+    Attributes
+    ----------
+    scale
+        H per metre (:data:`METRES_TO_H`).
+    turn
+        Degrees, counter-clockwise (+ turns anterior parts up).
+    pivot
+        Shape (2,): the frame point that goes to ``at`` (m): the hip joint centre for the
+        pelvis, the frame's origin for the other bones.
+    at
+        Shape (2,): where the pivot is drawn (H).
+    """
+
+    scale: float
+    turn: float
+    pivot: Points
+    at: Points
+
+    def place(self, points: ArrayLike) -> Points:
+        """Draw points of the bone's frame, shape (..., 2) in m, at their posed places, in H."""
+        return pose_outline((np.asarray(points, dtype=float) - self.pivot) * self.scale, self.turn, self.at)
+
+
+def _pelvis_placement(pelvic_tilt: float, hip: ArrayLike) -> Placement:
+    """The pelvis turned about the hip joint so that its ASIS-PSIS line lies ``pelvic_tilt`` below the horizontal."""
+    return Placement(
+        METRES_TO_H["pelvis"],
+        -(float(pelvic_tilt) - _PELVIS_TILT0),
+        np.array(GAIT2392["hip_in_pelvis"]),
+        np.asarray(hip, dtype=float),
+    )
+
+
+def sagittal_placements(pose: SagittalPose) -> Mapping[str, Placement]:
+    """Where each bone's frame goes on a side-view pose: the transforms :func:`sagittal_bones` draws with.
+
+    Parameters
+    ----------
+    pose
+        The stick figure; its ``leg`` (ankle, knee, hip) and ``pelvic_tilt`` place the bones.
+
+    Returns
+    -------
+    Mapping
+        ``"pelvis"``, ``"femur"``, ``"tibia"`` (gait2392's segment names, as in
+        :data:`biomech.anatomy.paths.SEGMENTS`) and ``"foot"`` -> :class:`Placement`:
+        the pelvis turned about the hip joint by the drawn tilt; the femur from the hip
+        joint along the pose's thigh (its hip-to-knee axis on the pose's hip and knee);
+        the tibia from the knee along the pose's shank; the foot at the ankle, flat.
+
+    Examples
+    --------
+    >>> from biomech.scene.scene import build_scene
+    >>> pose = build_scene(-10.0, cue="stand_tall").sagittal
+    >>> femur = sagittal_placements(pose)["femur"]
+    >>> bool(np.allclose(femur.place(GAIT2392["knee_in_femur"]), pose.leg[1]))
+    True
+    """
+    ankle, knee, hip = (np.asarray(p, dtype=float) for p in pose.leg)
+    thigh = _angle_from_down(knee - hip) - _angle_from_down(np.array(GAIT2392["knee_in_femur"]))
+    shank = _angle_from_down(ankle - knee) - _angle_from_down(np.array(GAIT2392["ankle_in_tibia"]))
+    origin = np.zeros(2)
+    return MappingProxyType(
+        {
+            "pelvis": _pelvis_placement(pose.pelvic_tilt, hip),
+            "femur": Placement(METRES_TO_H["femur"], thigh, origin, hip),
+            "tibia": Placement(METRES_TO_H["tibia"], shank, origin, knee),
+            "foot": Placement(METRES_TO_H["foot"], 0.0, origin, ankle),
+        }
+    )
+
+
 def pelvis_landmarks(pelvic_tilt: float, hip: Points) -> tuple[Points, Points]:
     """The posed pelvis outline's ASIS and PSIS for a tilt (degrees, anterior +) about ``hip``."""
-    s = METRES_TO_H["pelvis"]
-    turn = -(pelvic_tilt - _PELVIS_TILT0)
-    points = (np.array([(0.0, 0.0), GAIT2392["psis_in_pelvis"]]) - GAIT2392["hip_in_pelvis"]) * s
-    asis, psis = pose_outline(points, turn, hip)
+    asis, psis = _pelvis_placement(pelvic_tilt, hip).place(np.array([(0.0, 0.0), GAIT2392["psis_in_pelvis"]]))
     return asis, psis
 
 
@@ -173,37 +253,31 @@ def sagittal_bones(pose: SagittalPose) -> SagittalBones:
     ----------
     pose
         The stick figure (:func:`biomech.scene.pose.sagittal_pose`); its ``leg``
-        (ankle, knee, hip) and ``pelvic_tilt`` place the bones.
+        (ankle, knee, hip) and ``pelvic_tilt`` place the bones
+        (:func:`sagittal_placements`).
 
     Returns
     -------
     SagittalBones
     """
-    ankle, knee, hip = (np.asarray(p, dtype=float) for p in pose.leg)
-    s_pelvis, s_femur, s_tibia, s_foot = (METRES_TO_H[b] for b in ("pelvis", "femur", "tibia", "foot"))
-    pelvis_turn = -(pose.pelvic_tilt - _PELVIS_TILT0)
-    hip_in_pelvis = np.array(GAIT2392["hip_in_pelvis"])
-    pelvis = tuple(
-        pose_outline((ring - hip_in_pelvis) * s_pelvis, pelvis_turn, hip) for ring in bone_outline("pelvis", "sagittal")
-    )
-    thigh = _angle_from_down(knee - hip)
-    femur_turn = thigh - _angle_from_down(np.array(GAIT2392["knee_in_femur"]))
-    femur = tuple(pose_outline(ring * s_femur, femur_turn, hip) for ring in bone_outline("femur_r", "sagittal"))
-    shank_turn = _angle_from_down(ankle - knee) - _angle_from_down(np.array(GAIT2392["ankle_in_tibia"]))
-    shank = tuple(pose_outline(ring * s_tibia, shank_turn, knee) for ring in bone_outline("tibia_r", "sagittal"))
-    foot = tuple(ring * s_foot + ankle for ring in bone_outline("foot_r", "sagittal"))
+    _, knee, hip = (np.asarray(p, dtype=float) for p in pose.leg)
+    placed = sagittal_placements(pose)
+    rings = {
+        bone: tuple(placed[bone].place(ring) for ring in bone_outline(outline, "sagittal"))  # type: ignore[arg-type]
+        for bone, outline in (("pelvis", "pelvis"), ("femur", "femur_r"), ("tibia", "tibia_r"), ("foot", "foot_r"))
+    }
     asis, psis = pelvis_landmarks(pose.pelvic_tilt, hip)
     return SagittalBones(
-        pelvis=pelvis,
-        femur=femur,
-        shank=shank,
-        foot=foot,
+        pelvis=rings["pelvis"],
+        femur=rings["femur"],
+        shank=rings["tibia"],
+        foot=rings["foot"],
         asis=asis,
         psis=psis,
         hip=hip,
         knee=knee,
         pelvic_tilt=float(pose.pelvic_tilt),
-        thigh_angle=thigh,
+        thigh_angle=_angle_from_down(knee - hip),
     )
 
 

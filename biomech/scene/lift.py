@@ -39,7 +39,7 @@ from biomech.scene.pose import (
     transverse_pose,
     turn,
 )
-from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
+from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene, side_muscles
 
 __all__ = [
     "PLATE_DIAMETER_M",
@@ -77,9 +77,6 @@ def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
     def upper(x: np.ndarray) -> np.ndarray:
         return turn(np.asarray(x) - p.hip, lean) + hip
 
-    def on_thigh(x: np.ndarray) -> np.ndarray:
-        return turn(np.asarray(x) - p.hip, -float(angles.thigh_inclination)) + hip  # the pose's lean kept
-
     trunk = upper(p.trunk)
     hang = trunk[1] - p.trunk[1]  # the arms hang from the moved shoulder
     return dataclasses.replace(
@@ -95,8 +92,6 @@ def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
         head_center=upper(p.head_center),
         arm=p.arm + hang,
         bar=p.bar + hang,
-        flexor_line=np.array([upper(p.flexor_line[0]), on_thigh(p.flexor_line[1])]),
-        glute_line=np.array([upper(p.glute_line[0]), on_thigh(p.glute_line[1])]),
         pelvic_tilt=p.pelvic_tilt + lean,
         sacrum_angle=p.sacrum_angle + lean,
         t12_angle=p.t12_angle + lean,
@@ -207,7 +202,10 @@ def lift_scene(
         ``state`` is :func:`~biomech.model.lift.lift_compensation` at this phase; the side
         and top views and the bones are posed at it, the hands on the bar (on the floor at phase 0:
         see the module's note on the bar). ``curve``, ``stage_spans`` and ``highlights``
-        describe this lifter at lockout, where the lift ends.
+        describe this lifter at lockout, where the lift ends. The bones and the muscles
+        of the side view are posed on the phase's pose like the lockout's
+        (:mod:`biomech.scene.bones`, :mod:`biomech.scene.muscle_lines`); the muscles'
+        roles follow the phase's state (the rotators only while the hip rotates).
 
     Examples
     --------
@@ -248,4 +246,5 @@ def lift_scene(
         bones_side=sagittal_bones(side),
         bones_side_neutral=sagittal_bones(side_neutral),
         bones_top=transverse_bones(float(state.rotation_used), float(state.foot_progression)),
+        muscles_side=side_muscles(side, state),
     )

@@ -53,11 +53,6 @@ LUMBAR_POINTS = 25
 # in H: a drawing shape only; the landmarks that matter (ASIS, PSIS, S1) come from
 # segments.csv. Order: ASIS, iliac crest, PSIS, ischial tuberosity, pubis.
 _CREST_RISE, _ISCHIUM, _PUBIS = 0.025, (-0.025, -0.055), (0.035, -0.03)
-# Muscle lines (drawing shapes): origin in the pelvis frame, insertion on the thigh
-# relative to the hip joint. Hip flexor: anterior inferior iliac spine to the front of
-# the thigh; gluteus maximus: posterior ilium and sacrum to the gluteal tuberosity.
-_FLEXOR, _FLEXOR_THIGH = (0.035, 0.015), (0.03, -0.16)
-_GLUTE, _GLUTE_THIGH = (-0.075, 0.02), (-0.03, -0.11)
 # The shoulder joint sits in front of the spine's top (C7) in a side view.
 _SHOULDER_FORWARD = 0.045
 # Foot outline, right foot: (medial-lateral as a fraction of foot width, toward the
@@ -134,9 +129,6 @@ class SagittalPose:
         the arm hangs vertically.
     bar
         Shape (2,): the bar, at mid-hand.
-    flexor_line, glute_line
-        Shape (2, 2) each: a hip flexor (front of the pelvis to the front of the
-        thigh) and gluteus maximus (back of the pelvis to the back of the thigh).
     pelvic_tilt, lumbar_lordosis
         Drawn angles in degrees (standing value plus compensation).
     sacrum_angle, t12_angle
@@ -156,8 +148,6 @@ class SagittalPose:
     head_radius: float
     arm: Points
     bar: Points
-    flexor_line: Points
-    glute_line: Points
     pelvic_tilt: float
     lumbar_lordosis: float
     sacrum_angle: float
@@ -300,8 +290,6 @@ def sagittal_pose(
         head_radius=radius,
         arm=np.array([c7, shoulder, elbow, wrist, fingertips]),
         bar=(wrist + fingertips) / 2,
-        flexor_line=np.array([turn(_FLEXOR, pelvic_tilt) + hip, hip + turn(_FLEXOR_THIGH, thigh_inclination)]),
-        glute_line=np.array([turn(_GLUTE, pelvic_tilt) + hip, hip + turn(_GLUTE_THIGH, thigh_inclination)]),
         pelvic_tilt=float(pelvic_tilt),
         lumbar_lordosis=float(lumbar_lordosis),
         sacrum_angle=float(sacrum_angle),

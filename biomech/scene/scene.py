@@ -23,14 +23,25 @@ from types import MappingProxyType
 import numpy as np
 
 from biomech._validation import check_choice
+from biomech.anatomy.actions_by_posture import TABLE_PARTS
 from biomech.anatomy.textbook import flexors, load_actions, muscles_for
-from biomech.anatomy.tissues import ALL_FLEXORS
+from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, Cue, StageSpan, compensate, stage_spans
 from biomech.parameters import PARAMETERS, check_parameter
 from biomech.scene.bones import SagittalBones, TransverseBones, sagittal_bones, transverse_bones
+from biomech.scene.muscle_lines import Points, sagittal_muscle_lines
 from biomech.scene.pose import SagittalPose, TransversePose, sacrum_in_pelvis, sagittal_pose, transverse_pose
 
-__all__ = ["CUE_TARGET", "CURVE_POINTS", "HIGHLIGHT_ROLES", "POSTURE_PARAMETERS", "Scene", "build_scene"]
+__all__ = [
+    "CUE_TARGET",
+    "CURVE_POINTS",
+    "HIGHLIGHT_ROLES",
+    "POSTURE_PARAMETERS",
+    "Scene",
+    "build_scene",
+    "muscle_parts",
+    "side_muscles",
+]
 
 CURVE_POINTS = 141
 """Points of :attr:`Scene.curve`: the whole valid range of available extension in 0.5 deg steps."""
@@ -70,6 +81,11 @@ class Scene:
         ``"restricting"`` (the tissue, or every flexor for ``"hip flexors (all)"``),
         ``"compensating"`` (the table's external or internal rotators, when the hip
         rotates that way), ``"cue target"`` (gluteus maximus, for squeeze_glutes).
+    muscles_side
+        Role -> gait2392 part -> its path posed on the side view (shape (K, 2), H),
+        for the roles of :data:`HIGHLIGHT_ROLES` and the parts of :func:`muscle_parts`:
+        the tight tissue, the rotators used, and gluteus maximus
+        (:func:`side_muscles`). A part may play several roles.
     standing_pelvic_tilt, standing_lumbar_lordosis
         The subject's standing angles, before compensation.
     """
@@ -84,6 +100,7 @@ class Scene:
     bones_side_neutral: SagittalBones
     bones_top: TransverseBones
     highlights: Mapping[str, tuple[str, ...]]
+    muscles_side: Mapping[str, Mapping[str, Points]]
     standing_pelvic_tilt: float
     standing_lumbar_lordosis: float
 
@@ -165,6 +182,7 @@ def build_scene(
         bones_side_neutral=sagittal_bones(standing),
         bones_top=transverse_bones(rotation, foot),
         highlights=_highlights(state),
+        muscles_side=side_muscles(side, state),
         standing_pelvic_tilt=tilt0,
         standing_lumbar_lordosis=lordosis0,
     )
@@ -183,13 +201,65 @@ def _curve(
     return curve
 
 
+def _rotators(state: Compensation) -> tuple[str, ...]:
+    """The table's rotators (primary and secondary) in the direction the hip rotates; none without rotation."""
+    rotation = float(state.rotation_used)
+    if not rotation:
+        return ()
+    return muscles_for("external rotation" if rotation > 0 else "internal rotation")
+
+
+def muscle_parts(state: Compensation) -> Mapping[str, tuple[str, ...]]:
+    """The gait2392 parts the side view draws in each role, for a state.
+
+    Parameters
+    ----------
+    state
+        A scalar :class:`~biomech.model.lockout.Compensation`.
+
+    Returns
+    -------
+    Mapping
+        Role of :data:`HIGHLIGHT_ROLES` -> parts, in order, each once:
+        ``"restricting"``: every part of every tight tissue
+        (:func:`~biomech.anatomy.tissues.tissue_parts`: all the flexors that can restrict
+        extension for ``"hip flexors (all)"``, the two bands of the iliofemoral
+        ligament); ``"compensating"``: when the hip rotates, the table's rotators of
+        that direction, primary and secondary, that gait2392 models
+        (:data:`~biomech.anatomy.actions_by_posture.TABLE_PARTS`), else none;
+        ``"cue target"``: gluteus maximus' three parts, in every state (the views draw
+        it dashed when the cue is "stand tall").
+
+    Examples
+    --------
+    >>> s = build_scene(-20.0, tissue="Iliopsoas")
+    >>> parts = muscle_parts(s.state)
+    >>> parts["restricting"], parts["cue target"]
+    (('iliacus_r', 'psoas_r'), ('glut_max1_r', 'glut_max2_r', 'glut_max3_r'))
+    >>> s.state.rotation_used < 0, parts["compensating"][:3]
+    (True, ('glut_min1_r', 'glut_med1_r', 'tfl_r'))
+    """
+    restricting = (p for tissue in state.tissues for p in tissue_parts(tissue))
+    compensating = (p for label in _rotators(state) for p in TABLE_PARTS.get(label, ()))
+    return MappingProxyType(
+        {
+            role: tuple(dict.fromkeys(parts))
+            for role, parts in zip(HIGHLIGHT_ROLES, (restricting, compensating, TABLE_PARTS[CUE_TARGET]), strict=True)
+        }
+    )
+
+
+def side_muscles(pose: SagittalPose, state: Compensation) -> Mapping[str, Mapping[str, Points]]:
+    """The parts of :func:`muscle_parts` posed on a side-view pose, by role (:attr:`Scene.muscles_side`)."""
+    return MappingProxyType(
+        {role: MappingProxyType(sagittal_muscle_lines(pose, parts)) for role, parts in muscle_parts(state).items()}
+    )
+
+
 def _highlights(state: Compensation) -> Mapping[str, tuple[str, ...]]:
     labels = {entry.label for entry in load_actions()}
     restricting = flexors() if ALL_FLEXORS in state.tissues else tuple(t for t in state.tissues if t in labels)
-    rotation = float(state.rotation_used)
-    compensating: tuple[str, ...] = ()
-    if rotation:
-        compensating = muscles_for("external rotation" if rotation > 0 else "internal rotation")
+    compensating = _rotators(state)
     target = (CUE_TARGET,) if state.cue == "squeeze_glutes" else ()
     roles: dict[str, tuple[str, ...]] = {}
     for role, members in zip(HIGHLIGHT_ROLES, (restricting, compensating, target), strict=False):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -13,7 +13,7 @@ from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme, get_theme
 
-__all__ = ["View", "add_line", "degrees"]
+__all__ = ["View", "add_line", "degrees", "join_lines"]
 
 
 _CURVE_KEYS: dict[int, tuple[object, bytes]] = {}
@@ -44,6 +44,23 @@ def add_line(ax: Axes, color: str, **kw: object) -> Line2D:
     artist = Line2D([], [], color=color, **kw)  # type: ignore[arg-type]
     ax.add_line(artist)
     return artist
+
+
+def join_lines(parts: Iterable[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Join polylines (each shape (K, 2)) into one, separated by NaN, so one artist draws them all.
+
+    Examples
+    --------
+    >>> x, y = join_lines([np.zeros((2, 2)), np.ones((1, 2))])
+    >>> x.tolist()
+    [0.0, 0.0, nan, 1.0]
+    >>> join_lines([])[0].shape
+    (0,)
+    """
+    gap = np.full((1, 2), np.nan)
+    stacked = [np.vstack([np.asarray(part, dtype=float).reshape(-1, 2), gap]) for part in parts]
+    joined = np.vstack(stacked)[:-1] if stacked else np.empty((0, 2))
+    return joined[:, 0], joined[:, 1]
 
 
 def degrees(value: float, *, signed: bool = False) -> str:

@@ -16,9 +16,9 @@ from biomech._validation import check_choice
 from biomech.scene.bones import SagittalBones
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
-from biomech.views._base import View, add_line, degrees
+from biomech.views._base import View, add_line, degrees, join_lines
 
-__all__ = ["SagittalView", "rings_path"]
+__all__ = ["MANY_PARTS", "MUSCLE_LINES", "THIN", "SagittalView", "rings_path"]
 
 REGIONS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "body": ((-0.36, 0.40), (-0.03, 1.03)),
@@ -31,6 +31,14 @@ so little room is needed in front and behind); x is relative to the hip joint, w
 moves forward when the hips go through; all hold every valid state."""
 GUIDE_H, ARC_H = 0.15, 0.11
 """Length of the tilt guide lines from the PSIS, and radius of the tilt arc (H)."""
+MUSCLE_LINES: dict[str, float] = {"restricting": 5.0, "cue target": 5.0, "compensating": 2.0}
+"""Line width (pt) of the muscle lines of each role (:attr:`Scene.muscles_side`), in
+drawing order: the tight tissue and gluteus maximus, then the rotators in use, thinner,
+over them, so that a part playing two roles (gluteus maximus, the cue's target, when the
+hip rotates externally) shows both colours: a thin blue core in a wide line."""
+MANY_PARTS, THIN = 3, 2.5
+"""A tight tissue of more than ``MANY_PARTS`` parts (all the hip flexors: eight lines)
+is drawn ``THIN`` pt wide, so that each line stays readable."""
 
 
 def rings_path(rings: tuple[np.ndarray, ...]) -> Path:
@@ -46,8 +54,11 @@ class SagittalView(View):
     dashed outline shows the standing pelvis. The femur lies along the pose's thigh,
     the shank and foot below it. The pelvic tilt (ASIS-PSIS line below horizontal)
     and the lumbar lordosis are annotated in degrees, with the change from standing in
-    brackets. A vermillion line is the tight front of the hip; a green one is gluteus
-    maximus, drawn solid when the cue is "squeeze glutes".
+    brackets. The muscles are lines along their gait2392 paths, posed with the bones
+    (:attr:`~biomech.scene.scene.Scene.muscles_side`): in vermillion every part of the
+    tight tissue (paler while it does not limit extension), in blue the rotators the hip
+    uses (only while it rotates), in green gluteus maximus, solid when the cue is
+    "squeeze glutes", dashed for "stand tall".
 
     Parameters
     ----------
@@ -98,8 +109,10 @@ class SagittalView(View):
         self.ghost_lumbar = line(t.muted, lw=1.5, ls=(0, (3, 3)))
         self.pelvis = bone(fc=t.pelvis, alpha=0.8, ec=t.foreground, lw=1.5)
         self.hip = line(t.foreground, marker="o", ms=9, ls="none")
-        self.flexor = line(t.restricting, lw=6)
-        self.glute = line(t.cue_target, lw=6)
+        self.muscles = {
+            role: line(t.role_color(role), lw=width, solid_capstyle="round", dash_capstyle="round")
+            for role, width in MUSCLE_LINES.items()
+        }
         self.lumbar = line(t.lumbar, lw=8)
         self.trunk = line(t.foreground)
         self.head = Circle((0.0, 0.0), 0.05, fill=False, ec=t.foreground, lw=4)
@@ -123,14 +136,14 @@ class SagittalView(View):
             text.set_visible(labels)
         # In drawing order (blitting draws them in this order, over the background).
         # The shank and foot move only when the leg does (background_key); the femur
-        # follows the thigh, which the model may incline.
+        # follows the thigh, which the model may incline; the muscles follow pelvis and
+        # femur, and the rotators come and go with the rotation.
         self.animated_artists = (
             self.femur,
             self.pelvis,
             self.hip,
             self.head,
-            self.flexor,
-            self.glute,
+            *self.muscles.values(),
             self.lumbar,
             self.trunk,
             self.arm,
@@ -149,8 +162,9 @@ class SagittalView(View):
         return [
             (Patch(fc=t.pelvis, ec=t.foreground, alpha=0.8), "pelvis"),
             (Patch(fc=t.bone, ec=t.foreground), "femur, shank, foot"),
-            (Line2D([], [], color=t.restricting, lw=6), "hip flexors (tight tissue)"),
-            (Line2D([], [], color=t.cue_target, lw=6), "gluteus maximus"),
+            (Line2D([], [], color=t.restricting, lw=MUSCLE_LINES["restricting"]), "tight tissue (front of hip)"),
+            (Line2D([], [], color=t.rotation, lw=MUSCLE_LINES["compensating"]), "hip rotators in use"),
+            (Line2D([], [], color=t.cue_target, lw=MUSCLE_LINES["cue target"]), "gluteus maximus"),
             (Line2D([], [], color=t.lumbar, lw=8), "lumbar spine"),
             (Line2D([], [], color=t.foreground, marker="o", ms=9, ls="none"), "hip joint"),
             (Line2D([], [], color=t.foreground, marker="o", ms=11, ls="none", mfc=t.background, mew=2.5), "ASIS, PSIS"),
@@ -175,10 +189,14 @@ class SagittalView(View):
         self.ghost_pelvis.set_path(rings_path(scene.bones_side_neutral.pelvis[:1]))
         self.ghost_lumbar.set_data(*n.lumbar.T)
         self.pelvis.set_path(rings_path(b.pelvis))
-        self.flexor.set_data(*p.flexor_line.T)
-        self.flexor.set_alpha(1.0 if scene.state.deficit > 0 else 0.45)
-        self.glute.set_data(*p.glute_line.T)
-        self.glute.set_linestyle("-" if scene.state.cue == "squeeze_glutes" else (0, (2, 2)))
+        for role, muscle in self.muscles.items():
+            muscle.set_data(*join_lines(scene.muscles_side[role].values()))
+        tight = self.muscles["restricting"]
+        many = len(scene.muscles_side["restricting"]) > MANY_PARTS
+        tight.set_linewidth(THIN if many else MUSCLE_LINES["restricting"])
+        tight.set_alpha(1.0 if scene.state.deficit > 0 else 0.45)
+        glute = self.muscles["cue target"]
+        glute.set_linestyle("-" if scene.state.cue == "squeeze_glutes" else (0, (2, 2)))
         self.lumbar.set_data(*p.lumbar.T)
         self.trunk.set_data(*p.trunk.T)
         self.head.set_center(tuple(p.head_center))

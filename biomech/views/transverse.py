@@ -13,7 +13,7 @@ from matplotlib.path import Path
 from biomech.scene.bones import TransverseBones
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
-from biomech.views._base import View, add_line, degrees
+from biomech.views._base import View, add_line, degrees, join_lines
 from biomech.views.sagittal import rings_path
 
 __all__ = ["TransverseView"]
@@ -124,7 +124,7 @@ class TransverseView(View):
             foot.set_path(rings_path(rings))
         for thigh, rings in zip(self.thighs, b.femurs, strict=False):
             thigh.set_path(rings_path(rings))
-        self.kneecaps.set_data(*_polyline(list(b.kneecaps)))
+        self.kneecaps.set_data(*join_lines(list(b.kneecaps)))
         self._angles(b, float(scene.state.foot_progression - scene.state.rotation_used))  # a scene is scalar
 
     def _angles(self, b: TransverseBones, baseline: float) -> None:
@@ -135,9 +135,9 @@ class TransverseView(View):
             arcs.append(ankle + ARC_H * np.column_stack([side * np.sin(a), np.cos(a)]))
             s = np.radians(baseline)
             stance.append(np.array([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
-        self.ahead.set_data(*_polyline(ahead))
-        self.arcs.set_data(*_polyline(arcs))
-        self.stance.set_data(*_polyline(stance))
+        self.ahead.set_data(*join_lines(ahead))
+        self.arcs.set_data(*join_lines(arcs))
+        self.stance.set_data(*join_lines(stance))
         fp = b.foot_progression
         way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
         self.feet_label.set_text(
@@ -146,10 +146,3 @@ class TransverseView(View):
         rot = b.hip_rotation
         kind = "external" if rot > 0 else "internal"
         self.hip_label.set_text(f"hip rotation {degrees(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°")
-
-
-def _polyline(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Join polylines into one, separated by NaN (one artist draws them all)."""
-    gap = np.full((1, 2), np.nan)
-    joined = np.vstack([np.vstack([part, gap]) for part in parts])[:-1]
-    return joined[:, 0], joined[:, 1]

@@ -203,6 +203,27 @@ def test_the_side_view_draws_the_posed_bones_of_the_state(available):
     assert np.degrees(np.arctan2(y[1] - y[0], x[0] - x[1])) == pytest.approx(scene.sagittal.pelvic_tilt)
 
 
+@pytest.mark.parametrize(
+    "scene",
+    [build_scene(-10.0), build_scene_any(-20.0, tissue="Iliopsoas", cue="stand_tall"), build_scene(17.0)],
+    ids=["all flexors, external", "iliopsoas, internal", "no rotation"],
+)
+def test_the_side_view_draws_the_posed_muscles_of_the_state(scene):
+    fig, view = make("hips")
+    view.update(scene)
+    for role, line in view.muscles.items():
+        x, y = line.get_data()
+        xy = np.column_stack([x, y])
+        drawn = [xy[part] for part in np.ma.clump_unmasked(np.ma.masked_invalid(x))] if len(x) else []
+        assert len(drawn) == len(scene.muscles_side[role]), role
+        assert all(np.array_equal(d, p) for d, p in zip(drawn, scene.muscles_side[role].values(), strict=True))
+        assert line in view.animated_artists  # they move with the pelvis and the thigh
+    many = len(scene.muscles_side["restricting"]) > 3
+    assert view.muscles["restricting"].get_linewidth() < view.muscles["cue target"].get_linewidth() or not many
+    dashed = view.muscles["cue target"].get_linestyle() != "-"
+    assert dashed == (scene.state.cue == "stand_tall")
+
+
 def test_the_top_view_draws_both_feet_apart():
     fig, view = make("transverse")
     scene = build_scene(-30.0, tissue="Adductor longus")
