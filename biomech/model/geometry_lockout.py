@@ -41,10 +41,11 @@ Array = NDArray[np.float64]
 _GRID_HALF = 16  # grid points on each side of neutral rotation on the first level
 _ZOOM_HALF = 5  # points on each side of the pick on a refining level
 _LEVELS = 6  # zoom levels: the last grid's step is below 1e-3 deg
+_ZOOM_STEPS = np.linspace(0.0, 1.0, _ZOOM_HALF + 1)[None, :]
 _NEEDED_LIMIT_DEG = 90.0  # rotation_needed is searched up to this rotation
 _SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
 _SHORTEST_SPAN_DEG, _SHORTEST_POINTS = 40.0, 161  # where a part's shortest length is looked for
-_AT_LIMIT_M = 1e-6  # a part this close to its limit is "binding"
+_AT_LIMIT_DEG = 2e-3  # a part whose least hip flexion is this close to the posture's is "binding"
 _GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt than this
 _TINY_RANGE_DEG = 1e-6  # a rotation range below this is none
 
@@ -158,7 +159,6 @@ class _Problem:
     ) -> None:
         self.parts = parts
         self.theta = theta
-        self.knee = lockout_knee
         self.limit, shortest_at = length_limits(parts, available, test_knee)  # (N, P)
         knees, which = np.unique(lockout_knee, return_inverse=True)  # usually one knee angle
         seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
@@ -176,7 +176,6 @@ class _Problem:
         """The same problem for some of its states."""
         new = object.__new__(_Problem)
         new.parts, new.theta, new.limit = self.parts, self.theta[index], self.limit[index]
-        new.knee = self.knee[index]
         new.conditional, new.switch = self.conditional, self.switch[index]
         new.k = {b: {key: v[index] for key, v in k.items()} for b, k in self.k.items()}
         return new
@@ -185,11 +184,6 @@ class _Problem:
         """Least hip flexion over all parts, ``(N, K)``, and per part ``(N, K, P)``."""
         each = _least_flexion(self.k, self.conditional, self.switch, rotation)
         return np.max(each, axis=-1), each
-
-    def at_limit(self, rotation: Array, tilt: Array) -> NDArray[np.bool_]:
-        """Which parts are at their limit in the posture reached, ``(N, P)``."""
-        lengths = path_length(self.parts, hip_flexion=tilt - self.theta, hip_rotation=-rotation, knee_flexion=self.knee)
-        return np.abs(lengths - self.limit) < _AT_LIMIT_M
 
     def tilt_excess(self, rotation: Array) -> Array:
         """``theta + H(phi)``: the tilt needed (may be negative: slack to spare)."""
@@ -237,7 +231,7 @@ def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool
         above = np.where(rotation > best[:, None], rotation, np.inf)
         lo = np.where(np.isfinite(np.max(below, axis=1)), np.max(below, axis=1), best)
         hi = np.where(np.isfinite(np.min(above, axis=1)), np.min(above, axis=1), best)
-        u = np.linspace(0.0, 1.0, _ZOOM_HALF + 1)[None, :]
+        u = _ZOOM_STEPS
         rotation = np.concatenate(
             [lo[:, None] + (best - lo)[:, None] * u[:, :-1], best[:, None] + (hi - best)[:, None] * u], axis=1
         )
@@ -292,7 +286,10 @@ def solve_lockout(
         rotation_used = np.where(better, pick, rotation_used)
         tilt = np.where(better, np.maximum(0.0, value), tilt)
 
-    at_limit = problem.at_limit(rotation_used, tilt) & short[:, None]
+    final, each = problem.flexion(rotation_used[:, None])
+    reached = np.maximum(final[:, 0], tilt - theta)  # the hip flexion of the lockout posture
+    with np.errstate(invalid="ignore"):  # -inf - -inf: a part slack everywhere
+        at_limit = (np.abs(each[:, 0] - reached[:, None]) < _AT_LIMIT_DEG) & short[:, None]
     binding = np.array([", ".join(p for p, hit in zip(parts, row, strict=False) if hit) for row in at_limit], dtype=str)
     return {
         "deficit": deficit,
