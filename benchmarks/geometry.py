@@ -15,12 +15,10 @@ Exits 1 if a target is missed.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from biomech.anatomy.geometry import PARTS, moment_arms, muscle_length
 
@@ -33,17 +31,6 @@ def postures(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``n`` postures over the slider's flexion range, with ab/adduction, rotation and knee flexion."""
     t = np.linspace(0.0, 1.0, n)
     return -20.0 + 110.0 * t, 15.0 * np.sin(7.0 * t), 30.0 * np.cos(5.0 * t), 60.0 - 60.0 * np.cos(3.0 * t)
-
-
-def timed(call: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median and 95th percentile wall time of ``call``, ms (after one warm-up call)."""
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(1000.0 * (time.perf_counter() - start))
-    return statistics.median(times), float(np.percentile(times, 95))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,28 +14,15 @@ Exits 1 if a target is missed.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from biomech.model.lockout import compensate, tissues
 
 STATE_TARGET_MS, CURVE_TARGET_MS = 2.0, 20.0
 CURVE = np.linspace(-30.0, 40.0, 141)
-
-
-def timed(call: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median and 95th percentile wall time of ``call``, ms (after one warm-up call)."""
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(1000.0 * (time.perf_counter() - start))
-    return statistics.median(times), float(np.percentile(times, 95))
 
 
 def main(argv: list[str] | None = None) -> int:
