@@ -152,7 +152,7 @@ def readout_html(scene: Scene) -> str:
         f"feet {feet} {d(abs(t.foot_progression))} &middot; "
         f"hip rotation {d(abs(t.hip_rotation))} {rotation}"
     )
-    claim = " (the blog's hypothesis, not an established finding)" if scene.state.mechanism == "blog" else ""
+    claim = " (the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
     return f"<b>{html.escape(scene.state.describe())}</b>{claim}<br>{angles}"
 
 

@@ -278,7 +278,7 @@ def test_readout_prints_the_digits_the_figure_prints(lab):
 
 def test_the_lab_starts_on_the_blog_and_switches_to_the_geometry(lab):
     assert lab.controls["mechanism"].value == "blog" and lab.state.mechanism == "blog"
-    assert "not an established finding" in lab.readout.value
+    assert "hypothesis, unproven" in lab.readout.value
     assert "Iliofemoral ligament" not in lab.controls["tissue"].options
     lab.set(hip_extension_available=-10.0, tissue="Iliopsoas", mechanism="geometry")
     assert lab.state == compensate_any(-10.0, tissue="Iliopsoas", mechanism="geometry")
