@@ -49,6 +49,9 @@ References
 Delp SL, Loan JP, Hoy MG, Zajac FE, Topp EL, Rosen JM (1990). An interactive
 graphics-based model of the lower extremity to study orthopaedic surgical procedures.
 IEEE Trans Biomed Eng 37:757-767.
+
+Length: Lengths, moment arms and the path-length query share one compiled path table and one
+vectorised length function; the path data and the knee are already in their own modules.
 """
 
 from __future__ import annotations

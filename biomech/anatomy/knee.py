@@ -32,6 +32,9 @@ extensor mechanism. J Biomech 22:1-10.
 
 Forsythe GE, Malcolm MA, Moler CB (1977). Computer Methods for Mathematical
 Computations. Prentice-Hall, ch. 4 (routine SPLINE).
+
+Length: OpenSim's spline rule, the knee's joint frames and the tibia pose belong together (each
+is checked against the model file); about half the module is their documentation.
 """
 
 from __future__ import annotations

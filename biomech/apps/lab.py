@@ -18,6 +18,9 @@ Size: the figure fills the room the page gives it. The page reports the figure
 column's width and the height left in the window (:func:`~biomech.apps.lab_text.size_watcher`);
 the lab keeps the figure's 16:9 shape and its size in inches and changes its dpi, so
 text and lines scale with the window; one full redraw re-grabs the blitting background.
+
+Length: It is the one widget class of the lab: controls, layout, reactions and export share its
+state. Its text and CSS are in :mod:`biomech.apps.lab_text`; moving the layout out is the next split.
 """
 
 from __future__ import annotations
