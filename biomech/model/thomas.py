@@ -163,6 +163,7 @@ __all__ = [
     "Validity",
     "WEIR",
     "WorkedExample",
+    "hip_flexion_on_plinth",
     "modified_thomas_test",
 ]
 
@@ -173,6 +174,38 @@ TFL_ASSUMPTION = "an upper bound from an assumption (resting abduction read as T
 fasciae latae's end-range length; if it had more length to give, the real restriction is smaller."""
 
 _WIDTH = 100  # characters per printed line; words are never broken
+
+
+def hip_flexion_on_plinth(thigh_angle: float, pelvic_tilt: float) -> float:
+    """The hip's flexion on the plinth from the thigh angle and the pelvis (degrees).
+
+    The project's convention, ``hip_flexion = pelvic_tilt - thigh_inclination`` (anterior
+    tilt +), lying supine: a thigh above the table inclines towards flexion,
+    ``thigh_inclination = -thigh_angle``, so ``hip_flexion = thigh_angle + pelvic_tilt``.
+    A posterior tilt (negative) with the thigh where it is extends the hip: the thigh angle
+    then overstates the restriction, by up to the tilt.
+
+    Parameters
+    ----------
+    thigh_angle
+        The thigh to horizontal, + above the table.
+    pelvic_tilt
+        The pelvis's tilt on the plinth, anterior +, posterior - (holding the other knee
+        to the chest tilts it back).
+
+    Returns
+    -------
+    float
+        Hip flexion (negative: extension).
+
+    Examples
+    --------
+    The thigh 8 deg above the table; the pelvis neutral, then tilted back 10 deg:
+
+    >>> hip_flexion_on_plinth(8.0, 0.0), hip_flexion_on_plinth(8.0, -10.0)
+    (8.0, -2.0)
+    """
+    return float(thigh_angle) + float(pelvic_tilt)
 
 
 @dataclass(frozen=True)
@@ -244,9 +277,9 @@ class Prediction:
         plinth; empty if the calibration lies outside the model's range.
     tilted
         The same with the pelvis tilted back by the uncontrolled tilt: a posterior tilt under
-        the thigh extends the hip, so the hip was that much *less* flexed in the test than the
-        thigh angle says and the deficit is never larger; empty when the tilt was controlled or
-        out of range.
+        the thigh extends the hip, so the hip was *less* flexed in the test than the thigh
+        angle says (see ``tilted_hip_flexion``) and the deficit is never larger (a property
+        test checks it); empty when the tilt was controlled or out of range.
     tilt
         The posterior pelvic tilt of ``tilted`` (0 when controlled).
     tilted_hip_flexion
@@ -486,7 +519,7 @@ def _predict(
     results: list[dict[str, Compensation]] = []
     hips = []
     for extra in (0.0, tilt) if tilt else (0.0,):
-        hip = hip_flexion - extra  # posterior tilt, thigh still: hip extension
+        hip = hip_flexion_on_plinth(hip_flexion, -extra)  # a posterior tilt, thigh still: hip extension
         if tissue == "TFL/ITB":
             hip = _midline_flexion(hip, abduction, knee)
         hips.append(hip)
@@ -707,7 +740,7 @@ def modified_thomas_test(
             "smaller by up to mtt_pelvic_tilt. Vigotsky et al. 2016 (abstract): the thigh angle is a valid measure of "
             "hip extension only when pelvic tilt is controlled (pelvic tilt accounted for the error, r = 0.98). The "
             f"tilt was not measured: the prediction is shown with none and with {format_degrees(tilt)} deg "
-            "(mtt_pelvic_tilt, illustrative), which can only make the deficit smaller."
+            "(mtt_pelvic_tilt, illustrative), which never makes the deficit larger."
         )
 
     predictions = []

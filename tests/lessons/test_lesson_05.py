@@ -142,6 +142,18 @@ def test_section_4_an_uncontrolled_pelvis_overstates_the_restriction():
     assert p.tilted["stand_tall"].deficit == 0.0
 
 
+@pytest.mark.parametrize("name", list(CLIENTS))
+def test_the_pelvis_question_says_the_restriction_is_smaller(name):
+    """05-pelvis, for each client: the tilt extends the hip under the thigh, as the function calibrates it."""
+    from biomech.lessons.questions import questions
+
+    client = CLIENTS[name]
+    answer = {q.key: q for q in questions("05", client=client)}["05-pelvis"].answer()
+    assert answer.value.startswith("smaller") and "overstates the restriction" in answer.explanation
+    p = modified_thomas_test(**client.readings()).predictions[0]
+    assert p.tilted_hip_flexion is not None and p.tilted_hip_flexion < p.hip_flexion
+
+
 def test_section_7_the_95_percent_band_and_the_between_raters_figures():
     text = " ".join(section("## 7.").split())
     assert f"*within {BAND_WORDS}*" in text and "MDC95 = 2.77 x SEM" in text and "Weir 2005" in text
@@ -158,7 +170,7 @@ def test_section_5_three_findings_three_lockouts():
     results = {name: modified_thomas_test(**c.readings()) for name, c in CLIENTS.items()}
     rf = results["rectus femoris"].predictions[0]
     assert all(s.deficit == 0.0 for states in (rf.compensation, rf.tilted) for s in states.values())
-    for p in (r.predictions[0] for r in results.values()):  # "the tilt can only make the deficit smaller"
+    for p in (r.predictions[0] for r in results.values()):  # "the tilt never makes the deficit larger"
         assert all(p.tilted[cue].deficit <= p.compensation[cue].deficit for cue in CUES)
     ilio = results["iliopsoas"].predictions[0]
     assert all(ilio.compensation[cue].pelvic_tilt > 0 for cue in CUES)
