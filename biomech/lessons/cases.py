@@ -108,7 +108,9 @@ CLIENTS: Mapping[str, Client] = MappingProxyType(
         "iliopsoas": Client(thigh_angle=8.0, knee_flexion=90.0, thigh_abduction=0.0, knee_flexion_thigh_held=90.0),
         # The thigh hangs 5 deg below the table, the knee flexes 85, and the thigh drifts
         # 15 deg into abduction as the hip extends (Kendall: a sign of a short tensor
-        # fasciae latae); the thigh is below the table, so it was not held down.
+        # fasciae latae; he gives no number, so "abduction > 0" is the project's own
+        # cut-off); the thigh is below the table, so it was not held down. Its lockout
+        # prediction is an upper bound (the resting abduction read as TFL's end range).
         "TFL/ITB": Client(thigh_angle=-5.0, knee_flexion=85.0, thigh_abduction=15.0),
     }
 )

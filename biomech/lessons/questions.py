@@ -42,7 +42,7 @@ from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, acts, flip_angle
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import compensate, rotation_benefit
-from biomech.model.thomas import TEST_TISSUES, VALIDITY, ThomasResult, modified_thomas_test
+from biomech.model.thomas import TEST_TISSUES, VALIDITY, ThomasResult, hip_flexion_on_plinth, modified_thomas_test
 from biomech.parameters import PARAMETERS
 
 __all__ = [
@@ -521,6 +521,31 @@ def _client_tilt(lifter: Lifter, client: Client) -> Answer:
     )
 
 
+_PELVIS_CHOICES = (
+    "smaller: the tilt extends the hip under the thigh",
+    "larger: the tilt flexes the hip under the thigh",
+    "the same: the tilt does not change the hip",
+)
+
+
+def _client_pelvis(lifter: Lifter, client: Client) -> Answer:
+    tilt = PARAMETERS["mtt_pelvic_tilt"].default
+    neutral = hip_flexion_on_plinth(client.thigh_angle, 0.0)
+    tilted = hip_flexion_on_plinth(client.thigh_angle, -tilt)
+    choice = _PELVIS_CHOICES[0] if tilted < neutral else _PELVIS_CHOICES[1] if tilted > neutral else _PELVIS_CHOICES[2]
+    return Answer(
+        choice,
+        (
+            f"hip flexion = pelvic tilt - thigh inclination (anterior tilt +). The thigh reads {_deg(neutral)} deg of "
+            f"hip flexion with the pelvis neutral; tilted back {_deg(tilt)} deg (mtt_pelvic_tilt, illustrative) with "
+            f"the thigh where it is, the hip's flexion is {_deg(tilted)} deg (negative: extension). The thigh angle "
+            "overstates the restriction when the pelvis tilts back; the true restriction may be smaller by up to the "
+            "tilt (Vigotsky et al. 2016: the thigh angle is valid only with pelvic tilt controlled)."
+        ),
+        _PELVIS_CHOICES,
+    )
+
+
 def _harvey_fires(lifter: Lifter, client: Client) -> Answer:
     mean = tuple(PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction"))
     r = modified_thomas_test(*mean, criteria="execp2021")
@@ -629,6 +654,13 @@ _QUESTIONS: tuple[Question, ...] = (
         _client_tilt,
         tolerance=0.5,
         unit="deg",
+    ),
+    Question(
+        "05-pelvis",
+        "05",
+        "This client's pelvis was not controlled on the plinth: holding the other knee to the chest tilted it back. "
+        "Compared with what the thigh angle shows, is the hip's true restriction larger, smaller or the same?",
+        _client_pelvis,
     ),
     Question(
         "05-harvey",

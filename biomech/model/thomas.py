@@ -28,7 +28,8 @@ and sacrum flat:
   hip is flexed (thigh 15, knee 95);
 - K6 a thigh below table level (knee straight) means excess length of the one-joint flexors;
 - K7 abduction of the thigh as the hip extends indicates a short tensor fasciae latae but
-  is not a length test for it.
+  is not a length test for it (Kendall gives no number: the cut-off "abduction > 0" is the
+  project's own).
 
 This module's reading (an interpretation of K1-K7, not Kendall's words):
 
@@ -51,7 +52,10 @@ Other rule sets (:data:`CRITERIA`) apply their cut-offs to the same readings:
 adults with cerebral palsy (Valadão et al. 2021, Table 4; hip > 0, knee < 67, abduction > 0,
 quoted from typically developing controls of other studies), and ``"harvey1998"``, the
 means of 117 elite athletes (Harvey 1998), which are not cut-offs. Comparisons are strict,
-as the sources write them: a value equal to the cut-off is not short.
+as the sources write them: a value equal to the cut-off is not short. A finding closer to
+its cut-off than 1.96 x the reading's SEM lies within the 95% measurement band of one
+reading (Weir 2005; one SEM is only a 68% band); a real change between two readings needs
+MDC95 = 2.77 x SEM.
 
 The lockout prediction
 ----------------------
@@ -62,9 +66,19 @@ hip flexion read (the knee is irrelevant to it); rectus femoris -> ``"Rectus fem
 the hip and knee angles of the knee reading; TFL/ITB -> ``"Tensor fasciae latae"`` at the
 hanging knee and at the hip flexion where the tensor fasciae latae, held at the midline,
 would be as long as it was in the abducted test posture (the geometry's lockout has no
-abduction). If the pelvis was not controlled on the plinth, the hip is flexed more than the
-thigh angle says, by the posterior pelvic tilt the test produces (Vigotsky et al. 2016):
-the prediction is given from no tilt to ``mtt_pelvic_tilt`` (an illustrative value).
+abduction). That TFL prediction is :data:`TFL_ASSUMPTION`: the hanging leg's resting
+abduction is read as the tensor fasciae latae's end-range length, which it need not be
+(Harvey's average elite athlete would then have a tensor fasciae latae stopping the thigh
+at about 13 deg of hip flexion).
+
+If the pelvis was not controlled on the plinth, holding the other knee to the chest tilts
+it back (posterior; Vigotsky et al. 2016). With ``hip_flexion = pelvic_tilt -
+thigh_inclination`` (anterior tilt +), a posterior tilt under a thigh that stays where it
+is *extends* the hip: a thigh ``t`` deg above the table with the pelvis tilted back ``T``
+deg is a hip flexed ``t - T`` deg. The thigh angle then understates the hip's extension and
+overstates the restriction; the true restriction may be smaller by up to the tilt. The
+tilt was not measured, so the prediction is given with none and with ``mtt_pelvic_tilt``
+(an illustrative value): the tilted prediction's deficit is never larger.
 The test is weakly valid (:data:`VALIDITY`): treat its answer as a hypothesis.
 
 The sources' data (the rule sets, each reading's measurement error, the test's validity and
@@ -84,6 +98,8 @@ Peeler J, Anderson JE (2007). Reliability of the Thomas test for assessing range
 about the hip. Phys Ther Sport 8:14-21 (abstract).
 Peeler J, Anderson JE (2008). Reliability limits of the modified Thomas test for assessing
 rectus femoris muscle flexibility about the knee joint. J Athl Train 43(5):470-476 (abstract).
+Weir JP (2005). Quantifying test-retest reliability using the intraclass correlation
+coefficient and the SEM. J Strength Cond Res 19(1):231-240.
 
 Length: The test's reading logic, its result and its printed report stay together so that what
 is printed is exactly what was decided; the sourced data are in
@@ -105,12 +121,17 @@ from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUES, Compensation, compensate
 from biomech.model.thomas_sources import (
+    BAND_WORDS,
+    BAND_Z,
     CRITERIA,
     ERRORS,
     KENDALL_EXAMPLES,
+    MDC_Z,
     MODEL_TISSUE,
+    PROJECT_ABDUCTION_CUT_OFF,
     TEST_TISSUES,
     VALIDITY,
+    WEIR,
     Criteria,
     MeasurementError,
     Readings,
@@ -121,28 +142,70 @@ from biomech.model.thomas_sources import (
 from biomech.parameters import PARAMETERS
 
 __all__ = [
+    "BAND_WORDS",
+    "BAND_Z",
     "CRITERIA",
     "Criteria",
     "ERRORS",
     "Finding",
     "KENDALL_EXAMPLES",
+    "MDC_Z",
     "MODEL_TISSUE",
     "MeasurementError",
+    "PROJECT_ABDUCTION_CUT_OFF",
     "Prediction",
     "Readings",
     "Rule",
     "TEST_TISSUES",
+    "TFL_ASSUMPTION",
     "ThomasResult",
     "VALIDITY",
     "Validity",
+    "WEIR",
     "WorkedExample",
+    "hip_flexion_on_plinth",
     "modified_thomas_test",
 ]
 
 CUE_WORDS: Mapping[str, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence names them."""
+TFL_ASSUMPTION = "an upper bound from an assumption (resting abduction read as TFL's end range)"
+"""The label of every TFL/ITB prediction: the hanging leg's resting abduction is taken as the tensor
+fasciae latae's end-range length; if it had more length to give, the real restriction is smaller."""
 
 _WIDTH = 100  # characters per printed line; words are never broken
+
+
+def hip_flexion_on_plinth(thigh_angle: float, pelvic_tilt: float) -> float:
+    """The hip's flexion on the plinth from the thigh angle and the pelvis (degrees).
+
+    The project's convention, ``hip_flexion = pelvic_tilt - thigh_inclination`` (anterior
+    tilt +), lying supine: a thigh above the table inclines towards flexion,
+    ``thigh_inclination = -thigh_angle``, so ``hip_flexion = thigh_angle + pelvic_tilt``.
+    A posterior tilt (negative) with the thigh where it is extends the hip: the thigh angle
+    then overstates the restriction, by up to the tilt.
+
+    Parameters
+    ----------
+    thigh_angle
+        The thigh to horizontal, + above the table.
+    pelvic_tilt
+        The pelvis's tilt on the plinth, anterior +, posterior - (holding the other knee
+        to the chest tilts it back).
+
+    Returns
+    -------
+    float
+        Hip flexion (negative: extension).
+
+    Examples
+    --------
+    The thigh 8 deg above the table; the pelvis neutral, then tilted back 10 deg:
+
+    >>> hip_flexion_on_plinth(8.0, 0.0), hip_flexion_on_plinth(8.0, -10.0)
+    (8.0, -2.0)
+    """
+    return float(thigh_angle) + float(pelvic_tilt)
 
 
 @dataclass(frozen=True)
@@ -168,7 +231,9 @@ class Finding:
     error
         The reading's measurement error, from the paper that measured it.
     within_error
-        ``abs(margin) < error.sem``; ``None`` where no error is published.
+        True when the value lies within the 95% measurement band of one reading around the
+        cut-off, ``abs(margin) < error.band`` (1.96 x SEM, Weir 2005): the same examiner
+        could read it on the other side. ``None`` where no error is published.
     """
 
     rule: Rule
@@ -200,8 +265,8 @@ class Prediction:
     hip_flexion
         Hip flexion where the tissue reached its length limit in the test, with the pelvis
         neutral (the thigh angle read as the hip angle); for TFL/ITB, the hip flexion at
-        which it would reach that length held at the midline (see the module docstring).
-        ``hip_extension_available = -hip_flexion``.
+        which it would reach that length held at the midline (see the module docstring;
+        :data:`TFL_ASSUMPTION`). ``hip_extension_available = -hip_flexion``.
     knee_flexion
         Knee flexion where it was found (``test_knee_flexion``); ``None`` for the one-joint
         flexors, which do not cross the knee.
@@ -211,10 +276,15 @@ class Prediction:
         Cue -> :class:`~biomech.model.lockout.Compensation` with the pelvis neutral on the
         plinth; empty if the calibration lies outside the model's range.
     tilted
-        The same with the pelvis tilted back by the uncontrolled tilt (the hip flexed that
-        much more in the test); empty when the tilt was controlled or out of range.
+        The same with the pelvis tilted back by the uncontrolled tilt: a posterior tilt under
+        the thigh extends the hip, so the hip was *less* flexed in the test than the thigh
+        angle says (see ``tilted_hip_flexion``) and the deficit is never larger (a property
+        test checks it); empty when the tilt was controlled or out of range.
     tilt
         The posterior pelvic tilt of ``tilted`` (0 when controlled).
+    tilted_hip_flexion
+        The calibration of ``tilted``: ``hip_flexion`` less the tilt (for TFL/ITB, the midline
+        flexion of the tilted test posture); ``None`` when controlled.
     """
 
     tissue: str
@@ -225,6 +295,7 @@ class Prediction:
     compensation: Mapping[str, Compensation]
     tilted: Mapping[str, Compensation]
     tilt: float
+    tilted_hip_flexion: float | None = None
 
     def describe(self, cue: str, *, tilted: bool = False) -> str:
         """One cue's lockout in a sentence (``tilted``: with the pelvis tilted back in the test).
@@ -301,8 +372,12 @@ class ThomasResult:
         fired = []
         for f in self.fired:
             error = f"{f.error.reading}: {f.error.source}"
-            if f.within_error is not None:
-                error += ", so this finding is " + ("within" if f.within_error else "beyond") + " measurement error"
+            if f.error.band is not None:
+                where = "within" if f.within_error else "beyond"
+                error += (
+                    f"; {format_degrees(f.margin)} deg from the cut-off, this finding is {where} {BAND_WORDS} of one "
+                    f"reading: {format_degrees(f.error.band)} deg ({WEIR})"
+                )
             fired.append(f"{f.rule.tissue}: {f.claim()} ({f.read_as}; {c.cite}). Measurement error of the {error}.")
         sections.append(("Rules that fired", fired or ["none: no rule points to a short tissue."]))
         if self.predictions:
@@ -312,8 +387,11 @@ class ThomasResult:
                 for cue in CUES:
                     if cue in p.compensation:
                         lines.append(f"{CUE_WORDS[cue]}, pelvis neutral on the plinth: {p.describe(cue)}")
-                    if cue in p.tilted:
-                        tilted = f"pelvis tilted back {format_degrees(p.tilt)} deg"
+                    if cue in p.tilted and p.tilted_hip_flexion is not None:
+                        tilted = (
+                            f"pelvis tilted back {format_degrees(p.tilt)} deg on the plinth (calibrated at "
+                            f"{_hip_words(p.tilted_hip_flexion)})"
+                        )
                         lines.append(f"{CUE_WORDS[cue]}, {tilted}: {p.describe(cue, tilted=True)}")
                 items.append("\n".join(lines))
             sections.append(("Lockout prediction (gait2392 geometry, knee straight at lockout)", items))
@@ -430,14 +508,18 @@ def _predict(
     overrides: Mapping[str, float],
     notes: list[str],
 ) -> Prediction:
-    """Calibrate one tissue at the test posture (and tilted back by ``tilt``), solve both cues."""
+    """Calibrate one tissue at the test posture (and tilted back by ``tilt``), solve both cues.
+
+    A posterior tilt ``tilt`` under the thigh extends the hip: the tilted calibration is
+    ``hip_flexion - tilt`` (the hip less flexed than the thigh angle says).
+    """
     model_tissue = MODEL_TISSUE[tissue]
     knee = 0.0 if knee_flexion is None else knee_flexion
     p_ext, p_knee = PARAMETERS["hip_extension_available"], PARAMETERS["test_knee_flexion"]
     results: list[dict[str, Compensation]] = []
     hips = []
     for extra in (0.0, tilt) if tilt else (0.0,):
-        hip = hip_flexion + extra
+        hip = hip_flexion_on_plinth(hip_flexion, -extra)  # a posterior tilt, thigh still: hip extension
         if tissue == "TFL/ITB":
             hip = _midline_flexion(hip, abduction, knee)
         hips.append(hip)
@@ -466,7 +548,7 @@ def _predict(
                 )
         results.append(solved)
     if tissue == "TFL/ITB":
-        found_at += f"; held at the midline it would stop the thigh at {_hip_words(hips[0])}"
+        found_at += f"; held at the midline it would stop the thigh at {_hip_words(hips[0])}, {TFL_ASSUMPTION}"
     return Prediction(
         tissue=tissue,
         model_tissue=model_tissue,
@@ -476,6 +558,7 @@ def _predict(
         compensation=MappingProxyType(results[0]),
         tilted=MappingProxyType(results[1] if len(results) > 1 else {}),
         tilt=float(tilt),
+        tilted_hip_flexion=float(hips[1]) if len(hips) > 1 else None,
     )
 
 
@@ -507,8 +590,10 @@ def modified_thomas_test(
         reading then comes from the hanging leg, and a raised thigh is confounded).
     pelvic_tilt_controlled
         True if the pelvis was controlled on the plinth, so that the thigh angle is the
-        hip angle; False (default) gives the prediction from no tilt to the illustrative
-        posterior tilt ``mtt_pelvic_tilt``.
+        hip angle; False (default) gives the prediction with no tilt and with the
+        illustrative posterior tilt ``mtt_pelvic_tilt``, which extends the hip under the
+        thigh: the thigh angle overstates the restriction, so the tilted prediction's
+        deficit is never larger.
     criteria
         ``"kendall"`` (default), ``"execp2021"`` or ``"harvey1998"``; see :data:`CRITERIA`.
     external_rotation, internal_rotation
@@ -602,7 +687,7 @@ def modified_thomas_test(
             threshold += max(knee_hip, 0.0)
         margin = value - threshold if rule.short_if == ">" else threshold - value
         error = ERRORS[rule.measurement]
-        within = None if error.sem is None else bool(abs(margin) < error.sem)
+        within = None if error.band is None else bool(abs(margin) < error.band)
         findings.append(
             Finding(rule, value, threshold, bool(margin > 0), float(margin), words[rule.measurement], error, within)
         )
@@ -632,22 +717,30 @@ def modified_thomas_test(
             "Thigh below the table: Kendall reads this (knee straight) as excess length of the one-joint flexors."
         )
     if findings[2].fired:
+        cut = (
+            f" ({PROJECT_ABDUCTION_CUT_OFF})"
+            if findings[2].rule.project_cut_off
+            else f" (cut-off: {findings[2].rule.source})"
+        )
         notes.append(
-            "TFL/ITB: Kendall calls abduction a sign of a short tensor fasciae latae, not a length test for it. The "
-            "lockout model has no abduction, so the prediction holds the thigh at the midline and asks the geometry "
-            "where the tensor fasciae latae, as long as in the abducted test posture, would stop the hip; Harvey's "
-            f"athletes abducted {format_degrees(PARAMETERS['mtt_thigh_abduction'].default)} deg on average, so "
-            "some abduction is usual."
+            f"TFL/ITB{cut}: Kendall calls abduction a sign of a short tensor fasciae latae, not a length test for it. "
+            "The lockout model has no abduction, so the prediction holds the thigh at the midline and asks the "
+            "geometry where the tensor fasciae latae, as long as in the abducted test posture, would stop the hip: "
+            f"{TFL_ASSUMPTION}. Harvey's athletes abducted "
+            f"{format_degrees(PARAMETERS['mtt_thigh_abduction'].default)} deg on average, so some abduction is "
+            "usual and need not be the tensor fasciae latae's end range."
         )
 
     tilt = 0.0 if controlled else PARAMETERS["mtt_pelvic_tilt"].default
     if not controlled:
         notes.append(
-            "Pelvic tilt not controlled: holding the other knee to the chest tilts the pelvis back, so the hip is "
-            "more flexed than the thigh angle says, by that tilt. Vigotsky et al. 2016 (abstract): the thigh angle "
-            "is a valid measure of hip extension only when pelvic tilt is controlled (pelvic tilt accounted for the "
-            "error, r = 0.98). The tilt was not measured: the prediction is shown with none and with "
-            f"{format_degrees(tilt)} deg (mtt_pelvic_tilt, illustrative)."
+            "Pelvic tilt not controlled: holding the other knee to the chest tilts the pelvis back, and with the "
+            "thigh where it is a posterior tilt extends the hip, so the hip is more extended than the thigh angle "
+            "says. The thigh angle overstates the restriction when the pelvis tilts back; the true restriction may be "
+            "smaller by up to mtt_pelvic_tilt. Vigotsky et al. 2016 (abstract): the thigh angle is a valid measure of "
+            "hip extension only when pelvic tilt is controlled (pelvic tilt accounted for the error, r = 0.98). The "
+            f"tilt was not measured: the prediction is shown with none and with {format_degrees(tilt)} deg "
+            "(mtt_pelvic_tilt, illustrative), which never makes the deficit larger."
         )
 
     predictions = []

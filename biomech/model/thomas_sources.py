@@ -16,6 +16,8 @@ Peeler J, Anderson JE (2007). Reliability of the Thomas test for assessing range
 about the hip. Phys Ther Sport 8:14-21 (abstract).
 Peeler J, Anderson JE (2008). Reliability limits of the modified Thomas test for assessing
 rectus femoris muscle flexibility about the knee joint. J Athl Train 43(5):470-476 (abstract).
+Weir JP (2005). Quantifying test-retest reliability using the intraclass correlation
+coefficient and the SEM. J Strength Cond Res 19(1):231-240.
 
 Length: It is data with its citations (each rule set, measurement error and worked example
 quotes its source), which is why it runs past 300 lines.
@@ -32,12 +34,17 @@ from biomech.formatting import format_degrees
 from biomech.parameters import PARAMETERS
 
 __all__ = [
+    "BAND_WORDS",
+    "BAND_Z",
     "CRITERIA",
     "ERRORS",
     "KENDALL_EXAMPLES",
+    "MDC_Z",
     "MODEL_TISSUE",
+    "PROJECT_ABDUCTION_CUT_OFF",
     "TEST_TISSUES",
     "VALIDITY",
+    "WEIR",
     "Criteria",
     "MeasurementError",
     "Readings",
@@ -57,6 +64,15 @@ MODEL_TISSUE: Mapping[str, str] = MappingProxyType(
 )
 """Test tissue -> the restricting tissue of :func:`biomech.model.lockout.compensate`."""
 
+WEIR = "Weir 2005, J Strength Cond Res 19(1):231-240"
+"""The source of the measurement bands below."""
+BAND_Z = 1.96
+"""One reading's 95% measurement band is this many SEMs either side of it (Weir 2005; one SEM is a 68% band)."""
+MDC_Z = 2.77
+"""A real change between two readings needs this many SEMs, MDC95 = 1.96 x sqrt(2) x SEM (Weir 2005)."""
+BAND_WORDS = f"the 95% measurement band ({BAND_Z:g} x SEM)"
+"""How the text names :data:`BAND_Z`'s band."""
+
 
 class Readings(TypedDict):
     """A client's readings, as keywords of :func:`modified_thomas_test` (degrees; the thigh
@@ -70,11 +86,13 @@ class Readings(TypedDict):
 
 @dataclass(frozen=True)
 class Rule:
-    """One published rule: ``measurement`` beyond ``threshold`` points to ``tissue``.
+    """One rule: ``measurement`` beyond ``threshold`` points to ``tissue``.
 
     ``short_if`` is ``">"`` or ``"<"``, strict as the source writes it: a value equal to
     the threshold is *not* short. ``claim`` is printed only when the rule fires; its
-    ``{value}``, ``{threshold}`` and ``{margin}`` are filled in (degrees).
+    ``{value}``, ``{threshold}`` and ``{margin}`` are filled in (degrees). ``source`` says
+    where the cut-off comes from; ``project_cut_off`` is True when the source gives no
+    number and the cut-off is the project's own.
     """
 
     measurement: str
@@ -82,6 +100,8 @@ class Rule:
     threshold: float
     tissue: str
     claim: str
+    source: str
+    project_cut_off: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,12 +122,25 @@ class Criteria:
     knee_adds_hip_flexion: bool = False
 
 
-def _rules(hip: float, knee: float, abduction: float, claims: tuple[str, str, str]) -> tuple[Rule, ...]:
+def _rules(
+    hip: float,
+    knee: float,
+    abduction: float,
+    claims: tuple[str, str, str],
+    sources: tuple[str, str, str],
+    project_cut_off: tuple[bool, bool, bool] = (False, False, False),
+) -> tuple[Rule, ...]:
     return (
-        Rule("thigh_angle", ">", hip, TEST_TISSUES[0], claims[0]),
-        Rule("knee_flexion", "<", knee, TEST_TISSUES[1], claims[1]),
-        Rule("thigh_abduction", ">", abduction, TEST_TISSUES[2], claims[2]),
+        Rule("thigh_angle", ">", hip, TEST_TISSUES[0], claims[0], sources[0], project_cut_off[0]),
+        Rule("knee_flexion", "<", knee, TEST_TISSUES[1], claims[1], sources[1], project_cut_off[1]),
+        Rule("thigh_abduction", ">", abduction, TEST_TISSUES[2], claims[2], sources[2], project_cut_off[2]),
     )
+
+
+PROJECT_ABDUCTION_CUT_OFF = "abduction > 0 is the project's own cut-off: Kendall gives no number"
+"""Kendall's abduction rule's label: K7 names abduction as a sign, with no number."""
+_EXECP_CUT_OFF = "Valadão et al. 2021, Table 4"
+_HARVEY_MEAN = "Harvey 1998, the athletes' mean (not a cut-off)"
 
 
 _HARVEY = {n: PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction")}
@@ -125,12 +158,20 @@ CRITERIA: Mapping[str, Criteria] = MappingProxyType(
                     "length",
                     "the knee flexes only to {value} deg, under {threshold} deg: the two-joint hip flexors (rectus "
                     "femoris) lack {margin} deg of length",
-                    "the thigh abducts {value} deg as the hip extends: a sign of a short tensor fasciae latae, not a "
-                    "length test for it",
+                    "the thigh abducts {value} deg as the hip extends (" + PROJECT_ABDUCTION_CUT_OFF + "): Kendall "
+                    "calls abduction a sign of a short tensor fasciae latae, not a length test for it",
                 ),
+                (
+                    "Kendall K1: a normal thigh touches the table",
+                    "Kendall K1, K2: the knee flexes about 80; K4, K5: plus the hip's flexion",
+                    "the project's own cut-off: Kendall (K7) names abduction as a sign of a short tensor fasciae "
+                    "latae but gives no number",
+                ),
+                (False, False, True),
             ),
             "Kendall FP, McCreary EK, Provance PG, et al., Muscles: Testing and Function, hip flexor length testing "
-            "(excerpt at mitchmedical.us; verified text; edition not checked)",
+            "(excerpt at mitchmedical.us; verified text; edition not checked); the abduction cut-off (> 0) is the "
+            "project's own, as Kendall gives no number for it",
             "Kendall, hip flexor length testing",
             "Kendall's readings need the low back and sacrum flat on the table.",
             knee_adds_hip_flexion=True,
@@ -149,6 +190,7 @@ CRITERIA: Mapping[str, Criteria] = MappingProxyType(
                     "rectus femoris, tensor fasciae latae and sartorius)",
                     "abduction {value} deg > {threshold}: short and/or stiff hip abductors",
                 ),
+                (_EXECP_CUT_OFF, _EXECP_CUT_OFF, _EXECP_CUT_OFF),
             ),
             "Valadão P, et al. 2021, Exercise intervention protocol in children and young adults with cerebral palsy "
             "(EXECP), BMC Sports Sci Med Rehabil 13:17, Table 4 (verified text): reference values from typically "
@@ -170,6 +212,7 @@ CRITERIA: Mapping[str, Criteria] = MappingProxyType(
                     "knee {value} deg: less knee flexion than the athletes' mean ({threshold} deg)",
                     "abduction {value} deg: more than the athletes' mean ({threshold} deg)",
                 ),
+                (_HARVEY_MEAN, _HARVEY_MEAN, _HARVEY_MEAN),
             ),
             "Harvey 1998, Br J Sports Med 32:68-70, means of 117 elite tennis, basketball, rowing and running "
             "athletes, hanging leg (verified text)",
@@ -186,11 +229,24 @@ class MeasurementError:
     """How precisely one reading is measured: its standard error (degrees) and source.
 
     ``sem`` is ``None`` where the project has no published figure for the reading.
+    ``between_raters`` says what the source reports for two different examiners (it gives
+    no SEM between them).
     """
 
     reading: str
     sem: float | None
     source: str
+    between_raters: str = ""
+
+    @property
+    def band(self) -> float | None:
+        """The 95% measurement band of one reading, ``BAND_Z x sem`` (degrees; Weir 2005)."""
+        return None if self.sem is None else BAND_Z * self.sem
+
+    @property
+    def mdc(self) -> float | None:
+        """The smallest real change between two readings, MDC95 = ``MDC_Z x sem`` (degrees; Weir 2005)."""
+        return None if self.sem is None else MDC_Z * self.sem
 
 
 ERRORS: Mapping[str, MeasurementError] = MappingProxyType(
@@ -200,12 +256,16 @@ ERRORS: Mapping[str, MeasurementError] = MappingProxyType(
             PARAMETERS["mtt_hip_standard_error"].default,
             f"SEM {format_degrees(PARAMETERS['mtt_hip_standard_error'].default)} deg within one examiner; examiners "
             "agreed poorly (ICC 0.60) (Peeler & Anderson 2007, hip angle, abstract only)",
+            "pass/fail kappa 0.39 between raters vs 0.47 within (Peeler & Anderson 2007, abstract only); no SEM "
+            "between raters is given",
         ),
         "knee_flexion": MeasurementError(
             "knee angle",
             PARAMETERS["mtt_knee_standard_error"].default,
             f"SEM {format_degrees(PARAMETERS['mtt_knee_standard_error'].default)} deg (Peeler & Anderson 2008, rectus "
             "femoris length about the knee, abstract only)",
+            "pass/fail kappa 0.33 between raters vs 0.40 within (Peeler & Anderson 2008, abstract only); no SEM "
+            "between raters is given",
         ),
         "thigh_abduction": MeasurementError(
             "thigh abduction",

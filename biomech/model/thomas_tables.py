@@ -8,8 +8,8 @@ keywords of :func:`~biomech.model.thomas.modified_thomas_test` (e.g.
 
 Examples
 --------
->>> print(errors_markdown().splitlines()[0])
-| reading | standard error (deg) | source |
+>>> errors_markdown().splitlines()[2].split(" | ")[:4]  # the hip angle: SEM, 95% band, MDC95 (deg)
+['| hip (thigh) angle', '1', '2', '2.8']
 """
 
 from __future__ import annotations
@@ -21,7 +21,17 @@ from biomech.anatomy.geometry import path_length
 from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUES, Compensation, compensate
-from biomech.model.thomas import CRITERIA, ERRORS, KENDALL_EXAMPLES, Prediction, Readings, modified_thomas_test
+from biomech.model.thomas import (
+    BAND_Z,
+    CRITERIA,
+    ERRORS,
+    KENDALL_EXAMPLES,
+    MDC_Z,
+    WEIR,
+    Prediction,
+    Readings,
+    modified_thomas_test,
+)
 from biomech.parameters import PARAMETERS
 
 __all__ = [
@@ -163,13 +173,14 @@ def criteria_markdown() -> str:
     for name, c in CRITERIA.items():
         hip, knee, abduction = c.rules
         plus = " + the hip's flexion" if c.knee_adds_hip_flexion else ""
+        own = " (the project's own)" if abduction.project_cut_off else ""
         rows.append(
             (
                 f"`{name!r}`",
                 c.title,
                 f"> {format_degrees(hip.threshold)}",
                 f"< {format_degrees(knee.threshold)}{plus}",
-                f"> {format_degrees(abduction.threshold)}",
+                f"> {format_degrees(abduction.threshold)}{own}",
                 f"{c.source}. {c.caveat}",
             )
         )
@@ -186,11 +197,29 @@ def findings_by_criteria_markdown(clients: Mapping[str, HasReadings]) -> str:
 
 
 def errors_markdown() -> str:
-    """Each reading's measurement error and the paper that measured it."""
+    """Each reading's measurement error, its 95% band and MDC95 (Weir 2005), and the paper that measured it.
+
+    A finding closer to its cut-off than the band is within the 95% measurement band of one
+    reading; the between-raters column quotes what the paper reports for two examiners.
+    """
     rows = [
-        (e.reading, "none published" if e.sem is None else format_degrees(e.sem), e.source) for e in ERRORS.values()
+        (
+            e.reading,
+            *(("none published",) * 3 if e.sem is None else map(format_degrees, (e.sem, e.band or 0.0, e.mdc or 0.0))),
+            e.source,
+            e.between_raters or "none published",
+        )
+        for e in ERRORS.values()
     ]
-    return _table(("reading", "standard error (deg)", "source"), rows)
+    head = (
+        "reading",
+        "SEM (deg)",
+        f"95% band of one reading, {BAND_Z:g} x SEM (deg)",
+        f"real change, MDC95 = {MDC_Z:g} x SEM (deg)",
+        "source",
+        "between raters",
+    )
+    return _table(head, rows) + f"\n\nThe bands: {WEIR} (one SEM is a 68% band)."
 
 
 def pelvic_tilt_markdown() -> str:

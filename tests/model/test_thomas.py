@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from biomech.lessons.cases import CLIENT, CLIENTS
 from biomech.model.lockout import CUES, compensate
 from biomech.model.thomas import (
+    BAND_WORDS,
+    BAND_Z,
     CRITERIA,
     ERRORS,
     KENDALL_EXAMPLES,
+    MDC_Z,
     MODEL_TISSUE,
+    PROJECT_ABDUCTION_CUT_OFF,
     TEST_TISSUES,
+    TFL_ASSUMPTION,
     VALIDITY,
     _midline_flexion,
+    hip_flexion_on_plinth,
     modified_thomas_test,
 )
 from biomech.parameters import PARAMETERS
@@ -201,6 +209,30 @@ def test_an_iliopsoas_client_predicts_compensation():
         assert s == compensate(-CLIENTS["iliopsoas"].thigh_angle, cue=cue, tissue="Iliopsoas")
 
 
+def test_the_tfl_prediction_and_the_abduction_cut_off_are_labelled():
+    """TFL's prediction reads resting abduction as its end range (an upper bound from an
+    assumption); Kendall gives no number for abduction, so '> 0' is the project's own cut-off."""
+    result = modified_thomas_test(**CLIENTS["TFL/ITB"].readings())
+    for shown in (" ".join(str(result).split()), result._repr_markdown_()):
+        assert TFL_ASSUMPTION in shown and PROJECT_ABDUCTION_CUT_OFF in shown
+    assert TFL_ASSUMPTION == "an upper bound from an assumption (resting abduction read as TFL's end range)"
+    assert TFL_ASSUMPTION in result.prediction("TFL/ITB").found_at
+    rule = CRITERIA["kendall"].rules[2]
+    assert rule.project_cut_off and "project's own" in rule.source and "no number" in rule.source
+    assert PROJECT_ABDUCTION_CUT_OFF in rule.claim and "project's own" in CRITERIA["kendall"].source
+    assert [r.project_cut_off for c in CRITERIA.values() for r in c.rules].count(True) == 1
+    execp = modified_thomas_test(**CLIENTS["TFL/ITB"].readings(), criteria="execp2021")
+    assert PROJECT_ABDUCTION_CUT_OFF not in str(execp) and TFL_ASSUMPTION in " ".join(str(execp).split())
+
+
+def test_harveys_average_athlete_would_have_a_tfl_stopping_the_thigh_in_flexion():
+    """Why the TFL prediction is labelled: reading the mean athlete's 15.6 deg of resting
+    abduction as TFL's end range puts the thigh's stop above the table (near 13 deg of flexion)."""
+    mean = [PARAMETERS[f"mtt_{n}"].default for n in ("thigh_angle", "knee_flexion", "thigh_abduction")]
+    p = modified_thomas_test(*mean, pelvic_tilt_controlled=True).prediction("TFL/ITB")
+    assert 10.0 < p.hip_flexion < 16.0 and mean[0] < 0.0  # the module docstring: "about 13 deg"
+
+
 def test_a_tfl_client_maps_to_tfl_and_is_read_at_the_midline():
     client = CLIENTS["TFL/ITB"]
     result = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
@@ -235,19 +267,99 @@ def test_midline_flexion_grows_with_abduction():
 # ----- the pelvis on the plinth -------------------------------------------------------------
 
 
-def test_an_uncontrolled_pelvis_gives_a_range_from_no_tilt_to_the_parameter():
+def test_an_uncontrolled_pelvis_gives_the_prediction_with_no_tilt_and_with_the_parameter():
     client = CLIENTS["iliopsoas"]
     loose = modified_thomas_test(**client.readings())
     firm = modified_thomas_test(**client.readings(), pelvic_tilt_controlled=True)
     assert not loose.pelvic_tilt_controlled and firm.pelvic_tilt_controlled
     p, q = loose.predictions[0], firm.predictions[0]
-    assert dict(q.tilted) == {} and q.tilt == 0.0 and p.tilt == TILT
+    assert dict(q.tilted) == {} and q.tilt == 0.0 and q.tilted_hip_flexion is None and p.tilt == TILT
     assert dict(p.compensation) == dict(q.compensation)
+    # a posterior tilt under the thigh extends the hip: calibrated *less* flexed than the thigh reads
+    assert p.tilted_hip_flexion == client.thigh_angle - TILT
     for cue in CUES:
-        assert p.tilted[cue] == compensate(-(client.thigh_angle + TILT), cue=cue, tissue="Iliopsoas")
-        assert p.tilted[cue].pelvic_tilt > p.compensation[cue].pelvic_tilt
+        assert p.tilted[cue] == compensate(-(client.thigh_angle - TILT), cue=cue, tissue="Iliopsoas")
     assert any("Vigotsky" in n and "0.98" in n for n in loose.notes)
     assert not any("Vigotsky" in n for n in firm.notes)
+
+
+def test_the_tilt_worked_by_hand_for_the_iliopsoas_client():
+    """By hand, with the project's convention hip_flexion = pelvic_tilt - thigh_inclination
+    (anterior tilt +). The thigh stays 8 deg above the table; read with the pelvis neutral
+    (tilt 0), the hip is flexed 8 deg: available extension -8. Holding the other knee to the
+    chest tilts the pelvis back 10 deg (tilt -10) with the thigh where it is: the hip is
+    flexed 8 - 10 = -2 deg, so 2 deg of extension is available, not -8. At lockout "stand
+    tall" asks for 0 deg of extension: deficit 0 - (-8) = 8 neutral, max(0, 0 - 2) = 0 tilted;
+    "squeeze glutes" asks for squeeze_demand (9): 9 - (-8) = 17 neutral, 9 - 2 = 7 tilted.
+    (Iliopsoas crosses only the hip, calibrated and solved without the knee, so its deficit is
+    demand minus available by construction.)"""
+    client = CLIENTS["iliopsoas"]
+    assert (client.thigh_angle, TILT, PARAMETERS["squeeze_demand"].default) == (8.0, 10.0, 9.0)
+    assert hip_flexion_on_plinth(8.0, 0.0) == 8.0 and hip_flexion_on_plinth(8.0, -10.0) == -2.0
+    p = modified_thomas_test(**client.readings()).predictions[0]
+    assert (p.hip_flexion, p.tilted_hip_flexion) == (8.0, -2.0)
+    assert p.compensation["stand_tall"].hip_extension_available == -8.0
+    assert p.tilted["stand_tall"].hip_extension_available == 2.0
+    expected = {"stand_tall": (8.0, 0.0), "squeeze_glutes": (17.0, 7.0)}
+    for cue, (neutral, tilted) in expected.items():
+        assert p.compensation[cue].deficit == pytest.approx(neutral, abs=0.05)
+        assert p.tilted[cue].deficit == pytest.approx(tilted, abs=0.05)
+
+
+@pytest.mark.parametrize("name", list(CLIENTS))
+def test_an_uncontrolled_tilt_never_enlarges_a_clients_deficit(name):
+    """The lesson's three clients, pelvis controlled vs not: the tilted prediction's deficit is
+    at most the untilted one under both cues, and strictly smaller where there is a deficit."""
+    readings = CLIENTS[name].readings()
+    (p,) = modified_thomas_test(**readings).predictions
+    (q,) = modified_thomas_test(**readings, pelvic_tilt_controlled=True).predictions
+    assert p.tilted_hip_flexion is not None and p.tilted_hip_flexion < p.hip_flexion == q.hip_flexion
+    assert set(p.tilted) == set(CUES) == set(q.compensation)
+    for cue in CUES:
+        controlled, tilted = q.compensation[cue].deficit, p.tilted[cue].deficit
+        assert p.compensation[cue] == q.compensation[cue]
+        assert tilted <= controlled
+        if controlled > 0:
+            assert tilted < controlled
+
+
+def test_the_three_clients_include_deficits_for_the_tilt_to_shrink():
+    """The strict half of the test above is exercised: iliopsoas under both cues, TFL under the squeeze."""
+    controlled = {
+        name: modified_thomas_test(**c.readings(), pelvic_tilt_controlled=True) for name, c in CLIENTS.items()
+    }
+    with_deficit = {
+        (name, cue)
+        for name, r in controlled.items()
+        for cue, s in r.predictions[0].compensation.items()
+        if s.deficit > 0
+    }
+    assert {("iliopsoas", "stand_tall"), ("iliopsoas", "squeeze_glutes"), ("TFL/ITB", "squeeze_glutes")} <= with_deficit
+
+
+@settings(max_examples=60)  # each example solves the geometry up to twelve times
+@given(
+    thigh=st.floats(-20.0, 20.0),
+    knee=st.floats(40.0, 100.0),
+    abduction=st.floats(-5.0, 20.0),
+    held=st.one_of(st.none(), st.floats(40.0, 100.0)),
+)
+def test_property_the_uncontrolled_tilt_never_enlarges_the_deficit(thigh, knee, abduction, held):
+    result = modified_thomas_test(thigh, knee, abduction, knee_flexion_thigh_held=held)
+    for p in result.predictions:
+        if p.tilted_hip_flexion is not None and np.isfinite(p.hip_flexion):
+            assert p.tilted_hip_flexion <= p.hip_flexion
+        for cue in set(p.compensation) & set(p.tilted):
+            assert p.tilted[cue].deficit <= p.compensation[cue].deficit + 1e-9
+
+
+def test_the_tilt_note_says_the_thigh_angle_overstates_the_restriction():
+    loose = " ".join(modified_thomas_test(**CLIENTS["iliopsoas"].readings()).notes)
+    assert "a posterior tilt extends the hip" in loose
+    assert "The thigh angle overstates the restriction when the pelvis tilts back" in loose
+    assert "the true restriction may be smaller by up to mtt_pelvic_tilt" in loose
+    assert "more flexed" not in loose and "hides" not in loose
+    assert "overstates the restriction" in PARAMETERS["mtt_pelvic_tilt"].meaning
 
 
 def test_the_tilt_parameter_is_marked_illustrative():
@@ -264,6 +376,39 @@ def test_a_calibration_outside_the_model_gives_no_prediction_and_says_so():
 
 
 # ----- measurement error ----------------------------------------------------------------------
+
+
+def test_the_bands_are_weirs():
+    """Weir 2005: one reading's 95% band is 1.96 x SEM; a real change needs MDC95 = 1.96 x sqrt(2) x SEM."""
+    assert BAND_Z == 1.96 and MDC_Z == pytest.approx(1.96 * 2**0.5, abs=0.005)
+    assert BAND_WORDS == "the 95% measurement band (1.96 x SEM)"
+    knee = ERRORS["knee_flexion"]
+    assert knee.band == pytest.approx(1.96 * 7.0) and knee.mdc == pytest.approx(2.77 * 7.0)
+    assert ERRORS["thigh_abduction"].band is None and ERRORS["thigh_abduction"].mdc is None
+
+
+@pytest.mark.parametrize(("times", "within"), [(1.95, True), (1.97, False)])
+def test_the_95_percent_band_boundary(times, within):
+    """A reading 1.95 x SEM from the cut-off is within the band, 1.97 x SEM is not (knee and hip)."""
+    knee_sem, hip_sem = ERRORS["knee_flexion"].sem, ERRORS["thigh_angle"].sem
+    assert knee_sem is not None and hip_sem is not None
+    knee = modified_thomas_test(0.0, 80.0 - times * knee_sem, 0.0).findings[1]  # thigh on the table: cut-off 80
+    hip = modified_thomas_test(times * hip_sem, 120.0, 0.0).findings[0]  # cut-off 0
+    for finding, sem in ((knee, knee_sem), (hip, hip_sem)):
+        assert finding.fired and finding.margin == pytest.approx(times * sem)
+        assert finding.within_error is within
+    text = " ".join(str(modified_thomas_test(0.0, 80.0 - times * knee_sem, 0.0)).split())
+    assert ("within " if within else "beyond ") + BAND_WORDS in text and "Weir 2005" in text
+
+
+def test_the_between_raters_figures_are_the_sources():
+    assert "kappa 0.39 between raters vs 0.47 within" in ERRORS["thigh_angle"].between_raters
+    assert "kappa 0.39 between" in PARAMETERS["mtt_hip_standard_error"].meaning
+    assert "0.47 within and 0.39 between raters" in PARAMETERS["mtt_hip_standard_error"].source
+    assert "kappa 0.33 between raters vs 0.40 within" in ERRORS["knee_flexion"].between_raters
+    assert any("0.40 within and 0.33 between" in n for n in VALIDITY.notes)
+    for e in ERRORS.values():
+        assert "SEM" not in e.between_raters.replace("no SEM between raters", "")
 
 
 def test_each_reading_carries_the_error_of_the_paper_that_measured_it():

@@ -65,9 +65,16 @@ def test_criteria_and_error_tables_come_from_the_data():
     assert [r[0] for r in table] == [f"`{k!r}`" for k in CRITERIA]
     assert table[0][3] == "< 80 + the hip's flexion" and table[1][3] == "< 67"
     assert "cerebral palsy" in table[1][1] and "cerebral palsy" in table[1][5]
-    errors = rows(errors_markdown())
+    assert table[0][4] == "> 0 (the project's own)" and table[1][4] == "> 0"
+    table_text, bands = errors_markdown().split("\n\n")
+    errors = rows(table_text)
     assert [r[1] for r in errors] == ["1", "7", "none published"]
-    assert [r[2] for r in errors] == [e.source for e in ERRORS.values()]
+    assert [r[2:4] for r in errors[:2]] == [
+        [format_degrees(1.96 * e.sem), format_degrees(2.77 * e.sem)] for e in ERRORS.values() if e.sem is not None
+    ]
+    assert [r[4] for r in errors] == [e.source for e in ERRORS.values()]
+    assert "kappa 0.39 between raters vs 0.47 within" in errors[0][5] and errors[2][5] == "none published"
+    assert "Weir 2005" in bands and "1.96 x SEM" in table_text and "2.77 x SEM" in table_text
 
 
 def test_findings_by_criteria_table():
