@@ -86,3 +86,21 @@ def test_the_ligament_bands_are_labelled_a_sketch_and_claim_no_rotation():
         text = _text(path).lower()
         assert "with the capsule the hip turns in" not in text
         assert "it is restrained, not freed" not in text
+
+
+def test_the_blog_rate_is_sized_by_the_project_not_the_blog():
+    import re
+
+    from biomech.parameters import PARAMETERS
+
+    k = PARAMETERS["flexors_rotation_benefit"]
+    assert k.source == "illustrative" and "the blog gives no number" in k.measured
+    stated = float(re.search(r"absorbs about (\d+) deg", k.measured).group(1))
+    assert abs(PARAMETERS["external_rotation_range"].default * k.default - stated) <= 1.0
+
+
+def test_the_squeeze_is_hips_through_not_a_vertical_thigh():
+    from biomech.parameters import PARAMETERS
+
+    meaning = PARAMETERS["squeeze_demand"].meaning
+    assert "thigh vertical" not in meaning and "thigh leans forward" in meaning and "proxy" in meaning
