@@ -181,7 +181,8 @@ def _side_view(fig: Figure, scene: Scene, theme: Theme, title: str) -> None:
 def _side_key(scene: Scene, theme: Theme) -> list[tuple[object, str]]:
     """The side view's key, naming this state's tight tissue and, when the hip rotates, the rotators drawn."""
     s = scene.state
-    tight = "tight tissue: " + ", ".join(t[0].lower() + t[1:] + (" (a sketch)" if t == LIGAMENT else "") for t in s.tissues)
+    names = (t[0].lower() + t[1:] + (" (a sketch)" if t == LIGAMENT else "") for t in s.tissues)
+    tight = "tight tissue: " + ", ".join(names)
     width = THIN if len(scene.muscles_side["restricting"]) > MANY_PARTS else MUSCLE_LINES["restricting"]
     key: list[tuple[object, str]] = [(Line2D([], [], color=theme.restricting, lw=width), tight)]
     if scene.muscles_side["compensating"]:

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from biomech.anatomy.actions_by_posture import label_moment_arms
 import numpy as np
 
+from biomech.anatomy.actions_by_posture import label_moment_arms
 from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.textbook import actions_of
 from biomech.formatting import format_degrees
