@@ -91,9 +91,7 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
     # Soft knees: the shanks stay vertical and the knees bend, so the thighs lean back (the knees in front of
     # the hips) and, with the pelvis and trunk upright, the hip flexes as much as the knee: hip = knee = short.
     soft = max(short, 0.0)
-    rf_mm = 1000.0 * float(
-        path_length("rect_fem_r", hip_flexion=soft, knee_flexion=soft) - path_length("rect_fem_r")
-    )
+    rf_mm = 1000.0 * float(path_length("rect_fem_r", hip_flexion=soft, knee_flexion=soft) - path_length("rect_fem_r"))
     rf_arm = 1000.0 * float(moment_arms(0.0).of("rect_fem_r")[0])  # flexion moment arm, mm per rad
     rf_deg = float(np.degrees(abs(rf_mm) / rf_arm))
 

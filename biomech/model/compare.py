@@ -3,8 +3,9 @@
 The blog's hypothesis says a tight front of the hip turns the hip out ("duck feet"). The
 geometry asks each tight part whether turning the hip out makes it longer (tighter) or
 shorter (slacker) at the lockout posture; :func:`rotation_effect` gives the answer in
-millimetres and :func:`disagreement` says it in words for the lab's readout and the lessons. :func:`mechanism_table` puts the
-two mechanisms' numbers side by side, for the lessons.
+millimetres and :func:`disagreement` says it in words for the lab's readout and the
+lessons. :func:`mechanism_table` puts the two mechanisms' numbers side by side, for the
+lessons.
 """
 
 from __future__ import annotations
