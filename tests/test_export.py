@@ -196,3 +196,14 @@ def test_the_top_view_title_follows_the_rotation():
 def test_the_ligament_is_keyed_as_a_sketch():
     scene = build_scene_any(-10.0, tissue="Iliofemoral ligament", mechanism="geometry")
     assert any("iliofemoral ligament (a sketch)" in t for t in _texts(build_figure("side_view", scene)))
+
+
+def test_the_table_figure_marks_the_unresolved_cells():
+    from biomech.anatomy.textbook import unresolved_cells
+
+    for kind in ("table", "dashboard"):
+        texts = [" ".join(t.split()) for t in _texts(build_figure(kind, build_scene(-10.0)))]
+        marked = [t for t in texts if t.startswith("Unresolved:")]
+        assert len(marked) == len(unresolved_cells()) == 2, kind
+        for note in unresolved_cells().values():
+            assert any(note in t for t in marked), (kind, note)

@@ -106,7 +106,7 @@ def band_clearance(hip_flexion: float, band: str = "iliofem_inf_r") -> float:
     >>> band_clearance(0.0) > FEMORAL_HEAD_RADIUS_MM > band_clearance(-10.0)
     True
     """
-    pelvis, femur = (p.location for p in ligament_paths()[band].points)
+    pelvis, femur = (np.asarray(p.location, dtype=float) for p in ligament_paths()[band].points)
     f = np.radians(hip_flexion)
     rz = np.array([[np.cos(f), -np.sin(f), 0.0], [np.sin(f), np.cos(f), 0.0], [0.0, 0.0, 1.0]])
     a, b = pelvis - np.asarray(HIP_CENTRE_M), rz @ femur  # relative to the hip centre
@@ -231,11 +231,8 @@ def _external_shortens() -> Claim:
 
 def _rectus_thomas() -> Claim:
     available = np.linspace(-_THOMAS_THIGH_UP, 0.0, 7)
-    tilts = [
-        compensate(available, cue=cue, tissue="Rectus femoris", test_knee_flexion=_THOMAS_KNEE).pelvic_tilt
-        for cue in CUES
-    ]
-    worst = float(np.max(tilts))
+    states = (compensate(available, cue=c, tissue="Rectus femoris", test_knee_flexion=_THOMAS_KNEE) for c in CUES)
+    worst = max(float(np.max(s.pelvic_tilt)) for s in states)
     result = "no deficit" if worst == 0.0 else f"at most {format_degrees(worst)} deg of pelvic tilt"
 
     def check() -> bool:
@@ -257,7 +254,8 @@ def _capsule() -> Claim:
 
     def check() -> bool:
         paths = ligament_paths()
-        shared = np.allclose(paths["iliofem_sup_r"].points[0].location, paths["iliofem_inf_r"].points[0].location)
+        sup, inf = (np.asarray(paths[b].points[0].location, dtype=float) for b in ("iliofem_sup_r", "iliofem_inf_r"))
+        shared = np.allclose(sup, inf)
         straight = all(len(p.points) == 2 for p in paths.values())
         return shared and straight and 0.0 < start < 10.0
 
