@@ -42,7 +42,7 @@ DATA_README = "biomech/data/README.md"
 
 FEMORAL_HEAD_RADIUS_MM = 23.0
 """Radius of the femoral head on gait2392's femur mesh, about 23 mm (``biomech/data/README.md``)."""
-_TFL_FLEXIONS = (0.0, -10.0, -20.0)  # hip flexion (deg) at which TFL's rotation moment arm is quoted
+_TFL_FLEXIONS = (30.0, 0.0, -10.0, -20.0)  # hip flexion (deg) at which TFL's rotation moment arm is quoted
 _ADDUCTORS = ("add_long_r", "add_brev_r", "pect_r", "grac_r", "add_mag1_r")
 _THOMAS_KNEE = 80.0  # Kendall's normal knee flexion with the thigh on the table
 _THOMAS_THIGH_UP = 15.0  # Kendall's example of a thigh held up: 15 deg of hip flexion
@@ -148,19 +148,23 @@ def _flexors_all() -> Claim:
 
 def _tfl() -> Claim:
     arms = [_rotation_mm("tfl_r", f) for f in _TFL_FLEXIONS]
-    at = ["with the thigh vertical"] + [f"at {format_degrees(-f)} deg" for f in _TFL_FLEXIONS[1:]]
-    quoted = ", ".join(f"{a:+.1f} mm {w}" for a, w in zip(arms[:-1], at[:-1], strict=True))
-    quoted += f" and {arms[-1]:+.1f} mm {at[-1]} of hip extension"
+    flexed, neutral, *extended = arms
+    quoted = (
+        f"{flexed:+.1f} mm at {format_degrees(_TFL_FLEXIONS[0])} deg of hip flexion, {neutral:+.1f} mm with the thigh "
+        f"vertical, {extended[0]:+.1f} mm at {format_degrees(-_TFL_FLEXIONS[2])} deg and {extended[1]:+.1f} mm at "
+        f"{format_degrees(-_TFL_FLEXIONS[3])} deg of hip extension"
+    )
 
     def check() -> bool:
         now = [_rotation_mm("tfl_r", f) for f in _TFL_FLEXIONS]
-        return now[0] > 0.0 > now[-1] and rotation_effect("Tensor fasciae latae")["tfl_r"] > 0.0
+        return now[0] > now[1] > 0.0 > now[-1] and rotation_effect("Tensor fasciae latae")["tfl_r"] > 0.0
 
     return Claim(
         "tfl_near_neutral",
-        "Turning out lengthens tensor fasciae latae only near neutral rotation and hip flexion: gait2392 gives "
-        f"it an internal-rotation moment arm of {quoted}, where turning out shortens it.",
-        "near neutral rotation and hip flexion",
+        "Turning out from neutral rotation lengthens tensor fasciae latae with the hip flexed or near neutral, but "
+        f"not {format_degrees(-_TFL_FLEXIONS[3])} deg into extension: gait2392 gives it an internal-rotation moment "
+        f"arm of {quoted}, where turning out shortens it.",
+        "from neutral rotation, with the hip neutral or flexed (not beyond about 10 deg of extension)",
         (README, LESSON_03),
         check,
     )
@@ -182,8 +186,8 @@ def _adductors() -> Claim:
 
     return Claim(
         "adductors_which",
-        f"Not all the adductors turn in: with the thigh vertical, {_names(inward)} have internal-rotation moment "
-        f"arms ({mm(inward)}), so turning out lengthens them, but {_names(outward)} have external ones "
+        "Not all the adductors have internal-rotation moment arms: with the thigh vertical, "
+        f"{_names(inward)} do ({mm(inward)}), so turning out lengthens them, but {_names(outward)} have external ones "
         f"({mm(outward)}), so turning out slackens them; only {_names(above)} "
         f"{'reaches' if len(above) == 1 else 'reach'} the model's {floor:g} mm floor.",
         "with the thigh vertical, for the adductors named",

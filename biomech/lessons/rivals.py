@@ -154,7 +154,7 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
             "Hip abduction for a tight TFL",
             "Tensor fasciae latae is an abductor and, near neutral, an internal rotator: a lifter with a tight TFL "
             "can slacken it by a wider stance (the hips abducted, feet and knees pointing the same way) or by "
-            "turning the hips in, not out; a 'knees out' cue turns the hips out as well as abducting them.",
+            "turning the hips in, not out.",
             f"The table lists TFL for {tfl_roles}; in gait2392 abducting the hip "
             f"{deg(_ABDUCTION_DEG)} deg shortens it by {abs(tfl):.0f} mm. In the modified Thomas test the thigh "
             f"drifting into abduction (Kendall: abduction {tfl_rule.short_if} {tfl_rule.threshold:g} deg) points to "
