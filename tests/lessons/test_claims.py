@@ -75,7 +75,8 @@ def test_unknown_claim_is_named():
 
 def test_sentences_carry_their_condition_words():
     assert "if every flexor part is at its limit at once" in claim("flexors_all_no_rotation").sentence
-    assert "near neutral" in claim("tfl_near_neutral").sentence and "into extension" in claim("tfl_near_neutral").sentence
+    tfl = claim("tfl_near_neutral").sentence
+    assert "near neutral" in tfl and "into extension" in tfl
     assert "gracilis" in claim("adductors_which").sentence
     assert "by construction" in claim("psoas_lumbar").sentence
     assert "hip flexion 0 deg, knee straight" in claim("external_rotation_shortens").sentence
