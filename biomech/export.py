@@ -30,7 +30,7 @@ from matplotlib.patches import Patch, Rectangle
 
 import biomech
 from biomech._validation import check_choice, check_range
-from biomech.anatomy.tissues import ALL_FLEXORS
+from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT
 from biomech.model.lockout import Cue
 from biomech.scene.scene import Scene, build_scene
 from biomech.style.palette import Theme, get_theme, use_theme
@@ -43,6 +43,7 @@ __all__ = [
     "FIGURES",
     "FIGURE_KINDS",
     "FORMATS",
+    "MECHANISM_CAPTIONS",
     "SIDE_VIEW_LEVELS",
     "build_figure",
     "export_figure",
@@ -75,6 +76,11 @@ DEFAULT_RESTRICTION = -10.0
 SIZE_IN, DPI = (19.2, 10.8), 100.0
 DPI_RANGE = (50.0, 600.0)
 CUE_NAMES: dict[Cue, str] = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
+MECHANISM_CAPTIONS: dict[str, str] = {
+    "blog": "Mechanism: the blog's hypothesis (unproven)",
+    "geometry": "Mechanism: muscle geometry (gait2392)",
+}
+"""The caption every exported figure carries, naming the mechanism of the state it shows."""
 
 
 def project_root() -> Path | None:
@@ -132,8 +138,23 @@ def _settings(scene: Scene) -> str:
     s = scene.state
     return (
         f"cue: {CUE_NAMES[s.cue]}  \u00b7  tight tissue: {s.tissue}  \u00b7  "
-        f"hip extension available {degrees(float(s.hip_extension_available))}"
+        f"hip extension available {degrees(float(s.hip_extension_available))}\n"
+        f"{MECHANISM_CAPTIONS[str(s.mechanism)]}"
     )
+
+
+def _mechanism(fig: Figure, scene: Scene, x: float, ha: str) -> None:
+    """The mechanism caption at the bottom of a figure without a settings line."""
+    fig.text(x, 0.015, MECHANISM_CAPTIONS[str(scene.state.mechanism)], ha=ha, va="bottom")
+
+
+def _top_down_title(scene: Scene) -> str:
+    """The top view's title, by the direction and size of this state's hip rotation."""
+    rotation = float(scene.state.rotation_used)
+    if not rotation:
+        return "From above: the hip does not turn; the feet keep the stance's toe-out"
+    way = "out" if rotation > 0 else "in"
+    return f"From above: the hip turns {way} {degrees(abs(rotation))}, and the feet with it"
 
 
 def _caption(fig: Figure, text: str, width: int = 150) -> None:
@@ -160,7 +181,8 @@ def _side_view(fig: Figure, scene: Scene, theme: Theme, title: str) -> None:
 def _side_key(scene: Scene, theme: Theme) -> list[tuple[object, str]]:
     """The side view's key, naming this state's tight tissue and, when the hip rotates, the rotators drawn."""
     s = scene.state
-    tight = "tight tissue: " + ", ".join(t[0].lower() + t[1:] for t in s.tissues)
+    names = (t[0].lower() + t[1:] + (" (a sketch)" if t == LIGAMENT else "") for t in s.tissues)
+    tight = "tight tissue: " + ", ".join(names)
     width = THIN if len(scene.muscles_side["restricting"]) > MANY_PARTS else MUSCLE_LINES["restricting"]
     key: list[tuple[object, str]] = [(Line2D([], [], color=theme.restricting, lw=width), tight)]
     if scene.muscles_side["compensating"]:
@@ -188,7 +210,8 @@ def _cues(fig: Figure, scene: Scene, theme: Theme, cue_scenes: Sequence[Scene]) 
         fig,
         "Same hip, two cues",
         f"hip extension available "
-        f"{degrees(float(scene.state.hip_extension_available))}  \u00b7  tight tissue: {scene.state.tissue}",
+        f"{degrees(float(scene.state.hip_extension_available))}  \u00b7  tight tissue: {scene.state.tissue}  \u00b7  "
+        f"{MECHANISM_CAPTIONS[str(scene.state.mechanism)]}",
     )
 
 
@@ -231,11 +254,12 @@ def build_figure(
             title=f"Hip Compensation Lab: {CUE_NAMES[s.cue]}, {s.tissue}, "
             f"{degrees(float(s.hip_extension_available))} available",
         ).update(scene)
+        _mechanism(fig, scene, 0.01, "left")
     elif kind == "side_view":
         _side_view(fig, scene, t, title or "Side view at lockout")
     elif kind == "top_down":
         TransverseView(fig.add_axes((0.05, 0.1, 0.9, 0.74)), theme=t).update(scene)
-        _titles(fig, "From above: the feet turn out as the hip rotates", _settings(scene))
+        _titles(fig, _top_down_title(scene), _settings(scene))
         _caption(
             fig,
             "Lines on the thighs: where the kneecaps face. Dashed: straight ahead. "
@@ -246,6 +270,7 @@ def build_figure(
         _titles(fig, "Where the missing hip extension comes from", _settings(scene))
     elif kind == "table":
         TableView(fig.add_axes((0.025, 0.02, 0.95, 0.95)), theme=t).update(scene)
+        _mechanism(fig, scene, 0.99, "right")
     else:
         if not cue_scenes:
             cue_scenes = [_rebuild(scene, cue) for cue in CUE_NAMES]

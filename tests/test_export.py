@@ -161,3 +161,49 @@ def test_committed_figures_are_what_the_code_draws_now(exported):
         if p.read_bytes() != (exported / p.name).read_bytes()
     ]
     assert not stale, f"regenerate with `python -m biomech figures --out figures`: {stale}"
+
+
+def _texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
+
+
+@pytest.mark.parametrize("mechanism", ["blog", "geometry"])
+@pytest.mark.parametrize("kind", FIGURE_KINDS)
+def test_every_figure_names_its_mechanism(kind, mechanism):
+    from biomech.export import MECHANISM_CAPTIONS
+
+    scene = build_scene_any(-10.0, mechanism=mechanism)
+    texts = _texts(build_figure(kind, scene))
+    assert any(MECHANISM_CAPTIONS[mechanism] in t for t in texts), texts
+    other = next(m for m in MECHANISM_CAPTIONS if m != mechanism)
+    assert not any(MECHANISM_CAPTIONS[other] in t for t in texts)
+
+
+def test_the_top_view_title_follows_the_rotation():
+    still = build_scene_any(-10.0, mechanism="geometry")  # hip flexors (all): the geometry does not turn the hip
+    assert float(still.state.rotation_used) == 0.0
+    title = _texts(build_figure("top_down", still))
+    assert not any("turn out" in t or "turns out" in t for t in title)
+    assert any("the hip does not turn" in t for t in title)
+    out = build_scene(-10.0)  # the blog's hypothesis turns the hip out
+    assert float(out.state.rotation_used) > 0
+    assert any(t.startswith("From above: the hip turns out") for t in _texts(build_figure("top_down", out)))
+    inward = build_scene(-10.0, tissue="Tensor fasciae latae")
+    assert float(inward.state.rotation_used) < 0
+    assert any(t.startswith("From above: the hip turns in") for t in _texts(build_figure("top_down", inward)))
+
+
+def test_the_ligament_is_keyed_as_a_sketch():
+    scene = build_scene_any(-10.0, tissue="Iliofemoral ligament", mechanism="geometry")
+    assert any("iliofemoral ligament (a sketch)" in t for t in _texts(build_figure("side_view", scene)))
+
+
+def test_the_table_figure_marks_the_unresolved_cells():
+    from biomech.anatomy.textbook import unresolved_cells
+
+    for kind in ("table", "dashboard"):
+        texts = [" ".join(t.split()) for t in _texts(build_figure(kind, build_scene(-10.0)))]
+        marked = [t for t in texts if t.startswith("Unresolved:")]
+        assert len(marked) == len(unresolved_cells()) == 2, kind
+        for note in unresolved_cells().values():
+            assert any(note in t for t in marked), (kind, note)

@@ -75,6 +75,12 @@ def _p(name: str) -> float:
     return PARAMETERS[name].default
 
 
+def _through_head_from() -> float:
+    from biomech.lessons.claims import _through_head_from as computed
+
+    return computed()
+
+
 def _lifter_short() -> float:
     from biomech.lessons.cases import LIFTER
 
@@ -206,6 +212,9 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("01", "goniometer norms (about {17} deg; Soucie", lambda: _p("hip_extension_available"), 1.0),
     # 02: muscle actions
     Computed("02", "with the hip flexed about {100} deg (lesson 03)", lambda: _p("lift_hip_flexion_start"), 5.0),
+    Computed(
+        "02", "at the bottom of a deadlift (hip flexed about {100} deg)", lambda: _p("lift_hip_flexion_start"), 5.0
+    ),
     Computed("02", "appears in {three} rows", _glute_max_rows),
     Computed("02", "at {three} hip-flexion angles", _footnote_angles),
     Computed("02", "somewhere between {45} and 90 deg of flexion", lambda: _flip("Piriformis"), relation=">"),
@@ -234,6 +243,7 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("03", "lumbar spine about 1:{1}", _tilt_to_lumbar),
     Computed("03", "per degree of rotation ({0.3})", lambda: _p("flexors_rotation_benefit")),
     Computed("03", "below the model's {5} mm floor", lambda: _p("moment_arm_floor")),
+    Computed("03", "femoral head beyond about {4} deg of extension", _through_head_from),
     # 04: actions by posture
     Computed("04", "between {−20}° and 90°", lambda: _explorer_range(0)),
     Computed("04", "between −20° and {90}°", lambda: _explorer_range(1)),

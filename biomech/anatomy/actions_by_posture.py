@@ -218,7 +218,7 @@ def action_table(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> 
         for axis, values in zip(AXES, means, strict=False):
             anatomic, now = (1000.0 * float(v) for v in np.asarray(values))  # two postures: arrays
             textbook = ", ".join(
-                f"{e.action} ({e.role})"
+                f"{e.action} ({e.role}{', unresolved' if e.unresolved else ''})"
                 for e in load_actions()
                 if e.label == label and ACTION_AXES[e.action][0] == axis
             )

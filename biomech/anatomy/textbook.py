@@ -55,6 +55,7 @@ __all__ = [
     "load_actions",
     "muscles_for",
     "source_note",
+    "unresolved_cells",
 ]
 
 DATA_FILE = "hip_muscle_actions.csv"
@@ -90,7 +91,7 @@ EMPTY_CELLS: Mapping[tuple[str, str], str] = {("internal rotation", "primary"): 
 #: The ``confirmed`` value of an entry taken from the blog copy and not yet read in the book.
 SEED_TEXT = "seed text, not confirmed against the book"
 
-_COLUMNS = ("muscle", "part", "action", "role", "order", "source", "confirmed")
+_COLUMNS = ("muscle", "part", "action", "role", "order", "source", "confirmed", "unresolved")
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class MuscleAction:
     confirmed
         How far the entry is checked: :data:`SEED_TEXT` for an entry as the blog copy
         prints it and not read in the book; otherwise how it was confirmed.
+    unresolved
+        ``""``, or why the cell this entry is in is unresolved: where the seed's
+        extraction visibly lost or shifted a row (``biomech/data/README.md``).
 
     Examples
     --------
@@ -129,6 +133,7 @@ class MuscleAction:
     order: int
     source: str
     confirmed: str
+    unresolved: str = ""
 
     @property
     def label(self) -> str:
@@ -181,6 +186,7 @@ def _parse(text: str) -> tuple[MuscleAction, ...]:
             int(raw["order"]),
             raw["source"],
             raw["confirmed"],
+            raw["unresolved"].strip(),
         )
         if item.order != len(cell) + 1:
             expected = len(cell) + 1
@@ -302,6 +308,23 @@ def did_you_mean(value: object, names: list[str]) -> str:
     folded = {_key(n): n for n in names}
     close = difflib.get_close_matches(_key(value), list(folded), n=3, cutoff=0.6)
     return " (did you mean " + " or ".join(repr(folded[c]) for c in close) + "?)" if close else ""
+
+
+def unresolved_cells() -> dict[tuple[str, str], str]:
+    """Return the cells marked unresolved, (action, role) -> why, in the table's order.
+
+    Examples
+    --------
+    >>> sorted(unresolved_cells())
+    [('adduction', 'secondary'), ('external rotation', 'secondary')]
+    """
+    out: dict[tuple[str, str], list[str]] = {}
+    for r in load_actions():
+        if r.unresolved:
+            notes = out.setdefault((r.action, r.role), [])
+            if r.unresolved not in notes:
+                notes.append(r.unresolved)
+    return {cell: "; ".join(notes) for cell, notes in out.items()}
 
 
 def source_note() -> str:

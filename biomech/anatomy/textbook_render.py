@@ -29,23 +29,35 @@ from biomech.anatomy.textbook import (
     load_actions,
     muscles_for,
     source_note,
+    unresolved_cells,
 )
 
-__all__ = ["as_table"]
+__all__ = ["UNRESOLVED", "as_table", "unresolved_line"]
+
+UNRESOLVED = "Unresolved"
+"""How a rendering marks a cell where the seed's extraction visibly lost or shifted a row."""
 
 _MARK = "*"  # the footnote marker on the title and before the footnote
 _FORMATS = ("markdown", "html", "text")
 _CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,% ]+\)")
 
 
+def unresolved_line(action: str, role: str) -> str | None:
+    """The line a rendering adds to a cell marked unresolved (``"Unresolved: ..."``), or None."""
+    note = unresolved_cells().get((action, role))
+    return f"{UNRESOLVED}: {note}" if note else None
+
+
 def _cells() -> list[tuple[str, list[str], list[str]]]:
-    """Rows of the printed table: (group name, primary lines, secondary lines)."""
+    """Rows of the printed table: (group name, primary lines, secondary lines); an
+    unresolved cell ends with its :func:`unresolved_line`."""
     out = []
     for action in ACTIONS:
         lines = []
         for role in ROLES:
-            labels = list(muscles_for(action, role))
-            lines.append(labels or [EMPTY_CELLS[(action, role)]])
+            labels = list(muscles_for(action, role)) or [EMPTY_CELLS[(action, role)]]
+            note = unresolved_line(action, role)
+            lines.append(labels + ([note] if note else []))
         out.append((GROUP_NAMES[action], lines[0], lines[1]))
     return out
 
@@ -140,7 +152,9 @@ def _html(rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, tu
         out = []
         for label in labels:
             text = html.escape(label)
-            if label in colours:
+            if label.startswith(UNRESOLVED + ":"):
+                text = f"<i>{text}</i>"
+            elif label in colours:
                 text = f'<span style="{html.escape(_background(colours[label]))}">{text}</span>'
             out.append(f"<div>{text}</div>")
         return "".join(out)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from biomech.anatomy.action_rule import rotation_benefit_of
 from biomech.anatomy.textbook_render import as_table
-from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
+from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, LIGAMENT, tissue_moment_arms
 from biomech.formatting import format_degrees
 from biomech.model.lockout import Compensation
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
@@ -153,6 +153,8 @@ def readout_html(scene: Scene) -> str:
         f"hip rotation {d(abs(t.hip_rotation))} {rotation}"
     )
     claim = " (the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
+    if LIGAMENT in scene.state.tissues:  # straight bands through the head: no direction of rotation is claimed
+        claim = " (the ligament is a sketch; see the note)"
     return f"<b>{html.escape(scene.state.describe())}</b>{claim}<br>{angles}"
 
 

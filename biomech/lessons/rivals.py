@@ -18,15 +18,17 @@ it); ``no study found`` (nothing the project read tested it in lifters).
 Examples
 --------
 >>> [r.name for r in rival_explanations()][:2]
-['The squeeze itself turns the thighs out', 'The stance chosen before the lift']
+['The squeeze itself twists the hips outwards', 'The stance chosen before the lift']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from biomech.anatomy.actions_by_posture import label_moment_arms
-from biomech.anatomy.geometry import path_length
+from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.textbook import actions_of
 from biomech.formatting import format_degrees
 from biomech.lessons.cases import LIFTER, Lifter
@@ -45,7 +47,6 @@ EVIDENCE_LEVELS: tuple[str, ...] = (
 )
 """The words each :class:`Rival`'s evidence is made of, strongest first."""
 
-_SOFT_KNEE_DEG = 10.0  # a "soft knee" for the example: illustrative
 _ABDUCTION_DEG = 10.0  # abduction for the TFL example: illustrative
 
 
@@ -87,17 +88,12 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
     blog = compensate(lifter.hip_extension_available, cue="stand_tall", mechanism="blog")
     turned = float(blog.foot_progression)
 
-    rf_straight, rf_soft = (
-        float(
-            compensate(
-                lifter.hip_extension_available,
-                cue="stand_tall",
-                tissue="Rectus femoris",
-                lockout_knee_flexion=k,
-            ).pelvic_tilt
-        )
-        for k in (0.0, _SOFT_KNEE_DEG)
-    )
+    # Soft knees: the shanks stay vertical and the knees bend, so the thighs lean back (the knees in front of
+    # the hips) and, with the pelvis and trunk upright, the hip flexes as much as the knee: hip = knee = short.
+    soft = max(short, 0.0)
+    rf_mm = 1000.0 * float(path_length("rect_fem_r", hip_flexion=soft, knee_flexion=soft) - path_length("rect_fem_r"))
+    rf_arm = 1000.0 * float(moment_arms(0.0).of("rect_fem_r")[0])  # flexion moment arm, mm per rad
+    rf_deg = float(np.degrees(abs(rf_mm) / rf_arm))
 
     tfl_roles = ", ".join(f"{a} ({r})" for a, r in actions_of("Tensor fasciae latae"))
     tfl = 1000.0 * float(path_length("tfl_r", hip_adduction=-_ABDUCTION_DEG) - path_length("tfl_r"))
@@ -105,13 +101,14 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
 
     return (
         Rival(
-            "The squeeze itself turns the thighs out",
-            "Gluteus maximus, the muscle the cue targets, is itself an external rotator: squeezing it turns the "
-            "thighs out whether or not anything at the front of the hip is tight. The simplest reading of "
-            "'duck feet' after a squeeze.",
-            f"The table lists gluteus maximus for {glute_roles}; in gait2392 its parts have an external rotation "
-            f"moment arm of {abs(glute):.0f} mm on average with the thigh vertical. Whether a lockout squeeze "
-            "turns a loaded lifter's feet was not measured.",
+            "The squeeze itself twists the hips outwards",
+            "Gluteus maximus, the muscle the cue targets, is itself an external rotator. With the feet planted "
+            "under a loaded bar the feet cannot turn: squeezing it makes an external-rotation torque at the hip, "
+            "not a rotation, whether or not anything at the front of the hip is tight.",
+            f"The table lists gluteus maximus for {glute_roles}; in gait2392 its parts have an "
+            f"{'external' if glute < 0 else 'internal'} rotation moment arm of {abs(glute):.0f} mm on average with "
+            "the thigh vertical. The lab models rotations, not torques: whether a lockout squeeze changes where a "
+            "loaded lifter's feet point was not measured.",
             (table, geometry, f"{none} in lifters"),
             ("Neumann 2017", "Delp et al. 1990"),
         ),
@@ -131,13 +128,16 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
         ),
         Rival(
             "Soft knees",
-            "Finishing with the knees a little bent leans the thighs forward, so the hip can stay flexed while "
-            "the pelvis and trunk stay upright (trunk lean = hip flexion - knee flexion + shank lean).",
-            f"With the shanks vertical, {deg(short)} deg of knee bend keeps this lifter's hip "
-            f"{deg(short)} deg flexed with no pelvic tilt. It costs the two-joint rectus femoris: in the lab's "
-            f"geometry {deg(_SOFT_KNEE_DEG)} deg of knee bend raises the tilt a tight rectus femoris forces "
-            f"from {deg(rf_straight)} to {deg(rf_soft)} deg (Advanced: lockout knee flexion). The lab does not "
-            "model the knee bend as a compensation.",
+            "Finishing with the knees a little bent, the shanks vertical, puts the knees in front of the hips: the "
+            "thighs lean back, so the hip stays flexed while the pelvis and trunk stay upright (trunk lean = hip "
+            "flexion - knee flexion + shank lean).",
+            f"With the shanks vertical, {deg(soft)} deg of knee bend flexes this lifter's hip {deg(soft)} deg with "
+            "no pelvic tilt: enough for the one-joint hip flexors. It does not help a tight rectus femoris, which "
+            f"crosses both joints: in the lab's geometry that posture makes it {abs(rf_mm):.1f} mm "
+            f"{'longer' if rf_mm > 0 else 'shorter'} than at a straight-knee lockout (about {deg(rf_deg)} deg of "
+            f"hip extension at its {rf_arm:.0f} mm flexion moment arm), because the knee bend lengthens it more "
+            "than the hip flexion shortens it. The lab's lockout never leans the thigh back, so it does not show "
+            "this posture.",
             (illustrative, geometry),
             ("Delp et al. 1990",),
         ),
@@ -152,8 +152,9 @@ def rival_explanations(lifter: Lifter = LIFTER) -> tuple[Rival, ...]:
         ),
         Rival(
             "Hip abduction for a tight TFL",
-            "Tensor fasciae latae is an abductor and an internal rotator: a lifter with a tight TFL can slacken "
-            "it by standing with the hips abducted (a wider stance, knees out) or the feet turned in, not out.",
+            "Tensor fasciae latae is an abductor and, near neutral, an internal rotator: a lifter with a tight TFL "
+            "can slacken it by a wider stance (the hips abducted, feet and knees pointing the same way) or by "
+            "turning the hips in, not out.",
             f"The table lists TFL for {tfl_roles}; in gait2392 abducting the hip "
             f"{deg(_ABDUCTION_DEG)} deg shortens it by {abs(tfl):.0f} mm. In the modified Thomas test the thigh "
             f"drifting into abduction (Kendall: abduction {tfl_rule.short_if} {tfl_rule.threshold:g} deg) points to "

@@ -1,10 +1,11 @@
 """Where the blog's hypothesis and the muscle geometry disagree, in one sentence (numpy only).
 
-The blog says a tight front of the hip turns the feet out. The geometry asks each tight
-part whether turning out makes it longer (tighter) or shorter (slacker) at the lockout
-posture; :func:`rotation_effect` gives the answer in millimetres and :func:`disagreement`
-says it in words for the lab's readout and the lessons. :func:`mechanism_table` puts the
-two mechanisms' numbers side by side, for the lessons.
+The blog's hypothesis says a tight front of the hip turns the hip out ("duck feet"). The
+geometry asks each tight part whether turning the hip out makes it longer (tighter) or
+shorter (slacker) at the lockout posture; :func:`rotation_effect` gives the answer in
+millimetres and :func:`disagreement` says it in words for the lab's readout and the
+lessons. :func:`mechanism_table` puts the two mechanisms' numbers side by side, for the
+lessons.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from typing import cast
 
 from biomech.anatomy.geometry import path_length
-from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
+from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS, Compensation
 from biomech.model.lockout import CUES, Cue, compensate
@@ -35,8 +36,8 @@ PART_NAMES: Mapping[str, str] = {
     "pect_r": "pectineus",
     "grac_r": "gracilis",
     "glut_min1_r": "gluteus minimus (anterior)",
-    "iliofem_sup_r": "the ligament's superior band",
-    "iliofem_inf_r": "the ligament's inferior band",
+    "iliofem_sup_r": "the ligament's superior band (a sketch)",
+    "iliofem_inf_r": "the ligament's inferior band (a sketch)",
 }
 """Plain names of the parts a tight tissue can hold."""
 
@@ -66,7 +67,13 @@ def _names(parts: list[str]) -> str:
 
 
 def disagreement(blog: Compensation, geometry: Compensation) -> str:
-    """Say in one sentence where the two mechanisms part for the same scalar state.
+    """Say in two sentences where the two mechanisms part for the same scalar state.
+
+    The first sentence says which parts of the tight tissue turning the hip out 10 deg
+    lengthens or shortens, and where (this lockout's hip flexion, neutral rotation, knee
+    straight); the second gives each mechanism's hip rotation, the feet (the stance's
+    toe-out plus that rotation) and the pelvic tilt. For the iliofemoral ligament, whose
+    bands are a sketch, no direction of rotation is claimed.
 
     Parameters
     ----------
@@ -79,7 +86,7 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     >>> from biomech.model.lockout import compensate
     >>> print(disagreement(compensate(-10.0, tissue="Iliopsoas", mechanism="blog"),
     ...                    compensate(-10.0, tissue="Iliopsoas")))  # doctest: +ELLIPSIS
-    Turning the feet out makes iliacus and psoas tighter ...
+    Turning the hip out 10 deg makes iliacus and psoas tighter (3-D geometry, at this lockout's hip flexion ...
     """
     deg = format_degrees
     lengthen: list[str] = []
@@ -87,26 +94,35 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     for tissue in geometry.tissues:
         for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
             (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
-    if lengthen and not shorten:
-        what = f"Turning the feet out makes {_names(lengthen)} tighter"
+    turn = f"Turning the hip out {deg(_TURN_DEG)} deg"
+    if LIGAMENT in geometry.tissues:
+        what = (
+            "The ligament's bands are a sketch (two straight lines from one point, through the femoral head in "
+            "extension), so the lab claims no direction of rotation from them"
+        )
+    elif lengthen and not shorten:
+        what = f"{turn} makes {_names(lengthen)} tighter"
     elif shorten and not lengthen:
-        what = f"Turning the feet out slackens {_names(shorten)}"
+        what = f"{turn} slackens {_names(shorten)}"
     elif lengthen:
-        what = f"Turning the feet out slackens {_names(shorten)} but tightens {_names(lengthen)}"
+        what = f"{turn} slackens {_names(shorten)} but tightens {_names(lengthen)}"
     else:
-        what = "Turning the feet barely changes this tissue's length"
+        what = f"{turn} barely changes this tissue's length"
+    where = f"3-D geometry, at this lockout's hip flexion of {deg(float(geometry.hip_flexion))} deg, knee straight"
     return (
-        f"{what} (3-D geometry): the feet turn {_turn(geometry)} and the pelvis tips "
-        f"{deg(float(geometry.pelvic_tilt))} deg, where the blog's hypothesis has them turn {_turn(blog)} "
-        f"and the pelvis tip {deg(float(blog.pelvic_tilt))} deg."
+        f"{what} ({where}). {'The sketch' if LIGAMENT in geometry.tissues else 'The geometry'} turns the hip "
+        f"{_turn(geometry)} and tips the pelvis "
+        f"{deg(float(geometry.pelvic_tilt))} deg; the blog's hypothesis turns it {_turn(blog)} and tips the pelvis "
+        f"{deg(float(blog.pelvic_tilt))} deg."
     )
 
 
 def _turn(state: Compensation) -> str:
-    rotation = float(state.rotation_used)
-    if not rotation:
-        return "neither way"
-    return f"{'out' if rotation > 0 else 'in'} {format_degrees(abs(rotation))} deg"
+    """The hip's rotation, then the feet (stance toe-out + rotation), e.g. "in 12.2 deg (feet out 1.8 deg)"."""
+    rotation, feet = float(state.rotation_used), float(state.foot_progression)
+    hip = "neither way" if not rotation else f"{'out' if rotation > 0 else 'in'} {format_degrees(abs(rotation))} deg"
+    foot = "straight ahead" if not feet else f"{'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg"
+    return f"{hip} (feet {foot})"
 
 
 def mechanism_table(

@@ -16,6 +16,7 @@ from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Affine2D, Affine2DBase, ScaledTranslation, Transform, blended_transform_factory
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
+from biomech.anatomy.textbook_render import unresolved_line
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
@@ -93,7 +94,19 @@ class TableView(View):
                 yb += self.line_pt
             for action in actions:
                 self._rule(x0, yb + 0.15 * self.line_pt, block_w - 2 * self.size * self._frac)
-                yb = self._text(x0, yb + 0.25 * self.line_pt, GROUP_NAMES[action], weight="bold")
+                heading = yb + 0.25 * self.line_pt
+                yb = self._text(x0, heading, GROUP_NAMES[action], weight="bold")
+                for i, role in enumerate(ROLES):  # an unresolved cell says so on its heading's line, at its right
+                    note = unresolved_line(action, role)
+                    if note:
+                        right = x0 + (i + 1) * cell_w + i * self.size * self._frac
+                        free = self._width(GROUP_NAMES[action] + "    ") * 1.15  # past the bold heading
+                        if right - self._width(note) >= x0 + free:
+                            end = self._text(right - self._width(note), heading, note, style="italic")
+                        else:
+                            xc = x0 + i * (cell_w + self.size * self._frac) + INDENT * self.size * self._frac
+                            end = self._text(xc, heading, "\n".join(self._wrap(note, text_w)), style="italic")
+                        yb = max(yb, end)
                 bottom = yb
                 for i, role in enumerate(ROLES):
                     xc = x0 + i * (cell_w + self.size * self._frac)

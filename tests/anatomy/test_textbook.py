@@ -26,7 +26,7 @@ from biomech.anatomy.textbook import (
     muscles_for,
     source_note,
 )
-from biomech.anatomy.textbook_render import as_table
+from biomech.anatomy.textbook_render import as_table, unresolved_line
 
 # The whole table, cell by cell, in the printed order (see biomech/data/README.md for
 # every difference from the blog copy). An empty tuple is a cell in EMPTY_CELLS.
@@ -486,7 +486,8 @@ def test_html_is_well_formed_and_self_contained():
     for tr, action in zip(body_rows, ACTIONS, strict=False):
         primary, secondary = tr.findall("td")
         listed = tuple("".join(d.itertext()) for d in secondary.findall("div"))
-        assert listed == EXPECTED[(action, "secondary")]
+        note = unresolved_line(action, "secondary")
+        assert listed == EXPECTED[(action, "secondary")] + ((note,) if note else ())
         listed = tuple("".join(d.itertext()) for d in primary.findall("div"))
         assert listed == (EXPECTED[(action, "primary")] or (EMPTY_CELLS[(action, "primary")],))
     spans = root.findall(".//span")
@@ -527,7 +528,7 @@ def test_loader_rejects_a_gap_in_order_with_file_and_line():
 
 def test_loader_rejects_an_empty_confirmed_cell_with_file_and_line():
     lines = _csv_text().splitlines()
-    lines[1] = lines[1].rsplit(",", 2)[0] + ',""'
+    lines[1] = lines[1].rsplit(",", 3)[0] + ',"",'  # confirmed empty, unresolved empty
     with pytest.raises(ValueError, match=r"hip_muscle_actions\.csv, line 2: 'confirmed' must not be empty"):
         muscles._parse("\n".join(lines))
 
@@ -560,3 +561,18 @@ def test_a_label_with_several_roles_gets_a_stripe_of_each_colour():
     assert "background-color:#D55E00" in out
     with pytest.raises(ValueError, match=r"'highlight' values must be CSS colours"):
         as_table("html", highlight={"Iliopsoas": ()})
+
+
+def test_the_two_cells_the_seed_lost_a_row_in_are_marked_unresolved_in_every_rendering():
+    from biomech.anatomy.textbook import unresolved_cells
+
+    cells = unresolved_cells()
+    assert set(cells) == {("external rotation", "secondary"), ("adduction", "secondary")}
+    assert "Sartorius" in cells[("external rotation", "secondary")]
+    assert "Piriformis" in cells[("adduction", "secondary")]
+    assert [r.label for r in load_actions() if r.action == "adduction" and r.unresolved] == ["Piriformis"]
+    for fmt in ("markdown", "html", "text"):
+        text = " ".join(as_table(fmt).split())
+        for action, role in cells:
+            assert " ".join(unresolved_line(action, role).split()) in text.replace("<i>", "").replace("</i>", ""), fmt
+    assert unresolved_line("flexion", "primary") is None

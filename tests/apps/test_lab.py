@@ -285,5 +285,7 @@ def test_the_lab_starts_on_the_blog_and_switches_to_the_geometry(lab):
     assert "tighter" in lab.tissue_note.value and "blog" in lab.tissue_note.value
     assert "Iliofemoral ligament" in lab.controls["tissue"].options
     lab.set(tissue="Iliofemoral ligament")
+    assert "a sketch" in lab.readout.value and "a sketch" in lab.tissue_note.value  # no direction claimed
+    assert "claims no direction of rotation" in lab.tissue_note.value
     lab.controls["mechanism"].value = "blog"  # as a user would: the ligament is not the blog's
     assert lab.controls["tissue"].value == "hip flexors (all)" and lab.state.mechanism == "blog"

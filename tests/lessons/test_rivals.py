@@ -42,15 +42,20 @@ def test_the_numbers_are_the_models():
         compensate(LIFTER.hip_extension_available, cue="stand_tall", mechanism="blog").foot_progression
     )
     assert f"turned out {baseline} deg" in stance.lab and f"of the {turned} deg" in stance.lab
-    straight, soft = (
-        compensate(LIFTER.hip_extension_available, cue="stand_tall", tissue="Rectus femoris", lockout_knee_flexion=k)
-        for k in (0.0, 10.0)
-    )
-    assert soft.pelvic_tilt > straight.pelvic_tilt  # a soft knee tightens rectus femoris
-    assert f"from {format_degrees(straight.pelvic_tilt)} to {format_degrees(soft.pelvic_tilt)} deg" in knees.lab
+    bend = -LIFTER.hip_extension_available  # shanks vertical: the hip flexes as much as the knee bends
+    assert f"{format_degrees(bend)} deg of knee bend flexes this lifter's hip {format_degrees(bend)} deg" in knees.lab
+    longer = 1000 * float(path_length("rect_fem_r", hip_flexion=bend, knee_flexion=bend) - path_length("rect_fem_r"))
+    assert longer > 0  # the knee bend lengthens rectus femoris more than the hip flexion shortens it
+    assert f"makes it {longer:.1f} mm longer" in knees.lab
     assert f"{format_degrees(-LIFTER.hip_extension_available)} deg for this lifter" in lean.lab
     shorter = 1000 * float(path_length("tfl_r") - path_length("tfl_r", hip_adduction=-10.0))
     assert shorter > 0 and f"shortens it by {shorter:.0f} mm" in tfl.lab
+
+
+def test_no_rival_says_planted_feet_turn_or_knees_out_with_feet_in():
+    squeeze, *_, tfl = RIVALS
+    assert "torque" in squeeze.claim and "turns the thighs out" not in squeeze.claim + squeeze.name
+    assert "knees out, " not in tfl.claim and "feet turned in" not in tfl.claim
 
 
 def test_the_numbers_follow_the_lifter():

@@ -31,3 +31,26 @@ def test_a_tissue_only_the_geometry_takes_gets_its_rows_only():
     assert {row[1] for row in rows} == {MECHANISM_NAMES["geometry"]}
     with pytest.raises(ValueError, match="tissue"):
         mechanism_table(-8.0, tissue="Quadriceps")
+
+
+def test_the_disagreement_speaks_of_the_hip_and_the_feet_separately():
+    from biomech.model.compare import disagreement
+
+    blog, geometry = (compensate(-10.0, tissue="Iliopsoas", mechanism=m) for m in ("blog", "geometry"))
+    text = disagreement(blog, geometry)
+    rotation, feet = float(geometry.rotation_used), float(geometry.foot_progression)
+    assert rotation < 0  # the state this test is about: the hip turns in
+    hip_words = f"turns the hip in {format_degrees(-rotation)} deg"
+    feet_words = f"(feet {'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg)"
+    assert f"{hip_words} {feet_words}" in text
+    assert "feet turn in" not in text and "the feet turn" not in text
+    assert f"hip flexion of {format_degrees(float(geometry.hip_flexion))} deg" in text  # where it was computed
+
+
+def test_the_ligament_sketch_claims_no_direction():
+    from biomech.model.compare import disagreement
+
+    blog = compensate(-10.0, mechanism="blog")
+    text = disagreement(blog, compensate(-10.0, tissue="Iliofemoral ligament"))
+    assert "sketch" in text and "claims no direction of rotation" in text
+    assert "tighter" not in text and "slackens" not in text

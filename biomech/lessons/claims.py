@@ -1,0 +1,303 @@
+"""Every qualitative claim the lab's texts make about what the model shows, in one place (numpy only).
+
+A sentence in the README, the lessons or the docs that says what the model shows is
+listed here as a :class:`Claim`: the sentence (computed from the model where it quotes a
+number or names muscles), the condition under which it holds, the files it appears in,
+and a check that computes whether it is still true. ``tests/lessons/test_claims.py``
+runs every check and finds every sentence, word for word (whitespace and Markdown
+emphasis aside), in every file it names; so when the model changes, the failing test
+names the sentences to rewrite. Several claims follow from how the model was built, not
+from anatomy; their sentences say so.
+
+Examples
+--------
+>>> [c.id for c in claims()][:2]
+['flexors_all_no_rotation', 'tfl_near_neutral']
+>>> all(c.check() for c in claims())
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from biomech.anatomy.geometry import HIP_CENTRE_M, moment_arms, path_length
+from biomech.anatomy.paths import ligament_paths, muscle_paths
+from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
+from biomech.formatting import format_degrees
+from biomech.model.compare import PART_NAMES, rotation_effect
+from biomech.model.lockout import CUES, compensate
+from biomech.parameters import PARAMETERS
+
+__all__ = ["Claim", "FEMORAL_HEAD_RADIUS_MM", "band_clearance", "claim", "claims", "normalise"]
+
+README, FIGURES_README = "README.md", "figures/README.md"
+LESSON_01, LESSON_03 = "notebooks/01_hip_compensation_lab.ipynb", "notebooks/03_deadlift_lockout.ipynb"
+DATA_README = "biomech/data/README.md"
+
+FEMORAL_HEAD_RADIUS_MM = 23.0
+"""Radius of the femoral head on gait2392's femur mesh, about 23 mm (``biomech/data/README.md``)."""
+_TFL_FLEXIONS = (30.0, 0.0, -10.0, -20.0)  # hip flexion (deg) at which TFL's rotation moment arm is quoted
+_ADDUCTORS = ("add_long_r", "add_brev_r", "pect_r", "grac_r", "add_mag1_r")
+_THOMAS_KNEE = 80.0  # Kendall's normal knee flexion with the thigh on the table
+_THOMAS_THIGH_UP = 15.0  # Kendall's example of a thigh held up: 15 deg of hip flexion
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One qualitative statement about what the model shows.
+
+    Attributes
+    ----------
+    id
+        A short name.
+    sentence
+        The sentence as it appears in each file of ``where`` (Markdown emphasis aside).
+    condition
+        Where the statement holds (posture, muscles, range), in words; the sentence
+        carries it too.
+    where
+        Paths (from the repository root) of the files that print the sentence.
+    check
+        Computes from the model whether the statement holds.
+    """
+
+    id: str
+    sentence: str
+    condition: str
+    where: tuple[str, ...]
+    check: Callable[[], bool]
+
+
+def normalise(text: str) -> str:
+    """Text without Markdown emphasis (``*``, ``_``, backticks) and with single spaces, for finding sentences."""
+    for mark in ("*", "`", "\\"):
+        text = text.replace(mark, "")
+    text = text.replace(" _", " ").replace("_ ", " ")
+    return " ".join(text.split())
+
+
+_MORE_NAMES = {"add_mag1_r": "adductor magnus' first part"}
+
+
+def _names(parts: list[str]) -> str:
+    words = [{**PART_NAMES, **_MORE_NAMES}.get(p, p) for p in parts]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _rotation_mm(part: str, hip_flexion: float = 0.0) -> float:
+    """Rotation moment arm (mm, + internal) of one part, neutral rotation, knee straight."""
+    return 1000.0 * float(moment_arms(hip_flexion=hip_flexion).of(part)[2])
+
+
+def band_clearance(hip_flexion: float, band: str = "iliofem_inf_r") -> float:
+    """Closest distance (mm) of a ligament band's straight line to the hip centre.
+
+    A distance below :data:`FEMORAL_HEAD_RADIUS_MM` means the line passes through the
+    femoral head. Neutral rotation and adduction.
+
+    Examples
+    --------
+    >>> band_clearance(0.0) > FEMORAL_HEAD_RADIUS_MM > band_clearance(-10.0)
+    True
+    """
+    pelvis, femur = (np.asarray(p.location, dtype=float) for p in ligament_paths()[band].points)
+    f = np.radians(hip_flexion)
+    rz = np.array([[np.cos(f), -np.sin(f), 0.0], [np.sin(f), np.cos(f), 0.0], [0.0, 0.0, 1.0]])
+    a, b = pelvis - np.asarray(HIP_CENTRE_M), rz @ femur  # relative to the hip centre
+    t = float(np.clip(-a @ (b - a) / ((b - a) @ (b - a)), 0.0, 1.0))
+    return 1000.0 * float(np.linalg.norm(a + t * (b - a)))
+
+
+def _through_head_from() -> float:
+    """Hip extension (deg, positive) beyond which the inferior band's line passes through the head."""
+    extension = np.arange(0.0, 30.5, 1.0)
+    inside = [band_clearance(-e) < FEMORAL_HEAD_RADIUS_MM for e in extension]
+    return float(extension[int(np.argmax(inside))]) if any(inside) else float("inf")
+
+
+def _flexors_all() -> Claim:
+    parts = tissue_parts(ALL_FLEXORS)
+
+    def check() -> bool:
+        effect = rotation_effect(ALL_FLEXORS)
+        both_ways = min(effect.values()) < 0.0 < max(effect.values())
+        for available in (-15.0, -5.0, 5.0):
+            s = compensate(available, cue="squeeze_glutes", tissue=ALL_FLEXORS)
+            binding = {b.strip() for b in str(s.binding).split(",")}
+            if binding != set(parts) or float(s.rotation_used) != 0.0:
+                return False
+        return both_ways
+
+    return Claim(
+        "flexors_all_no_rotation",
+        f"With hip flexors (all) tight, no rotation helps in the geometry if every flexor part is at its limit "
+        f"at once, and the model makes them so: it calibrates all {len(parts)} parts at the same posture, so at "
+        "zero rotation they bind together and any rotation lengthens at least one of them. This follows from how "
+        "the model was built, not from a measurement.",
+        "if every flexor part is at its limit at once",
+        (README, LESSON_01, LESSON_03, FIGURES_README),
+        check,
+    )
+
+
+def _tfl() -> Claim:
+    arms = [_rotation_mm("tfl_r", f) for f in _TFL_FLEXIONS]
+    flexed, neutral, *extended = arms
+    quoted = (
+        f"{flexed:+.1f} mm at {format_degrees(_TFL_FLEXIONS[0])} deg of hip flexion, {neutral:+.1f} mm with the thigh "
+        f"vertical, {extended[0]:+.1f} mm at {format_degrees(-_TFL_FLEXIONS[2])} deg and {extended[1]:+.1f} mm at "
+        f"{format_degrees(-_TFL_FLEXIONS[3])} deg of hip extension"
+    )
+
+    def check() -> bool:
+        now = [_rotation_mm("tfl_r", f) for f in _TFL_FLEXIONS]
+        return now[0] > now[1] > 0.0 > now[-1] and rotation_effect("Tensor fasciae latae")["tfl_r"] > 0.0
+
+    return Claim(
+        "tfl_near_neutral",
+        "Turning out from neutral rotation lengthens tensor fasciae latae with the hip flexed or near neutral, but "
+        f"not {format_degrees(-_TFL_FLEXIONS[3])} deg into extension: gait2392 gives it an internal-rotation moment "
+        f"arm of {quoted}, where turning out shortens it.",
+        "from neutral rotation, with the hip neutral or flexed (not beyond about 10 deg of extension)",
+        (README, LESSON_03),
+        check,
+    )
+
+
+def _adductors() -> Claim:
+    floor = PARAMETERS["moment_arm_floor"].default
+    arms = {p: _rotation_mm(p) for p in _ADDUCTORS}
+    inward = [p for p in _ADDUCTORS if arms[p] > 0.0]
+    outward = [p for p in _ADDUCTORS if arms[p] < 0.0]
+    above = [p for p in _ADDUCTORS if abs(arms[p]) >= floor]
+
+    def mm(parts: list[str]) -> str:
+        return ", ".join(f"{arms[p]:+.1f}" for p in parts[:-1]) + f" and {arms[parts[-1]]:+.1f} mm"
+
+    def check() -> bool:
+        now = {p: _rotation_mm(p) for p in _ADDUCTORS}
+        return bool(outward) and bool(inward) and all(now[p] < 0.0 for p in outward)
+
+    return Claim(
+        "adductors_which",
+        "Not all the adductors have internal-rotation moment arms: with the thigh vertical, "
+        f"{_names(inward)} do ({mm(inward)}), so turning out lengthens them, but {_names(outward)} have external ones "
+        f"({mm(outward)}), so turning out slackens them; only {_names(above)} "
+        f"{'reaches' if len(above) == 1 else 'reach'} the model's {floor:g} mm floor.",
+        "with the thigh vertical, for the adductors named",
+        (README, LESSON_03),
+        check,
+    )
+
+
+def _psoas() -> Claim:
+    def check() -> bool:
+        segments = {p.segment for p in muscle_paths()["psoas_r"].points}
+        no_lumbar = not any("lumb" in name for name in inspect.signature(path_length).parameters)
+        return segments == {"pelvis", "femur"} and no_lumbar
+
+    return Claim(
+        "psoas_lumbar",
+        "In gait2392 psoas' origin (on the lumbar vertebrae in the body) is fixed to the pelvis, so the lumbar "
+        "extension the model predicts never changes psoas' length: by construction, the model cannot show psoas "
+        "pulling on the lower back.",
+        "in gait2392's geometry, whatever the lumbar angle",
+        (README, LESSON_03),
+        check,
+    )
+
+
+def _external_shortens() -> Claim:
+    effect = rotation_effect(ALL_FLEXORS)
+    shorter = [p for p, mm in effect.items() if mm < 0.0]
+    longer = [p for p, mm in effect.items() if mm > 0.0]
+    listed = " and ".join(f"{PART_NAMES[p]} ({effect[p]:+.1f} mm)" for p in shorter)
+
+    def check() -> bool:
+        now = rotation_effect(ALL_FLEXORS)
+        return [p for p, mm in now.items() if mm < 0.0] == shorter and all(now[p] > 0.0 for p in longer)
+
+    return Claim(
+        "external_rotation_shortens",
+        f"At the lockout posture (hip flexion 0 deg, knee straight), turning the hip out 10 deg from neutral "
+        f"shortens only {listed} of the {len(effect)} flexor parts and lengthens the other {len(longer)}.",
+        "at hip flexion 0 deg, knee straight, 10 deg of external rotation from neutral",
+        (README, LESSON_03),
+        check,
+    )
+
+
+def _rectus_thomas() -> Claim:
+    available = np.linspace(-_THOMAS_THIGH_UP, 0.0, 7)
+    states = (compensate(available, cue=c, tissue="Rectus femoris", test_knee_flexion=_THOMAS_KNEE) for c in CUES)
+    worst = max(float(np.max(s.pelvic_tilt)) for s in states)
+    result = "no deficit" if worst == 0.0 else f"at most {format_degrees(worst)} deg of pelvic tilt"
+
+    def check() -> bool:
+        return worst <= 1.0
+
+    return Claim(
+        "rectus_femoris_thomas",
+        f"A rectus femoris that reaches its limit in a modified Thomas test with the knee bent "
+        f"{format_degrees(_THOMAS_KNEE)} deg and the thigh up to {format_degrees(_THOMAS_THIGH_UP)} deg above the "
+        f"table gives {result} at a straight-knee lockout, under either cue, in the geometry.",
+        "rectus femoris calibrated at 80 deg of knee flexion, lockout with the knee straight",
+        (README,),
+        check,
+    )
+
+
+def _capsule() -> Claim:
+    start = _through_head_from()
+
+    def check() -> bool:
+        paths = ligament_paths()
+        sup, inf = (np.asarray(paths[b].points[0].location, dtype=float) for b in ("iliofem_sup_r", "iliofem_inf_r"))
+        shared = np.allclose(sup, inf)
+        straight = all(len(p.points) == 2 for p in paths.values())
+        return shared and straight and 0.0 < start < 10.0
+
+    return Claim(
+        "capsule_sketch",
+        "The iliofemoral ligament is only a sketch here: two straight bands from one shared point on the pelvis, "
+        f"the inferior one passing through the femoral head beyond about {format_degrees(start)} deg of "
+        "extension. The ligament limits both internal and external rotation in extension (D'Ambrosi et al. 2021, "
+        "a systematic review), so the lab claims no direction of rotation from it.",
+        "the bands as drawn (straight lines, illustrative attachments)",
+        (README, LESSON_03, DATA_README),
+        check,
+    )
+
+
+@functools.cache
+def claims() -> tuple[Claim, ...]:
+    """Return every claim, its sentence computed from the model now (cached)."""
+    return (
+        _flexors_all(),
+        _tfl(),
+        _adductors(),
+        _psoas(),
+        _external_shortens(),
+        _rectus_thomas(),
+        _capsule(),
+    )
+
+
+def claim(claim_id: str) -> Claim:
+    """Return one claim by its id.
+
+    Raises
+    ------
+    ValueError
+        For an unknown id; the message lists the ids.
+    """
+    found = {c.id: c for c in claims()}
+    if claim_id not in found:
+        raise ValueError(f"'claim_id' must be one of {sorted(found)}; got {claim_id!r}.")
+    return found[claim_id]
