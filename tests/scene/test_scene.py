@@ -97,7 +97,7 @@ def test_segment_lengths_are_preserved(available, cue, tissue):
     assert arc == pytest.approx(SEGMENT_LENGTHS["lumbar"], rel=ARC_REL_TOL)
 
 
-def test_lumbar_curve_turns_by_the_lordosis_and_the_trunk_stays_upright():
+def test_lumbar_curve_turns_by_the_lordosis_and_the_trunk_leans_by_the_lean():
     s = build_scene(-20.0)
     p = s.sagittal
     assert p.lumbar_lordosis == pytest.approx(49.8 + s.state.lumbar_extension)
@@ -105,23 +105,27 @@ def test_lumbar_curve_turns_by_the_lordosis_and_the_trunk_stays_upright():
     turn = np.degrees(np.arctan2(first[0], first[1]) - np.arctan2(last[0], last[1]))
     chord_share = (len(p.lumbar) - 2) / (len(p.lumbar) - 1)  # chords' mid-tangents
     assert turn == pytest.approx(p.lumbar_lordosis * chord_share, abs=ANGLE_TOL_DEG)
-    assert p.t12_angle == pytest.approx(0.0, abs=1e-9)
-    assert p.trunk[1, 0] == pytest.approx(p.trunk[0, 0])  # vertical trunk
+    assert p.t12_angle == pytest.approx(-s.state.trunk_lean, abs=1e-9)  # the trunk leans back by the lean
+    up = p.trunk[1] - p.trunk[0]  # T12 -> C7
+    drawn = np.degrees(np.arctan2(-up[0], up[1]))  # from vertical, back +
+    assert drawn == pytest.approx(s.state.trunk_lean, abs=ANGLE_TOL_DEG)
 
 
 def test_standing_figure_has_winters_heights():
-    p = build_scene(20.0, cue="stand_tall").sagittal
+    p = build_scene(20.0, cue="stand_tall").sagittal_neutral  # the standing pose: trunk upright, no lean
     assert p.hip[1] == pytest.approx(0.530)
     assert p.trunk[1, 1] == pytest.approx(0.818)  # shoulder height in standing
     assert p.head_center[1] + p.head_radius == pytest.approx(1.0)
     assert np.all(p.foot[:, 1] >= 0.0)
 
 
-def test_standing_overrides_move_the_neutral_pose_and_keep_the_trunk_upright():
+def test_standing_overrides_move_the_neutral_pose_and_reach_the_model():
     s = build_scene(-10.0, standing_pelvic_tilt=20.0, standing_lumbar_lordosis=60.0)
     assert tilt_of(s.sagittal_neutral) == pytest.approx(20.0, abs=ANGLE_TOL_DEG)
+    assert s.sagittal_neutral.t12_angle == pytest.approx(0.0, abs=1e-9)  # standing: trunk upright
     assert s.sagittal.lumbar_lordosis == pytest.approx(60.0 + s.state.lumbar_extension)
-    assert s.sagittal.t12_angle == pytest.approx(0.0, abs=1e-9)
+    assert s.sagittal.t12_angle == pytest.approx(-s.state.trunk_lean, abs=1e-9)
+    assert s.state == compensate(-10.0, standing_pelvic_tilt=20.0, standing_lumbar_lordosis=60.0)
 
 
 def test_curve_spans_the_valid_range_and_matches_the_model():
