@@ -184,9 +184,9 @@ def lumbar_arc(
     return np.asarray(start, dtype=float)[..., None, :] + np.stack([dx, dy], axis=-1)
 
 
-def sacrum_in_pelvis(standing_tilt: ArrayLike, standing_lordosis: ArrayLike) -> NDArray[np.float64]:
+def sacrum_in_pelvis(standing_tilt: float, standing_lordosis: float) -> float:
     """Angle of the S1 tangent in the pelvis frame so that standing puts T12 vertical."""
-    return np.asarray(standing_lordosis, dtype=float) - np.asarray(standing_tilt, dtype=float)
+    return standing_lordosis - standing_tilt
 
 
 def _standing_trunk_length() -> float:

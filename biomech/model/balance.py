@@ -26,24 +26,40 @@ the arms. The bar's mass is ``bar_load`` body masses (illustrative default 1).
 
 **The reference (trunk_lean = 0)** is the upright trunk of the standing pose: T12 to C7
 vertical, as the model drew every lockout before the balance was added. With the
-defaults, even "stand tall" with no deficit needs a lean (about 5 deg, see
-:func:`trunk_lean`): with the trunk upright the bar hangs 12 cm in front of the ankle
-at 1.75 m, 5 cm in front of the mid-foot, and lifter and bar would tip forward.
+defaults, even "stand tall" with no deficit needs a lean, 3.4 deg: with the trunk
+upright the bar hangs 12 cm in front of the ankle at 1.75 m, 5 cm in front of the
+mid-foot, and lifter and bar would tip forward. "Squeeze glutes" (the leg leaning 9 deg,
+the hips 13 cm forward) needs 32 deg before any deficit: with the trunk upright the bar
+would hang 19 cm in front of the mid-foot, beyond the toes. Without a bar
+(``bar_load=0``) the lifter's own centre of mass is 2.3 cm behind the mid-foot with the
+trunk upright, and standing tall the trunk would lean *forward* 8.4 deg (a negative
+lean): the mid-foot is the coaches' reference for a loaded bar, not for standing.
 So ``lumbar_extension`` (added lordosis) is ``pelvic_tilt + trunk_lean``: the pelvis
 tips forward by the tilt, and the trunk above leans back by the lean, both bending the
 lumbar curve. That the lean adds lumbar extension follows from how the model is built
 (the pelvis and the legs keep the posture the hip sets; only the lumbar spine moves);
 a real lifter may also shift the hips back or bend the knees.
 
+**Limits.** The leans under "squeeze glutes" (32 deg and more, 39 to 45 deg with a
+deficit) are large: they follow from the model's hips-through posture, the whole straight
+leg leaning ``squeeze_demand`` degrees about the ankle (the hips 13 cm forward at 1.75 m),
+with only the trunk left to bring the load back. A real lifter may take some of it at the
+ankle or the knee; no measurement of lockout posture under either cue was read, so read
+the lean as what this posture would need, not as what lifters do. With ``squeeze_demand``
+up to 10 deg every state of the valid inputs balances; with a larger demand and a large
+tilt no lean within 89 deg does, and :func:`trunk_lean` returns the lean that takes the
+centre of mass furthest back (:func:`centre_of_mass` then stays positive).
+
 Every numeric input may be a scalar or shape ``(N,)`` and they broadcast; the lean is
-solved with a fixed number of vectorised Newton steps, so a 141-point curve is one call.
+bracketed on a 1-degree grid and refined with a fixed number of vectorised Newton steps,
+so a 141-point curve is one call (about 20 ms).
 
 Examples
 --------
 >>> round(trunk_lean(0.0, 0.0), 1)  # stand tall, no deficit, bar of one body mass
-5.1
+3.4
 >>> round(100 * 1.75 * float(bar_from_mid_foot(9.0, 0.0, 0.0)), 1)  # hips through, trunk upright: cm
-21.9
+18.6
 """
 
 from __future__ import annotations
@@ -70,8 +86,8 @@ POSTURE_PARAMETERS: tuple[str, ...] = ("standing_pelvic_tilt", "standing_lumbar_
 """The standing posture's parameters: they shape the lifter, so the balance depends on them."""
 
 NEWTON_STEPS = 5
-"""Newton steps of the lean (fixed, so that an array gives the same numbers as a loop of scalars);
-from an upright start the centre of mass is within 1e-12 H of the mid-foot after four."""
+"""Newton steps of the lean from its 1-degree bracket (fixed, so that an array gives the same
+numbers as a loop of scalars); the centre of mass ends within 1e-15 H of the mid-foot."""
 
 _LEAN_BOUND = 89.0  # a lean beyond this is no posture; Newton steps are kept inside it
 _STEP = 1e-4  # degrees, for the central difference
@@ -215,7 +231,7 @@ def bar_from_mid_foot(
     Examples
     --------
     >>> round(100 * 1.75 * float(bar_from_mid_foot(0.0, 0.0, 0.0)), 1)  # stand tall, trunk upright: cm
-    5.0
+    5.2
     """
     points = lockout_points(
         thigh_inclination,
@@ -253,8 +269,9 @@ def trunk_lean(
     -------
     float or numpy.ndarray
         Lean of the trunk above T12 from vertical, back +, degrees: the root of
-        :func:`centre_of_mass`, found by :data:`NEWTON_STEPS` Newton steps from an upright
-        trunk. Broadcast over the inputs.
+        :func:`centre_of_mass` nearest to upright (bracketed on a 1-degree grid from -89
+        to 89 deg, then :data:`NEWTON_STEPS` Newton steps); where there is none, the lean
+        that takes the centre of mass furthest back. Broadcast over the inputs.
 
     Raises
     ------
@@ -264,9 +281,9 @@ def trunk_lean(
     Examples
     --------
     >>> [round(trunk_lean(theta, 0.0), 1) for theta in (0.0, 9.0)]  # stand tall, hips through
-    [5.1, 20.3]
-    >>> round(trunk_lean(0.0, 0.0, bar_load=0.0), 1)  # no bar
-    -0.5
+    [3.4, 32.0]
+    >>> round(trunk_lean(0.0, 0.0, bar_load=0.0), 1)  # no bar: the lifter leans forward
+    -8.4
     """
     theta, tilt, load, tilt0, lordosis0 = _checked(
         thigh_inclination, pelvic_tilt, bar_load, standing_pelvic_tilt, standing_lumbar_lordosis
@@ -281,14 +298,12 @@ def trunk_lean(
     ahead = residual(grid.reshape((-1,) + (1,) * len(shape)))  # (G, ...): the centre of mass ahead of the mid-foot
     crossing = (ahead[:-1] >= 0) & (ahead[1:] < 0)  # leaning further back takes it behind the mid-foot
     # the balancing lean nearest to upright; where none balances, the lean that takes it furthest back
-    nearest = np.argmin(
-        np.where(crossing, np.abs(grid[:-1] + 0.5).reshape(ahead[:-1].shape[:1] + (1,) * len(shape)), np.inf), axis=0
+    balanced = crossing.any(axis=0)
+    distance = np.abs(grid[:-1] + 0.5).reshape((-1,) + (1,) * len(shape))
+    start = np.where(
+        balanced, grid[np.argmin(np.where(crossing, distance, np.inf), axis=0)], grid[np.argmin(ahead, axis=0)]
     )
-    start = np.where(crossing.any(axis=0), grid[nearest], grid[np.argmin(ahead, axis=0)])
-    low, high = (
-        np.where(crossing.any(axis=0), start, -_LEAN_BOUND),
-        np.where(crossing.any(axis=0), start + 1.0, _LEAN_BOUND),
-    )
+    low, high = start, np.where(balanced, start + 1.0, start)  # unbalanced: stays on the grid (to the degree)
     lean = np.broadcast_to(start, shape).astype(float)
     for _ in range(NEWTON_STEPS):  # each step: the residual and its central difference in one evaluation
         here, ahead_step, behind = residual(lean + np.array([0.0, _STEP, -_STEP]).reshape((3,) + (1,) * len(shape)))

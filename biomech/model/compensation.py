@@ -62,8 +62,8 @@ class Compensation:
         the trunk above the lumbar spine (thorax, head, arms and bar) from the upright
         trunk of the standing pose, such that the centre of mass of lifter and bar is
         over the mid-foot (:mod:`biomech.model.balance`). Not zero without a deficit:
-        with the default bar of one body mass "stand tall" needs about 3 deg, and "squeeze
-        glutes" (the hips through) about 32 deg.
+        with the default bar of one body mass "stand tall" needs 3.4 deg, and "squeeze
+        glutes" (the hips through) 32 deg.
     foot_progression
         Foot angle, toe-out positive: the stance's baseline plus the rotation.
     hip_flexion
