@@ -212,7 +212,15 @@ class SagittalView(View):
             return
         added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
         lean = float(scene.state.trunk_lean)  # the part of the added lordosis from the trunk's lean
-        self.lordosis_label.xy = (float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1]))
+        # beside the top of the lumbar curve, on the side the trunk and arm leave free: behind it
+        # while the arm hangs in front, in front of it once the trunk leans back past the arm
+        behind = float(p.arm[1, 0]) > float(p.lumbar[:, 0].max())
+        self.lordosis_label.xy = (
+            float(p.lumbar[:, 0].min() if behind else p.lumbar[:, 0].max()),
+            float(p.lumbar[-1, 1]),
+        )
+        self.lordosis_label.xyann = (-18.0, 0.0) if behind else (18.0, 0.0)
+        self.lordosis_label.set_horizontalalignment("right" if behind else "left")
         self.lordosis_label.set_text(
             f"lordosis\n{degrees(p.lumbar_lordosis)} ({degrees(added, signed=True)})"
             + (f"\n{degrees(lean)} from the lean" if lean else "")
