@@ -32,7 +32,7 @@ __all__ = ["PARAMETERS", "Parameter", "check_parameter", "parameters_markdown", 
 
 _CSV_NAME = "parameters.csv"
 _COLUMNS = ("name", "unit", "default", "min", "max", "meaning", "source", "measured")
-_UNIT_WORDS = {"deg": "degrees", "mm": "mm", "deg/deg": "degrees per degree"}
+_UNIT_WORDS = {"deg": "degrees", "mm": "mm", "deg/deg": "degrees per degree", "body mass": "body masses"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Parameter:
         Identifier, also the keyword used to override it in
         :func:`biomech.model.lockout.compensate`.
     unit
-        ``"deg"``, ``"mm"`` or ``"deg/deg"``.
+        ``"deg"``, ``"mm"``, ``"deg/deg"`` or ``"body mass"`` (a multiple of the lifter's body mass).
     default
         Default value, inside ``[min, max]``.
     min, max

@@ -139,7 +139,7 @@ def _tilt_to_lumbar() -> float:
     from biomech.model.lockout import compensate
 
     s = compensate(-15.0, mechanism="blog")
-    return float(s.lumbar_extension / s.pelvic_tilt)
+    return float((s.lumbar_extension - s.trunk_lean) / s.pelvic_tilt)  # the tilt's share; the lean comes on top
 
 
 def _flip(label: str, axis: str = "rotation") -> float:

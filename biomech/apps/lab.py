@@ -63,10 +63,10 @@ WIDTH_RANGE = (480, 2400)
 CUE_LABELS = {"Stand tall": "stand_tall", "Squeeze glutes": "squeeze_glutes"}
 MECHANISM_LABELS = {"Blog's hypothesis": "blog", "Muscle geometry": "geometry"}
 THEMES = ("light", "dark")
-SLIDER_STEPS = {"deg": (0.5, 0.1), "mm": (0.5, 0.1), "deg/deg": (0.01,)}
+SLIDER_STEPS = {"deg": (0.5, 0.1), "mm": (0.5, 0.1), "deg/deg": (0.01,), "body mass": (0.1, 0.05)}
 """Slider steps by unit, coarsest first: a slider takes the coarsest step that has its
 default and its bounds on the grid, so the page never rounds a starting value."""
-UNIT_SUFFIX = {"deg": "(deg)", "mm": "(mm)", "deg/deg": "(deg per deg)"}
+UNIT_SUFFIX = {"deg": "(deg)", "mm": "(mm)", "deg/deg": "(deg per deg)", "body mass": "(body mass)"}
 ADVANCED = MODEL_PARAMETERS + POSTURE_PARAMETERS
 
 

@@ -54,8 +54,16 @@ class Compensation:
     pelvic_tilt
         Anterior pelvic tilt added by the compensation (from the standing tilt).
     lumbar_extension
-        Lumbar extension added beyond the standing lordosis (equal to the tilt: the
-        trunk stays upright).
+        Lumbar extension added beyond the standing lordosis: ``pelvic_tilt +
+        trunk_lean`` (the pelvis tips forward under the lumbar spine, the trunk above it
+        leans back).
+    trunk_lean
+        How much of the lumbar extension came from the lean: the backward lean (+) of
+        the trunk above the lumbar spine (thorax, head, arms and bar) from the upright
+        trunk of the standing pose, such that the centre of mass of lifter and bar is
+        over the mid-foot (:mod:`biomech.model.balance`). Not zero without a deficit:
+        with the default bar of one body mass "stand tall" needs 3.4 deg, and "squeeze
+        glutes" (the hips through) 32 deg.
     foot_progression
         Foot angle, toe-out positive: the stance's baseline plus the rotation.
     hip_flexion
@@ -82,6 +90,7 @@ class Compensation:
     rotation_needed: Value
     pelvic_tilt: Value
     lumbar_extension: Value
+    trunk_lean: Value
     foot_progression: Value
     hip_flexion: Value
     thigh_inclination: Value
@@ -108,6 +117,7 @@ class Compensation:
             ("rotation needed alone", self.rotation_needed),
             ("anterior pelvic tilt", self.pelvic_tilt),
             ("lumbar extension", self.lumbar_extension),
+            ("  of it, trunk lean back", self.trunk_lean),
             ("foot progression (toe-out)", self.foot_progression),
             ("hip flexion at lockout", self.hip_flexion),
             ("thigh inclination", self.thigh_inclination),

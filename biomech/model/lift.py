@@ -30,7 +30,10 @@ does not follow the knee, so it says nothing about two-joint muscles along the p
 lockout model guarantees (the deficit is conserved across rotation and tilt, outputs
 grow with the deficit) carries over, and since ``hip(p)`` falls and ``w(p)`` rises with
 ``p``, every output is non-decreasing with phase. At ``p = 1`` the result equals the
-blog's :func:`~biomech.model.lockout.compensate` at lockout.
+blog's :func:`~biomech.model.lockout.compensate` at lockout, except the balance: the
+lift does not include the trunk's lean (:mod:`biomech.model.balance` balances the
+lockout posture only), so here ``trunk_lean`` is 0 and ``lumbar_extension`` equals the
+pelvic tilt at every phase.
 
 Conventions as in :mod:`biomech.model.lockout`: degrees, hip and knee flexion positive,
 forward lean positive; phase and every numeric input may be a scalar or shape
@@ -216,8 +219,9 @@ def lift_compensation(
     -------
     Compensation
         As at lockout, except: ``hip_extension_available`` is the tissue's (not
-        the effective) value, and ``demand`` is the phase's whole hip-extension
-        demand, posture plus faded cue, negative while the hip is still flexed.
+        the effective) value, ``demand`` is the phase's whole hip-extension
+        demand, posture plus faded cue, negative while the hip is still flexed, and
+        there is no trunk lean (``trunk_lean`` 0, ``lumbar_extension`` = ``pelvic_tilt``).
         ``deficit == max(0, demand - hip_extension_available)`` still holds.
 
     Raises
@@ -257,6 +261,8 @@ def lift_compensation(
         hip_extension_available=out(available),
         demand=out(np.asarray(state.demand) - hip),
         hip_flexion=out(np.asarray(state.hip_flexion) + hip),
+        lumbar_extension=out(state.pelvic_tilt),  # the lift does not include the lockout's lean
+        trunk_lean=out(0.0),
     )
 
 

@@ -1,12 +1,17 @@
 """The lockout compensation model: where does missing hip extension come from?
 
-At deadlift lockout the trunk is upright. The cue sets how far the thigh leans forward
-(the *demand*: "stand tall" none, "squeeze glutes" ``squeeze_demand`` degrees, hips
-through); the tight tissue sets how much the hip can extend. What the hip cannot give is
-made up by hip rotation where that slackens the tissue, and then by anterior pelvic tilt
-with an equal lumbar extension (the trunk stays upright), so at lockout::
+The cue sets how far the thigh leans forward at deadlift lockout (the *demand*: "stand
+tall" none, "squeeze glutes" ``squeeze_demand`` degrees, hips through); the tight tissue
+sets how much the hip can extend. What the hip cannot give is made up by hip rotation
+where that slackens the tissue, and then by anterior pelvic tilt with an equal lumbar
+extension, so at lockout::
 
     hip_flexion = pelvic_tilt - thigh_inclination        (the standing hip at 0)
+
+Then the trunk above the lumbar spine leans back until the centre of mass of lifter and
+bar is over the mid-foot (:mod:`biomech.model.balance`), which adds its lean to the
+lumbar extension: ``lumbar_extension = pelvic_tilt + trunk_lean``. The lean changes
+neither the hip angle nor the deficit, rotation or tilt.
 
 Two mechanisms answer the question (``mechanism=``):
 
@@ -39,6 +44,7 @@ from numpy.typing import ArrayLike, NDArray
 from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_moment_arms, tissue_parts
+from biomech.model.balance import POSTURE_PARAMETERS, trunk_lean
 from biomech.model.blog_lockout import _benefit, blog_lockout, rotation_benefit
 from biomech.model.compensation import MECHANISMS, Compensation, Cue, Value
 from biomech.model.geometry_lockout import solve_lockout
@@ -74,9 +80,13 @@ MODEL_PARAMETERS: tuple[str, ...] = (
     "foot_progression_baseline",
     "test_knee_flexion",
     "lockout_knee_flexion",
+    "bar_load",
 )
 """Parameters that :func:`compensate` accepts as keyword overrides (the two knee angles
-act on the geometry only; ``flexors_rotation_benefit`` on the blog's mechanism only)."""
+act on the geometry only; ``flexors_rotation_benefit`` on the blog's mechanism only;
+``bar_load`` on the balance only, :mod:`biomech.model.balance`). It also accepts the
+standing posture, :data:`~biomech.model.balance.POSTURE_PARAMETERS`, which shapes the
+lifter for the balance."""
 
 
 def tissues(mechanism: str = "geometry") -> tuple[str, ...]:
@@ -152,7 +162,9 @@ def compensate(
         ``"geometry"`` (length limits on the 3-D muscle geometry with the knee) or
         ``"blog"`` (the blog's hypothesis, a linear rotation benefit).
     **overrides
-        Any of :data:`MODEL_PARAMETERS`, each a scalar or shape ``(N,)``, in the
+        Any of :data:`MODEL_PARAMETERS` and of
+        :data:`~biomech.model.balance.POSTURE_PARAMETERS` (standing tilt and lordosis: they
+        change only the trunk's lean), each a scalar or shape ``(N,)``, in the
         parameter's unit (e.g. ``test_knee_flexion=80`` for a Thomas-test reading);
         defaults and ranges in :mod:`biomech.parameters`.
 
@@ -180,7 +192,7 @@ def compensate(
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
     available = check_parameter("hip_extension_available", hip_extension_available)
-    p = resolve_overrides(overrides, MODEL_PARAMETERS)
+    p = resolve_overrides(overrides, MODEL_PARAMETERS + POSTURE_PARAMETERS)
     name, labels = _tissue_name(tissue, mechanism, p["moment_arm_floor"])
     try:
         shape = np.broadcast_shapes(available.shape, *(v.shape for v in p.values()))
@@ -211,6 +223,7 @@ def compensate(
         r = {key: value.reshape(shape) for key, value in r.items()}
 
     tilt = r["pelvic_tilt"]
+    lean = trunk_lean(theta, tilt, bar_load=p["bar_load"], **{n: p[n] for n in POSTURE_PARAMETERS})
     stage = np.where(r["deficit"] <= 0, STAGES[0], np.where(tilt > 0, STAGES[2], STAGES[1]))
 
     def out(a: ArrayLike) -> Value:
@@ -229,7 +242,8 @@ def compensate(
         rotation_used=out(r["rotation_used"]),
         rotation_needed=out(r["rotation_needed"]),
         pelvic_tilt=out(tilt),
-        lumbar_extension=out(tilt),
+        lumbar_extension=out(tilt + lean),
+        trunk_lean=out(lean),
         foot_progression=out(p["foot_progression_baseline"] + r["rotation_used"]),
         hip_flexion=out(tilt - theta),
         thigh_inclination=out(theta),

@@ -2,7 +2,9 @@
 
 Two projections of the lifter, in units of standing height H, with segment
 proportions from ``biomech/data/segments.csv`` (Winter's Fig. 4.1, after Drillis &
-Contini 1966; pelvis and spine shape illustrative):
+Contini 1966; pelvis and spine shape illustrative; loaded by
+:mod:`biomech.anatomy.segments`, which also holds the chain's shapes that the balance
+at lockout, :mod:`biomech.model.balance`, shares with this drawing):
 
 - **sagittal**: side-on, the lifter faces +x, y is up, the origin is on the floor
   under the ankle;
@@ -11,10 +13,12 @@ Contini 1966; pelvis and spine shape illustrative):
 
 Angles are in degrees. *Pelvic tilt* is the angle of the ASIS-PSIS line below the
 horizontal (anterior +). *Lumbar lordosis* is the angle between the lumbar curve's
-tangents at S1 and T12. The thigh is vertical and the pelvis turns about the hip
+tangents at S1 and T12. The leg is straight and the pelvis turns about the hip
 joint; the lumbar spine is a circular arc of fixed length; the trunk above T12 is
-rigid. The sacrum's angle in the pelvis is set per subject so that at the standing
-tilt and lordosis the trunk is vertical.
+rigid, and leans back from vertical by as much as the lordosis exceeds the standing
+lordosis plus the added tilt (the model's ``trunk_lean``). The sacrum's angle in the
+pelvis is set per subject so that at the standing tilt and lordosis the trunk is
+vertical.
 
 The module is a little over 300 lines because the two poses share their segment
 table and drawing shapes, which are clearest read beside the code that uses them.
@@ -22,17 +26,21 @@ table and drawing shapes, which are clearest read beside the code that uses them
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
-from biomech.parameters import PARAMETERS
+from biomech.anatomy.segments import (
+    SEGMENTS,
+    SHOULDER_FORWARD,
+    TRUNK_LENGTH,
+    lumbar_arc,
+    sacrum_in_pelvis,
+    turn,
+)
 
 __all__ = [
     "SEGMENTS",
@@ -47,14 +55,10 @@ __all__ = [
 
 Points = NDArray[np.float64]
 
-LUMBAR_POINTS = 25
-
 # Pelvis outline in its own frame (hip joint at the origin, ASIS-PSIS line level),
 # in H: a drawing shape only; the landmarks that matter (ASIS, PSIS, S1) come from
 # segments.csv. Order: ASIS, iliac crest, PSIS, ischial tuberosity, pubis.
 _CREST_RISE, _ISCHIUM, _PUBIS = 0.025, (-0.025, -0.055), (0.035, -0.03)
-# The shoulder joint sits in front of the spine's top (C7) in a side view.
-_SHOULDER_FORWARD = 0.045
 # Foot outline, right foot: (medial-lateral as a fraction of foot width, toward the
 # right; along the foot as a fraction of its length from the heel). A drawing shape.
 _FOOT = np.array(
@@ -71,18 +75,6 @@ _FOOT = np.array(
         (-0.3, 0.04),
     ]
 )
-
-
-def _load_segments() -> Mapping[str, float]:
-    text = resources.files("biomech").joinpath("data").joinpath("segments.csv").read_text("utf-8")
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != ("name", "value", "unit", "meaning", "source"):
-        raise ValueError(f"segments.csv: unexpected columns {reader.fieldnames}.")
-    return MappingProxyType({row["name"]: float(row["value"]) for row in reader})
-
-
-SEGMENTS: Mapping[str, float] = _load_segments()
-"""Segment proportions from ``segments.csv``, in H (fractions of standing height)."""
 
 
 def _derived_lengths() -> dict[str, float]:
@@ -192,42 +184,12 @@ SEGMENT_LENGTHS: Mapping[str, float] = MappingProxyType(_derived_lengths())
 landmark distances, lumbar arc, upper arm, forearm, and the trunk (T12 to shoulder)."""
 
 
-def turn(points: ArrayLike, angle_deg: float) -> Points:
-    """Rotate points clockwise (forward, for a figure facing +x) by ``angle_deg``."""
-    a = np.radians(angle_deg)
-    c, s = np.cos(a), np.sin(a)
-    return np.asarray(points, dtype=float) @ np.array([[c, -s], [s, c]])
-
-
 def _lumbar_arc(start: Points, angle0: float, lordosis: float) -> Points:
-    """Circular arc of fixed length from ``start``, tangent ``angle0`` (deg from vertical)."""
-    length = SEGMENTS["lumbar_length"]
-    s = np.linspace(0.0, length, LUMBAR_POINTS)
-    t0, kappa = np.radians(angle0), np.radians(lordosis) / length
-    if abs(kappa) < 1e-9:
-        dx, dy = s * np.sin(t0), s * np.cos(t0)
-    else:
-        t = t0 - kappa * s
-        dx, dy = (np.cos(t) - np.cos(t0)) / kappa, (np.sin(t0) - np.sin(t)) / kappa
-    return start + np.column_stack([dx, dy])
+    """The drawn lumbar curve (:func:`biomech.anatomy.segments.lumbar_arc`, 25 points)."""
+    return lumbar_arc(start, angle0, lordosis)
 
 
-def sacrum_in_pelvis(standing_tilt: float, standing_lordosis: float) -> float:
-    """Angle of the S1 tangent in the pelvis frame so that standing puts T12 vertical."""
-    return standing_lordosis - standing_tilt
-
-
-def _standing_trunk_length() -> float:
-    """T12 to C7, so that the standing figure's shoulders are at Winter's height."""
-    s = SEGMENTS
-    tilt = PARAMETERS["standing_pelvic_tilt"].default
-    lordosis = PARAMETERS["standing_lumbar_lordosis"].default
-    sacrum = turn([-s["sacrum_behind_hip"], s["sacrum_above_hip"]], tilt) + [0.0, s["hip_height"]]
-    top = _lumbar_arc(sacrum, lordosis, lordosis)[-1]  # S1 tangent = offset + tilt = lordosis
-    return s["shoulder_height"] - float(top[1])
-
-
-_TRUNK_LENGTH = _standing_trunk_length()
+_TRUNK_LENGTH = TRUNK_LENGTH
 SEGMENT_LENGTHS = MappingProxyType({**SEGMENT_LENGTHS, "trunk": _TRUNK_LENGTH})
 
 
@@ -247,7 +209,8 @@ def sagittal_pose(
         with the ASIS-PSIS line level (standing lordosis minus standing tilt).
     thigh_inclination
         Forward lean of the straight leg from vertical, degrees (hips through): the
-        ankle stays on the floor, knee and hip move forward; the trunk stays upright.
+        ankle stays on the floor, knee and hip move forward. The trunk's lean follows
+        from the tilt and the lordosis (``t12_angle``, forward +).
 
     Returns
     -------
@@ -271,7 +234,7 @@ def sagittal_pose(
     c7 = lumbar[-1] + _TRUNK_LENGTH * up
     head_base = c7 + (1.0 - s["head_height"] - s["shoulder_height"]) * up
     radius = s["head_height"] / 2
-    shoulder = c7 + _SHOULDER_FORWARD * np.array([up[1], -up[0]])
+    shoulder = c7 + SHOULDER_FORWARD * np.array([up[1], -up[0]])
     elbow = shoulder - [0.0, s["upper_arm_length"]]
     wrist = elbow - [0.0, s["forearm_length"]]
     fingertips = wrist - [0.0, s["hand_length"]]

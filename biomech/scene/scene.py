@@ -3,13 +3,16 @@
 :func:`build_scene` runs the model once for the state and once over the whole range of
 available extension (the curves), and poses the lifter (:mod:`biomech.scene.pose`):
 the drawn pelvic tilt is the standing tilt plus the model's ``pelvic_tilt``, the drawn
-lordosis the standing lordosis plus its ``lumbar_extension``; the model adds equal tilt
-and lumbar extension, so the trunk stays vertical and only moves.
+lordosis the standing lordosis plus its ``lumbar_extension`` (tilt plus lean), so the
+trunk above the lumbar spine leans back from vertical by the model's ``trunk_lean``
+and lifter and bar stand balanced over the mid-foot (:mod:`biomech.model.balance`).
 
 Examples
 --------
 >>> s = build_scene(-10.0)
 >>> round(s.sagittal.pelvic_tilt - s.standing_pelvic_tilt, 2) == round(s.state.pelvic_tilt, 2)
+True
+>>> round(-s.sagittal.t12_angle, 6) == round(s.state.trunk_lean, 6)  # the trunk leans back by the lean
 True
 """
 
@@ -26,6 +29,7 @@ from biomech._validation import check_choice
 from biomech.anatomy.actions_by_posture import TABLE_PARTS
 from biomech.anatomy.textbook import flexors, load_actions, muscles_for
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
+from biomech.model.balance import POSTURE_PARAMETERS
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, Cue, StageSpan, compensate, stage_spans
 from biomech.parameters import PARAMETERS, check_parameter
 from biomech.scene.bones import SagittalBones, TransverseBones, sagittal_bones, transverse_bones
@@ -45,8 +49,6 @@ __all__ = [
 
 CURVE_POINTS = 141
 """Points of :attr:`Scene.curve`: the whole valid range of available extension in 0.5 deg steps."""
-POSTURE_PARAMETERS: tuple[str, ...] = ("standing_pelvic_tilt", "standing_lumbar_lordosis")
-"""Parameters that :func:`build_scene` accepts besides the model's."""
 HIGHLIGHT_ROLES: tuple[str, ...] = ("restricting", "compensating", "cue target")
 """Roles a muscle of the table can play in a state, in drawing order."""
 CUE_TARGET = "Gluteus maximus"
@@ -125,7 +127,8 @@ def build_scene(
         As for :func:`biomech.model.lockout.compensate`.
     **overrides
         Single numbers for any of :data:`biomech.model.lockout.MODEL_PARAMETERS` or
-        :data:`POSTURE_PARAMETERS` (standing tilt and lordosis, degrees).
+        :data:`POSTURE_PARAMETERS` (standing tilt and lordosis, degrees; defined in
+        :mod:`biomech.model.balance`, re-exported here).
 
     Returns
     -------
@@ -157,7 +160,7 @@ def build_scene(
     for name, v in values.items():
         if np.ndim(overrides[name]):
             raise ValueError(f"{name!r} must be a single number for a scene; got {v!r}.")
-    model = {k: v for k, v in values.items() if k in MODEL_PARAMETERS}
+    model = dict(values)  # the model takes the standing posture too: it shapes the balance
     tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
     state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
     curve = _curve(cue, tissue, mechanism, tuple(sorted(model.items())))

@@ -25,8 +25,9 @@ class CurvesView(View):
     The x axis runs from the most available extension on the left to the tightest
     hip on the right, so the story reads left to right: no compensation, then hip
     rotation, then anterior pelvic tilt with lumbar extension. The current state is
-    a vertical line with a marker on each curve. In this model pelvic tilt and lumbar
-    extension are equal, so their curves coincide (drawn solid and dashed).
+    a vertical line with a marker on each curve. The lumbar extension is the pelvic tilt
+    plus the trunk's lean back that keeps lifter and bar over the mid-foot
+    (:mod:`biomech.model.balance`), so its curve runs above the tilt's by the lean.
 
     Parameters
     ----------
@@ -74,7 +75,7 @@ class CurvesView(View):
             ("rotation_used", "hip rotation used (external +)", t.rotation, "-"),
             ("rotation_needed", "rotation needed to compensate alone", t.rotation_needed, (0, (1.5, 1.5))),
             ("pelvic_tilt", "anterior pelvic tilt added", t.pelvis, "-"),
-            ("lumbar_extension", "lumbar extension added (= tilt)", t.lumbar, (0, (4, 3))),
+            ("lumbar_extension", "lumbar extension added (tilt + lean)", t.lumbar, (0, (4, 3))),
         )
         self.fields = tuple(name for name, *_ in series)
         self.curves = {name: ax.plot([], [], color=c, ls=ls, label=label)[0] for name, label, c, ls in series}

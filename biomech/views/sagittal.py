@@ -23,12 +23,13 @@ __all__ = ["MANY_PARTS", "MUSCLE_LINES", "THIN", "SagittalView", "rings_path"]
 REGIONS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "body": ((-0.36, 0.40), (-0.03, 1.03)),
     "hips": ((-0.25, 0.31), (0.35, 0.84)),
-    "lifter": ((-0.17, 0.25), (-0.02, 1.02)),
+    "lifter": ((-0.24, 0.18), (-0.02, 1.02)),
 }
 """(x, y) limits in body heights H: the whole lifter, a close-up of pelvis and lumbar
-spine, or the whole lifter in a narrow column (the trunk stays upright in every state,
-so little room is needed in front and behind); x is relative to the hip joint, which
-moves forward when the hips go through; all hold every valid state."""
+spine, or the whole lifter in a narrow column (the trunk leans back to balance the bar,
+its head up to 0.23 H behind the hip joint; the toes are at most 0.12 H in front of it);
+x is relative to the hip joint, which moves forward when the hips go through; the whole
+lifter stays inside them in every balanced state (``squeeze_demand`` up to 10 deg)."""
 GUIDE_H, ARC_H = 0.15, 0.11
 """Length of the tilt guide lines from the PSIS, and radius of the tilt arc (H)."""
 MUSCLE_LINES: dict[str, float] = {"restricting": 5.0, "cue target": 5.0, "compensating": 2.0}
@@ -54,7 +55,9 @@ class SagittalView(View):
     dashed outline shows the standing pelvis. The femur lies along the pose's thigh,
     the shank and foot below it. The pelvic tilt (ASIS-PSIS line below horizontal)
     and the lumbar lordosis are annotated in degrees, with the change from standing in
-    brackets. The muscles are lines along their gait2392 paths, posed with the bones
+    brackets and, below it, how much of that change the trunk's lean back brings (the
+    trunk above the lumbar spine leans back until lifter and bar are over the mid-foot,
+    :mod:`biomech.model.balance`). The muscles are lines along their gait2392 paths, posed with the bones
     (:attr:`~biomech.scene.scene.Scene.muscles_side`): in vermillion every part of the
     tight tissue (paler while it does not limit extension), in blue the rotators the hip
     uses (only while it rotates), in green gluteus maximus, solid when the cue is
@@ -208,8 +211,20 @@ class SagittalView(View):
         if not self.show_labels:
             return
         added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
-        self.lordosis_label.xy = (float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1]))
-        self.lordosis_label.set_text(f"lordosis\n{degrees(p.lumbar_lordosis)} ({degrees(added, signed=True)})")
+        lean = float(scene.state.trunk_lean)  # the part of the added lordosis from the trunk's lean
+        # beside the top of the lumbar curve, on the side the trunk and arm leave free: behind it
+        # while the arm hangs in front, in front of it once the trunk leans back past the arm
+        behind = float(p.arm[1, 0]) > float(p.lumbar[:, 0].max())
+        self.lordosis_label.xy = (
+            float(p.lumbar[:, 0].min() if behind else p.lumbar[:, 0].max()),
+            float(p.lumbar[-1, 1]),
+        )
+        self.lordosis_label.xyann = (-18.0, 0.0) if behind else (18.0, 0.0)
+        self.lordosis_label.set_horizontalalignment("right" if behind else "left")
+        self.lordosis_label.set_text(
+            f"lordosis\n{degrees(p.lumbar_lordosis)} ({degrees(added, signed=True)})"
+            + (f"\n{degrees(lean)} from the lean" if lean else "")
+        )
         self.asis_label.xy = tuple(b.asis)
         self.psis_label.xy = tuple(b.psis)
 

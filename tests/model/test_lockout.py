@@ -168,7 +168,16 @@ def test_unknown_override_name():
 
 def test_parameters_that_are_not_model_inputs_are_not_overrides():
     with pytest.raises(ValueError, match="'override' must be one of"):
-        compensate(0.0, standing_pelvic_tilt=12)
+        compensate(0.0, lift_hip_flexion_start=100)
+    with pytest.raises(ValueError, match="'override' must be one of"):
+        compensate(0.0, mtt_thigh_angle=0)
+
+
+def test_the_standing_posture_changes_only_the_lean():
+    """The standing tilt and lordosis shape the lifter for the balance, nothing else."""
+    a, b = compensate(-10.0), compensate(-10.0, standing_pelvic_tilt=20, standing_lumbar_lordosis=60)
+    assert (a.deficit, a.rotation_used, a.pelvic_tilt, a.stage) == (b.deficit, b.rotation_used, b.pelvic_tilt, b.stage)
+    assert a.trunk_lean != b.trunk_lean
 
 
 def test_mismatched_array_lengths():

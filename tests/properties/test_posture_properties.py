@@ -18,7 +18,14 @@ from biomech.model.lockout import tissues as tissues_of  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 from biomech.scene.pose import SEGMENT_LENGTHS, sagittal_pose, transverse_pose  # noqa: E402
 from biomech.scene.scene import build_scene as build_scene_any  # noqa: E402
-from tests.scene.test_scene import ARC_REL_TOL, foot_angles, lengths_of, tilt_of  # noqa: E402
+from tests.scene.test_scene import (  # noqa: E402
+    ARC_REL_TOL,
+    drawn_centre_of_mass,
+    drawn_mid_foot,
+    foot_angles,
+    lengths_of,
+    tilt_of,
+)
 
 build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 tissues = partial(tissues_of, "blog")
@@ -32,7 +39,9 @@ MODEL_OVERRIDES = (
     "internal_rotation_range",
     "flexors_rotation_benefit",
     "foot_progression_baseline",
+    "bar_load",
 )
+BALANCED_DEMAND = 10.0  # up to this squeeze_demand every valid state balances (model.balance)
 
 
 def in_range(name: str) -> st.SearchStrategy[float]:
@@ -60,10 +69,16 @@ def split(s: dict) -> tuple[dict, dict]:
 @given(states)
 def test_drawn_figure_matches_the_model_and_keeps_its_lengths(s):
     overrides, choice = split(s)
-    state = compensate(s["available"], **choice, **overrides)
+    posture = {"standing_pelvic_tilt": s["tilt0"], "standing_lumbar_lordosis": s["lordosis0"]}
+    state = compensate(s["available"], **choice, **overrides, **posture)
     offset = s["lordosis0"] - s["tilt0"]
     tilt = s["tilt0"] + state.pelvic_tilt
-    side = sagittal_pose(tilt, s["lordosis0"] + state.lumbar_extension, sacrum_offset=offset)
+    side = sagittal_pose(
+        tilt,
+        s["lordosis0"] + state.lumbar_extension,
+        sacrum_offset=offset,
+        thigh_inclination=state.thigh_inclination,
+    )
     top = transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=tilt)
 
     assert abs(tilt_of(side) - s["tilt0"] - state.pelvic_tilt) <= ANGLE_TOL_DEG
@@ -73,7 +88,10 @@ def test_drawn_figure_matches_the_model_and_keeps_its_lengths(s):
         assert abs(length - SEGMENT_LENGTHS[name]) <= LENGTH_TOL_H, name
     arc = float(np.sum(np.linalg.norm(np.diff(side.lumbar, axis=0), axis=1)))
     assert abs(arc / SEGMENT_LENGTHS["lumbar"] - 1.0) <= ARC_REL_TOL
-    assert abs(side.t12_angle) <= 1e-9  # equal tilt and lumbar extension: trunk upright
+    assert abs(side.t12_angle + state.trunk_lean) <= 1e-9  # lumbar = tilt + lean: the trunk leans back by the lean
+    if overrides.get("squeeze_demand", PARAMETERS["squeeze_demand"].default) <= BALANCED_DEMAND:
+        ahead = drawn_centre_of_mass(side, overrides.get("bar_load", PARAMETERS["bar_load"].default))
+        assert abs(ahead - drawn_mid_foot(side)) <= 1e-9  # lifter and bar over the drawn mid-foot
     assert np.all(np.isfinite(side.lumbar)) and np.all(np.isfinite(top.feet))
 
 

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView
+from biomech.views._base import degrees
 
 build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 
@@ -152,7 +153,9 @@ def test_labels_are_in_degrees():
     dash.update(build_scene(-10.0))
     hips, top = dash.views["hips"], dash.views["transverse"]
     assert hips.tilt_label.get_text() == "pelvic tilt\n17.5°\n(+7.5°)"  # 10 + 7.45, half away from zero
-    assert hips.lordosis_label.get_text() == "lordosis\n57.3° (+7.5°)"  # 49.8 + 7.45 = 57.25
+    lean = build_scene(-10.0).state.trunk_lean  # the trunk's lean back adds to the lordosis
+    lordosis = f"lordosis\n{degrees(49.8 + 7.45 + lean)} ({degrees(7.45 + lean, signed=True)})"
+    assert hips.lordosis_label.get_text() == f"{lordosis}\n{degrees(lean)} from the lean"
     assert top.feet_label.get_text() == "feet turned out 52.5°"
     assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax
