@@ -3,7 +3,7 @@
 A tight tissue is a set of muscle parts (or ligament bands) of
 :mod:`biomech.anatomy.geometry` whose longest allowed length ``L_max`` is its length
 where the restriction was measured: hip extended to ``hip_extension_available`` (plus the
-part's own ``slack``, 0 unless given), no rotation, knee at ``test_knee_flexion``. At
+part's own ``slack``, 0 unless given, up to 40 deg in all), no rotation, knee at ``test_knee_flexion``. At
 lockout the thigh leans forward by ``theta`` (0 for "stand tall", ``squeeze_demand`` for
 "squeeze glutes": hips through), the knee is at ``lockout_knee_flexion`` and the trunk is
 upright, so with an added anterior pelvic tilt ``alpha`` the hip is flexed ``alpha -
@@ -59,6 +59,7 @@ from numpy.typing import NDArray
 
 from biomech.anatomy.crossing import crossing_segments
 from biomech.anatomy.geometry import path_length
+from biomech.parameters import PARAMETERS
 
 __all__ = ["length_limits", "rotation_moment_arms", "solve_lockout"]
 
@@ -137,14 +138,18 @@ def _limits_with_slack(
     parts: tuple[str, ...], available: Array, slack: Array | None, test_knee: Array
 ) -> tuple[Array, Array, Array]:
     """:func:`length_limits` with each part measured ``slack`` (``(N, P)``) deg further into
-    extension; also returns where each was measured (hip flexion, deg, ``(N, P)``)."""
+    extension, up to the most extension the model takes (``hip_extension_available``'s
+    maximum, 40 deg: beyond it sartorius and tensor fasciae latae shorten again in the
+    straight-line geometry, so a slacker part would come out tighter); also returns where
+    each was measured (hip flexion, deg, ``(N, P)``)."""
     if slack is None or not np.any(slack):
         limit, at = length_limits(parts, available, test_knee)
         return limit, at, np.broadcast_to(-available[:, None], limit.shape)
-    columns = [length_limits((part,), available + slack[:, j], test_knee) for j, part in enumerate(parts)]
+    measured = np.minimum(available[:, None] + slack, PARAMETERS["hip_extension_available"].max)
+    columns = [length_limits((part,), measured[:, j], test_knee) for j, part in enumerate(parts)]
     limit = np.concatenate([c[0] for c in columns], axis=1)
     at = np.concatenate([c[1] for c in columns], axis=1)
-    return limit, at, -(available[:, None] + slack)
+    return limit, at, -measured
 
 
 def _constants(

@@ -183,8 +183,8 @@ def compensate(
         Geometry only: part name (gait2392, e.g. ``"psoas_r"``; the tissue's parts are
         :func:`~biomech.anatomy.tissues.tissue_parts`) -> extra degrees of hip extension
         at which that part reaches its limit (0 to 30, ``part_slack``; scalar or shape
-        ``(N,)``): its limit is read at ``hip_extension_available + slack``. Parts not
-        named have none.
+        ``(N,)``): its limit is read at ``hip_extension_available + slack`` (at most 40
+        deg, the range's end). Parts not named have none.
     **overrides
         Any of :data:`MODEL_PARAMETERS`, each a scalar or shape ``(N,)``, in the
         parameter's unit (e.g. ``test_knee_flexion=80`` for a Thomas-test reading);
