@@ -21,7 +21,10 @@ rotation further the same way: the tilt saved relative to no rotation is at leas
 ``c |phi*|`` (each degree turned bought at least ``c`` degrees of extension on average),
 and no further rotation in the same direction buys more than ``c`` per degree. With
 ``c = 0`` this is the least tilt, and where rotation alone suffices the least rotation
-that does. The price is the model's assumption (illustrative, :mod:`biomech.parameters`),
+that does. With a price, the tilt alone need not grow as the hip tightens: rotation past
+the point where no tilt is left buys nothing, so a small deficit may not be worth a turn
+that a larger one is (adductor longus, for one); the deficit and the cost (tilt plus
+price) never fall. The price is the model's assumption (illustrative, :mod:`biomech.parameters`),
 not a measurement: that the body does not turn the feet in or out for a degree or two of
 tilt follows from it. It acts on this mechanism only: the blog's mechanism
 (:mod:`biomech.model.blog_lockout`) is the blog's hypothesis, a linear benefit ``k`` used

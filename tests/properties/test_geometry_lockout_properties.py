@@ -212,9 +212,28 @@ def test_no_degree_turned_buys_less_than_the_floor(s):
         assert np.all(at_pick - tilt[further] <= c * (np.abs(grid[further]) - abs(r.rotation_used)) + 2 * TILT_TOL_DEG)
 
 
+def _cost(s: dict, r: object) -> float:
+    """What the solver minimises: the tilt plus ``rotation_gain_floor`` per degree turned."""
+    return r.pelvic_tilt + s["rotation_gain_floor"] * abs(r.rotation_used)
+
+
 @settings(max_examples=2000)
 @given(states, st.floats(0.5, 20.0))
-def test_tighter_needs_no_less_tilt_and_stand_tall_no_more_than_squeeze(s, tighter):
+def test_tighter_costs_no_less_and_stand_tall_no_more_than_squeeze(s, tighter):
+    """With a price, the tilt alone may fall as the hip tightens (a larger deficit can make a
+    full turn worth its price, e.g. adductor longus); the deficit and the cost never do."""
+    r = _solve(s)
+    s2 = {**s, "available": max(PARAMETERS["hip_extension_available"].min, s["available"] - tighter)}
+    r2 = _solve(s2)
+    assert r2.deficit >= r.deficit - 1e-9
+    assert _cost(s2, r2) >= _cost(s, r) - TILT_TOL_DEG
+    tall, squeeze = (_solve({**s, "cue": c}) for c in CUES)
+    assert _cost(s, tall) <= _cost(s, squeeze) + TILT_TOL_DEG
+
+
+@settings(max_examples=500)
+@given(free_states, st.floats(0.5, 20.0))
+def test_with_no_price_tighter_needs_no_less_tilt_and_stand_tall_no_more_than_squeeze(s, tighter):
     r = _solve(s)
     s2 = {**s, "available": max(PARAMETERS["hip_extension_available"].min, s["available"] - tighter)}
     assert _solve(s2).pelvic_tilt >= r.pelvic_tilt - TILT_TOL_DEG
