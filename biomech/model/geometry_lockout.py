@@ -57,6 +57,8 @@ Length: It is one solver (the closed form, the problem's constants, the rotation
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -127,14 +129,18 @@ def rotation_moment_arms(parts: tuple[str, ...], knee: Array) -> Array:
     :func:`~biomech.anatomy.geometry.path_length` (so ligament bands have one too).
     """
     knees, which = np.unique(knee, return_inverse=True)
-    m, h = knees.size, _SLOPE_STEP_DEG
-    pair = path_length(
-        parts,
-        hip_rotation=np.concatenate([np.full(m, -h), np.full(m, h)]),
-        knee_flexion=np.concatenate([knees, knees]),
-    )
-    arms = -1000.0 * (pair[m:] - pair[:m]) / np.radians(2.0 * h)
+    arms = np.stack([_rotation_arms_at(parts, float(k)) for k in knees])
     return arms[which.reshape(-1)]
+
+
+@lru_cache(maxsize=256)
+def _rotation_arms_at(parts: tuple[str, ...], knee: float) -> Array:
+    """:func:`rotation_moment_arms` at one knee angle, ``(P,)`` (cached: a curve has one knee)."""
+    h = _SLOPE_STEP_DEG
+    pair = path_length(parts, hip_rotation=[-h, h], knee_flexion=[knee, knee])
+    arms = -1000.0 * (pair[1] - pair[0]) / np.radians(2.0 * h)
+    arms.setflags(write=False)
+    return arms
 
 
 def _limits_with_slack(
@@ -370,8 +376,10 @@ def solve_lockout(
     )
 
     # the least rotation that makes up the deficit alone, searched beyond the hip's range
+    # (not where every part is frozen: rotation changes nothing there)
+    turns = short if frozen is None else short & ~np.all(frozen, axis=1)
     wide = np.full(n, _NEEDED_LIMIT_DEG)
-    needed, _ = _zoom(problem, _grid(wide, wide), "root", short)
+    needed, _ = _zoom(problem, _grid(wide, wide), "root", turns)
     reachable = np.isfinite(needed)
     rotation_needed = np.where(short, np.where(reachable, needed, np.inf), 0.0)
     in_range = reachable & (needed >= -internal_range) & (needed <= external_range)
@@ -386,7 +394,7 @@ def solve_lockout(
     # then the rotation within the range of least cost, if it costs less (with no price and
     # the least rotation in range, nothing can; both searches stop within 1e-3 deg of the
     # root, one either side, so rotation alone is kept unless beaten by more than that)
-    rest = short & ~(use_root & (gain <= 0.0))
+    rest = turns & ~(use_root & (gain <= 0.0))
     if np.any(rest):
         pick, value = _zoom(problem, _grid(internal_range, external_range), "min", rest, gain)
         value = np.maximum(0.0, value)
