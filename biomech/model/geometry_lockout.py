@@ -51,8 +51,8 @@ rotation is found on a grid refined by zooming in (exact to below 1e-3 deg of ro
 for the objective above, up to a second minimum narrower than the first grid's step,
 about 2 deg). Lumbar extension equals the tilt (the trunk stays upright).
 
-Length: It is one solver (the closed form, the problem's constants, the rotation search), a little over
-300 lines because each step carries its derivation in its docstring.
+Length: It is one solver (the closed form, the problem's constants, the rotation search with its
+price, the per-part limits), about 400 lines because each step carries its derivation in its docstring.
 """
 
 from __future__ import annotations

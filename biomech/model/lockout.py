@@ -25,8 +25,9 @@ This is a teaching model: a hypothesis made explicit and tested against publishe
 anatomy, not a validated predictor. Its parameters and their sources are in
 :mod:`biomech.parameters`.
 
-Length: It holds the public entry point of both mechanisms and the stage spans read off a curve;
-the mechanisms themselves live in their own modules, so it is only a little over 300 lines.
+Length: It holds the public entry point of both mechanisms (with the checks of its inputs) and the
+stage spans read off a curve; the mechanisms themselves live in their own modules, so it is only
+a little over 350 lines.
 """
 
 from __future__ import annotations
