@@ -40,6 +40,9 @@ def _formats(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (``figures`` subcommand)."""
     from biomech.export import DEFAULT_RESTRICTION, DPI, FORMATS, SIDE_VIEW_LEVELS
+    from biomech.parameters import PARAMETERS
+
+    gain = PARAMETERS["rotation_gain_floor"]
 
     parser = argparse.ArgumentParser(
         prog="python -m biomech",
@@ -97,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
         "question answered by the 3-D muscle geometry with the knee",
     )
     fig.add_argument(
+        "--rotation-gain-floor",
+        type=float,
+        default=None,
+        metavar="K",
+        help="geometry only: the hip turns only while each degree of rotation buys at least K "
+        f"degrees of hip extension, {gain.min:g} to {gain.max:g} (default {gain.default:g}, "
+        "illustrative; 0: any rotation that lowers the tilt)",
+    )
+    fig.add_argument(
         "--theme",
         choices=("light", "dark"),
         default="light",
@@ -112,12 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from biomech.export import FORMATS, export_figures, validate_options
 
     formats = FORMATS if args.formats is None else tuple(args.formats)
+    model = {} if args.rotation_gain_floor is None else {"overrides": {"rotation_gain_floor": args.rotation_gain_floor}}
     checks = {  # each option alone, so the message names the option that is wrong
         "--format": {"formats": formats},
         "--dpi": {"dpi": args.dpi},
         "--restriction": {"restriction": args.restriction},
         "--cue": {"cue": args.cue},
         "--tissue": {"tissue": args.tissue, "cue": args.cue, "mechanism": args.mechanism},
+        "--rotation-gain-floor": model,
         "--out": {"out_dir": args.out},
     }
     for flag, options in checks.items():
@@ -135,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             tissue=args.tissue,
             mechanism=args.mechanism,
             theme=args.theme,
+            **model,
         )
     except OSError as error:
         print(f"python -m biomech figures: error: {error}", file=sys.stderr)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -338,6 +338,7 @@ def validate_options(
     mechanism: str = "blog",
     theme: str | Theme = "light",
     out_dir: str | os.PathLike[str] = ".",
+    overrides: Mapping[str, float] | None = None,
 ) -> Scene:
     """Check the options of :func:`export_figures` without writing anything.
 
@@ -355,7 +356,7 @@ def validate_options(
     check_range("dpi", dpi, *DPI_RANGE, "dots per inch")
     get_theme(theme)
     _check_folder(out_dir)
-    return build_scene(restriction, cue=cue, tissue=tissue, mechanism=mechanism)  # type: ignore[arg-type]
+    return build_scene(restriction, cue=cue, tissue=tissue, mechanism=mechanism, **(overrides or {}))  # type: ignore[arg-type]
 
 
 def export_figure(
@@ -415,6 +416,7 @@ def export_figures(
     tissue: str = ALL_FLEXORS,
     mechanism: str = "blog",
     theme: str | Theme = "light",
+    overrides: Mapping[str, float] | None = None,
 ) -> list[Path]:
     """Write the standard set of slide figures (:data:`FIGURES`) to ``out_dir``.
 
@@ -436,6 +438,9 @@ def export_figures(
         ``"blog"`` (the blog's hypothesis, as the lab starts) or ``"geometry"``.
     theme
         ``"light"`` or ``"dark"``.
+    overrides
+        Single numbers for any of :data:`biomech.model.lockout.MODEL_PARAMETERS` (e.g.
+        ``{"rotation_gain_floor": 0.0}``), for every figure; default: the parameter table's.
 
     Returns
     -------
@@ -456,23 +461,28 @@ def export_figures(
         mechanism=mechanism,
         theme=theme,
         out_dir=out_dir,
+        overrides=overrides,
     )
+    extra = dict(overrides or {})
     fmts, dpi, t, out = _check_formats(formats), float(dpi), get_theme(theme), Path(out_dir)
     plan: list[tuple[str, str, Scene, str | None]] = [("table", "table", now, None), ("curves", "curves", now, None)]
     plan += [
         (
             f"side_view_{level}",
             "side_view",
-            build_scene(x, cue=cue, tissue=tissue, mechanism=mechanism),  # type: ignore[arg-type]
+            build_scene(x, cue=cue, tissue=tissue, mechanism=mechanism, **extra),  # type: ignore[arg-type]
             f"Side view at lockout: {'no' if level == 'none' else level} restriction",
         )
         for level, x in SIDE_VIEW_LEVELS.items()
     ]
     plan += [("top_down", "top_down", now, None), ("cues", "cues", now, None), ("dashboard", "dashboard", now, None)]
+    cue_scenes = [
+        build_scene(restriction, cue=c, tissue=tissue, mechanism=mechanism, **extra) for c in CUE_NAMES if extra
+    ]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with use_theme(t):
         for stem, kind, scene, title in plan:
-            fig = build_figure(kind, scene, theme=t, title=title)
+            fig = build_figure(kind, scene, theme=t, title=title, cue_scenes=cue_scenes)
             written += [_save(fig, out / f"{stem}.{fmt}", fmt, dpi) for fmt in fmts]
     return written

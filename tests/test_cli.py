@@ -95,6 +95,22 @@ def test_bad_values_exit_2_with_a_clear_message(calls, tmp_path, capsys, argv, m
     assert calls == [] and not (tmp_path / "out").exists()
 
 
+def test_rotation_gain_floor_reaches_the_export_as_an_override(calls, tmp_path):
+    argv = ["figures", "--out", str(tmp_path), "--mechanism", "geometry", "--rotation-gain-floor", "0"]
+    assert main(argv) == 0
+    assert calls[0][1]["overrides"] == {"rotation_gain_floor": 0.0}
+    assert main(["figures", "--out", str(tmp_path)]) == 0
+    assert "overrides" not in calls[1][1]  # not given: the parameter table's default
+
+
+def test_a_bad_rotation_gain_floor_exits_2_naming_the_parameter(calls, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["figures", "--out", str(tmp_path / "out"), "--rotation-gain-floor", "1.5"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and calls == []
+    assert "argument --rotation-gain-floor: 'rotation_gain_floor' must be a finite number" in err and "[0, 1]" in err
+
+
 def test_out_must_be_a_folder(calls, tmp_path, capsys):
     file = tmp_path / "slides.txt"
     file.write_text("")
@@ -133,6 +149,7 @@ def test_help_explains_every_option():
         "--cue",
         "--tissue",
         "--theme",
+        "--rotation-gain-floor",
         "1920x1080",
         "dark",
         "side_view_severe",

@@ -20,7 +20,9 @@ from biomech.export import (
     build_figure,
     export_figure,
     export_figures,
+    validate_options,
 )
+from biomech.model.lockout import compensate
 from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
 
@@ -207,3 +209,13 @@ def test_the_table_figure_marks_the_unresolved_cells():
         assert len(marked) == len(unresolved_cells()) == 2, kind
         for note in unresolved_cells().values():
             assert any(note in t for t in marked), (kind, note)
+
+
+def test_overrides_reach_the_scenes_and_bad_ones_raise_before_writing(tmp_path):
+    options = {"restriction": -10.0, "tissue": "Iliopsoas", "mechanism": "geometry", "out_dir": tmp_path / "out"}
+    free = {"rotation_gain_floor": 0.0, "moment_arm_floor": 0.0}
+    scene = validate_options(**options, overrides=free)
+    assert scene.state == compensate(-10.0, tissue="Iliopsoas", **free) and scene.state.rotation_used < 0.0
+    with pytest.raises(ValueError, match=r"^'rotation_gain_floor' must be a finite number"):
+        export_figures(**options, overrides={"rotation_gain_floor": 2.0})
+    assert not (tmp_path / "out").exists()

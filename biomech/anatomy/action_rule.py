@@ -7,7 +7,10 @@ positive = flexor, adductor, internal rotator). For a tight tissue, the ratio of
 rotation to its flexion moment arm says how many degrees of hip extension one degree of
 rotation buys, ``k = |r_rot| / r_flex``, by rotating the way the tissue pulls (that
 slackens it). The model, the table by posture, the lab's note and the self-check
-questions all format what these functions return.
+questions all format what these functions return. The geometry's lockout solver
+(:mod:`biomech.model.geometry_lockout`) follows the same floor: a tight part whose
+rotation moment arm at lockout is below it is not slackened or tightened by turning the
+hip, so a tissue the table gives no rotation action is not rotated either.
 """
 
 from __future__ import annotations

@@ -2,40 +2,71 @@
 
 A tight tissue is a set of muscle parts (or ligament bands) of
 :mod:`biomech.anatomy.geometry` whose longest allowed length ``L_max`` is its length
-where the restriction was measured: hip extended to ``hip_extension_available``, no
-rotation, knee at ``test_knee_flexion``. At lockout the thigh leans forward by ``theta``
-(0 for "stand tall", ``squeeze_demand`` for "squeeze glutes": hips through), the knee is
-at ``lockout_knee_flexion`` and the trunk is upright, so with an added anterior pelvic
-tilt ``alpha`` the hip is flexed ``alpha - theta``. The body picks the hip rotation
-``phi`` within its range that needs the least ``alpha`` with every tight part within its
-limit::
+where the restriction was measured: hip extended to ``hip_extension_available`` (plus the
+part's own ``slack``, 0 unless given, up to 40 deg in all), no rotation, knee at ``test_knee_flexion``. At
+lockout the thigh leans forward by ``theta`` (0 for "stand tall", ``squeeze_demand`` for
+"squeeze glutes": hips through), the knee is at ``lockout_knee_flexion`` and the trunk is
+upright, so with an added anterior pelvic tilt ``alpha`` the hip is flexed ``alpha -
+theta``. Let ``alpha(phi) = max(0, theta + H(phi))`` be the least tilt that keeps every
+tight part within its limit at hip rotation ``phi``, where ``H(phi)`` is the least hip
+flexion that does (:func:`_least_flexion`). Rotation has a price: the body picks the
+rotation ``phi`` within its range that minimises the tilt plus ``c`` degrees per degree
+turned, ``c = rotation_gain_floor``::
 
-    minimise alpha >= 0 over phi in [-internal_rotation_range, external_rotation_range]
-    such that L_i(alpha - theta, phi, knee) <= L_max,i for every tight part i
+    minimise  alpha(phi) + c |phi|   over phi in [-internal_rotation_range, external_rotation_range]
 
-Rotation is used only where it lowers the tilt (or, when rotation alone suffices, the
-least rotation that does). A tight part restricts extension: each part gives the least
-hip flexion at which it is within its limit, and a part that turns into an extensor
-further into flexion (in gait2392 adductor brevis, beyond about 25 deg) is not made to
-limit flexion too; its limit is its shortest length on the way to the test posture
-(:func:`length_limits`). For one part, a straight segment crosses the hip, so the
-least hip flexion that keeps it within its limit at a given rotation has a closed form
-(:func:`_least_flexion`); the rotation is found on a grid refined by zooming in. Lumbar
-extension equals the tilt (the trunk stays upright).
+(ties, and rotation that would save at most 1e-9 deg: the least rotation, 0 first).
+Guarantee, from the optimality of ``phi*`` against ``phi = 0`` and against every
+rotation further the same way: the tilt saved relative to no rotation is at least
+``c |phi*|`` (each degree turned bought at least ``c`` degrees of extension on average),
+and no further rotation in the same direction buys more than ``c`` per degree. With
+``c = 0`` this is the least tilt, and where rotation alone suffices the least rotation
+that does. With a price, the tilt alone need not grow as the hip tightens: rotation past
+the point where no tilt is left buys nothing, so a small deficit may not be worth a turn
+that a larger one is (adductor longus, for one); the deficit and the cost (tilt plus
+price) never fall. The price is the model's assumption (illustrative, :mod:`biomech.parameters`),
+not a measurement: that the body does not turn the feet in or out for a degree or two of
+tilt follows from it. It acts on this mechanism only: the blog's mechanism
+(:mod:`biomech.model.blog_lockout`) is the blog's hypothesis, a linear benefit ``k`` used
+until the range runs out, and stays as the blog tells it.
 
-Length: It is one solver (the closed form, the problem's constants, the rotation search), a little over
-300 lines because each step carries its derivation in its docstring.
+A part whose rotation moment arm at the lockout posture (hip flexion 0, neutral rotation,
+the lockout knee) is below ``moment_arm_floor`` has no rotation action by the table's rule
+(:mod:`biomech.anatomy.action_rule`), and the solver treats it the same way: its length
+limit is read at neutral rotation whatever the rotation, so turning the hip neither
+slackens nor tightens it. In gait2392 this holds for iliacus, psoas, rectus femoris,
+pectineus and adductor brevis (3-4, 1.7, 2.2 and 3.1 mm). The gain floor alone would not
+exclude all of them: a moment arm is an absolute size, the gain a ratio of two, and
+adductor brevis' small flexion moment arm (10 mm) makes its 3 mm of rotation buy up to
+0.7 deg per degree in the geometry. With ``moment_arm_floor = 0`` every part turns.
+
+Constraint, for every tight part ``i``: ``L_i(alpha - theta, phi, knee) <= L_max,i``. A
+tight part restricts extension: each part gives the least hip flexion at which it is
+within its limit, and a part that turns into an extensor further into flexion (in
+gait2392 adductor brevis, beyond about 25 deg) is not made to limit flexion too; its
+limit is its shortest length on the way to the test posture (:func:`length_limits`). For
+one part, a straight segment crosses the hip, so the least hip flexion that keeps it
+within its limit at a given rotation has a closed form (:func:`_least_flexion`); the
+rotation is found on a grid refined by zooming in (exact to below 1e-3 deg of rotation
+for the objective above, up to a second minimum narrower than the first grid's step,
+about 2 deg). Lumbar extension equals the tilt (the trunk stays upright).
+
+Length: It is one solver (the closed form, the problem's constants, the rotation search with its
+price, the per-part limits), about 400 lines because each step carries its derivation in its docstring.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from biomech.anatomy.crossing import crossing_segments
 from biomech.anatomy.geometry import path_length
+from biomech.parameters import PARAMETERS
 
-__all__ = ["length_limits", "solve_lockout"]
+__all__ = ["length_limits", "rotation_moment_arms", "solve_lockout"]
 
 Array = NDArray[np.float64]
 _GRID_HALF = 16  # grid points on each side of neutral rotation on the first level
@@ -46,8 +77,9 @@ _NEEDED_LIMIT_DEG = 90.0  # rotation_needed is searched up to this rotation
 _SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
 _SHORTEST_SPAN_DEG, _SHORTEST_POINTS = 40.0, 161  # where a part's shortest length is looked for
 _AT_LIMIT_DEG = 2e-3  # a part whose least hip flexion is this close to the posture's is "binding"
-_GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt than this
+_GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt (net of its price) than this
 _TINY_RANGE_DEG = 1e-6  # a rotation range below this is none
+_SEARCH_TOL_DEG = 1e-3  # the rotation searches' accuracy in cost: rotation alone is kept unless beaten by more
 
 
 def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) -> tuple[Array, Array]:
@@ -87,6 +119,46 @@ def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) ->
         limit[rows] = exact.reshape(rows.size, len(parts), len(parts))[:, c[0], c[0]]
         at[rows] = where
     return limit, at
+
+
+def rotation_moment_arms(parts: tuple[str, ...], knee: Array) -> Array:
+    """Each part's rotation moment arm (mm, geometry convention: internal +), ``(N, P)``.
+
+    ``-dL/dphi`` at hip flexion 0 (the lockout posture of the table's moment arms), neutral
+    rotation and adduction, knee at ``knee`` (deg, ``(N,)``), by a central difference of
+    :func:`~biomech.anatomy.geometry.path_length` (so ligament bands have one too).
+    """
+    knees, which = np.unique(knee, return_inverse=True)
+    arms = np.stack([_rotation_arms_at(parts, float(k)) for k in knees])
+    return arms[which.reshape(-1)]
+
+
+@lru_cache(maxsize=256)
+def _rotation_arms_at(parts: tuple[str, ...], knee: float) -> Array:
+    """:func:`rotation_moment_arms` at one knee angle, ``(P,)`` (cached: a curve has one knee)."""
+    h = _SLOPE_STEP_DEG
+    pair = path_length(parts, hip_rotation=[-h, h], knee_flexion=[knee, knee])
+    arms = -1000.0 * (pair[1] - pair[0]) / np.radians(2.0 * h)
+    arms.setflags(write=False)
+    return arms
+
+
+def _limits_with_slack(
+    parts: tuple[str, ...], available: Array, slack: Array | None, test_knee: Array
+) -> tuple[Array, Array, Array]:
+    """:func:`length_limits` with each part measured ``slack`` (``(N, P)``) deg further into
+    extension, up to the most extension the model takes (``hip_extension_available``'s
+    maximum, 40 deg: beyond it sartorius and tensor fasciae latae shorten again in the
+    straight-line geometry, so a slacker part would come out tighter); also returns where
+    each was measured (hip flexion, deg, ``(N, P)``)."""
+    if slack is None or not np.any(slack):
+        limit, at = length_limits(parts, available, test_knee)
+        return limit, at, np.broadcast_to(-available[:, None], limit.shape)
+    measured = np.minimum(available[:, None] + slack, PARAMETERS["hip_extension_available"].max)
+    columns = [length_limits((part,), measured[:, j], test_knee) for j, part in enumerate(parts)]
+    limit = np.concatenate([c[0] for c in columns], axis=1)
+    at = np.concatenate([c[1] for c in columns], axis=1)
+    return limit, at, -measured
 
 
 def _constants(
@@ -131,7 +203,11 @@ def _branch(k: dict[str, Array], c: Array, s: Array) -> Array:
 
 
 def _least_flexion(
-    k: dict[str, dict[str, Array]], conditional: NDArray[np.intp], switch: Array, rotation_deg: Array
+    k: dict[str, dict[str, Array]],
+    conditional: NDArray[np.intp],
+    switch: Array,
+    rotation_deg: Array,
+    frozen: NDArray[np.bool_] | None = None,
 ) -> Array:
     """Least hip flexion (deg) at which each part is within its length limit, ``(N, K, P)``.
 
@@ -139,12 +215,17 @@ def _least_flexion(
     path, and off (for the ``conditional`` parts only, past ``switch`` deg of flexion);
     ``rotation_deg`` (external +) is ``(N, K)``. The solution is taken on the branch where
     the part shortens as the hip flexes, nearest the posture where it reached its limit;
-    ``-inf`` where the part is always within its limit, ``+inf`` where never.
+    ``-inf`` where the part is always within its limit, ``+inf`` where never. A ``frozen``
+    part (``(N, 1, P)``: rotation moment arm below the floor) is taken at neutral rotation.
     """
     r = np.radians(-rotation_deg)[..., None]  # geometry: internal +
+    if frozen is not None:
+        r = np.where(frozen, 0.0, r)  # (N, K, P)
     c, s = np.cos(r), np.sin(r)
     on = _branch(k["on"], c, s)
     if conditional.size:
+        if c.shape[-1] > 1:
+            c, s = c[..., conditional], s[..., conditional]
         off = _branch(k["off"], c, s)
         part = on[..., conditional]
         on[..., conditional] = np.where(part <= switch, part, np.maximum(off, switch))
@@ -155,18 +236,26 @@ class _Problem:
     """One batch of states: the tight parts' limits and the lockout posture."""
 
     def __init__(
-        self, parts: tuple[str, ...], available: Array, theta: Array, test_knee: Array, lockout_knee: Array
+        self,
+        parts: tuple[str, ...],
+        available: Array,
+        theta: Array,
+        test_knee: Array,
+        lockout_knee: Array,
+        slack: Array | None = None,
+        frozen: NDArray[np.bool_] | None = None,
     ) -> None:
         self.parts = parts
         self.theta = theta
-        self.limit, shortest_at = length_limits(parts, available, test_knee)  # (N, P)
+        self.frozen = frozen[:, None, :] if frozen is not None and np.any(frozen) else None  # (N, 1, P)
+        self.limit, shortest_at, measured = _limits_with_slack(parts, available, slack, test_knee)  # (N, P)
         knees, which = np.unique(lockout_knee, return_inverse=True)  # usually one knee angle
         seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
         self.conditional = np.flatnonzero(np.isfinite(seg["active_to"][0]))
         c = self.conditional
         off = {key: v[:, c] for key, v in seg.items()}
         self.switch = seg["active_to"][:, None][..., c]
-        shortest = shortest_at != -available[:, None]
+        shortest = shortest_at != measured
         self.k = {
             "on": _constants(seg, self.limit, shortest_at, "start_on", "fixed_on", shortest),
             "off": _constants(off, self.limit[:, c], shortest_at[:, c], "start_off", "fixed_off", shortest[:, c]),
@@ -177,12 +266,13 @@ class _Problem:
         new = object.__new__(_Problem)
         new.parts, new.theta, new.limit = self.parts, self.theta[index], self.limit[index]
         new.conditional, new.switch = self.conditional, self.switch[index]
+        new.frozen = None if self.frozen is None else self.frozen[index]
         new.k = {b: {key: v[index] for key, v in k.items()} for b, k in self.k.items()}
         return new
 
     def flexion(self, rotation: Array) -> tuple[Array, Array]:
         """Least hip flexion over all parts, ``(N, K)``, and per part ``(N, K, P)``."""
-        each = _least_flexion(self.k, self.conditional, self.switch, rotation)
+        each = _least_flexion(self.k, self.conditional, self.switch, rotation, self.frozen)
         return np.max(each, axis=-1), each
 
     def tilt_excess(self, rotation: Array) -> Array:
@@ -197,11 +287,14 @@ def _grid(low: Array, high: Array, half: int = _GRID_HALF) -> Array:
     return np.concatenate([-low[:, None] * u[::-1][None, :-1], high[:, None] * u[None, :]], axis=1)
 
 
-def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool_]) -> tuple[Array, Array]:
+def _zoom(
+    problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool_], gain: Array | None = None
+) -> tuple[Array, Array]:
     """Refine a grid search by zooming: each level lays a finer grid over the two cells
     around the point picked on the last one.
 
-    ``pick="min"``: the rotation of least tilt (ties: least rotation);
+    ``pick="min"``: the rotation of least ``max(0, tilt) + gain |rotation|`` (``gain``
+    ``(N,)``, default 0; ties: least rotation);
     ``pick="root"``: the rotation of least magnitude with no tilt needed (the grid must
     contain 0, where tilt is needed). Returns the rotation and its tilt excess, ``(N,)``;
     for ``"root"`` NaN where no grid point works. Only the ``active`` states are searched
@@ -213,12 +306,13 @@ def _zoom(problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool
     if index_rows.size == 0:
         return best_all, value_all
     problem, rotation = problem.rows(index_rows), rotation[index_rows]
+    price = (0.0 if gain is None else gain[index_rows, None]) + 1e-12  # per degree turned; ties: least
     rows = np.arange(rotation.shape[0])
     found = np.ones(rotation.shape[0], dtype=bool)
     for level in range(_LEVELS):
         excess = problem.tilt_excess(rotation)
         if pick == "min":
-            index = np.argmin(excess + 1e-12 * np.abs(rotation), axis=1)
+            index = np.argmin(np.maximum(excess, 0.0) + price * np.abs(rotation), axis=1)
         else:
             ok = excess <= 0.0
             if level == 0:
@@ -249,15 +343,27 @@ def solve_lockout(
     internal_range: Array,
     test_knee: Array,
     lockout_knee: Array,
+    *,
+    gain_floor: Array | None = None,
+    arm_floor_mm: Array | None = None,
+    slack: Array | None = None,
 ) -> dict[str, Array]:
     """Solve the lockout for 1-D arrays of states (validated, broadcast, degrees).
+
+    ``gain_floor`` is ``rotation_gain_floor`` (deg/deg), ``arm_floor_mm`` is
+    ``moment_arm_floor`` (mm), each ``(N,)`` (default 0: every rotation that lowers the
+    tilt is taken, every part turns); ``slack`` is ``(N, P)`` deg per part (default 0).
 
     Returns ``deficit``, ``rotation_used`` (external +), ``rotation_needed``, ``pelvic_tilt``,
     ``rotation_benefit`` (first-order, near neutral rotation) and ``binding`` (part names
     at their limit, comma-separated), each shape ``(N,)``.
     """
-    problem = _Problem(parts, available, theta, test_knee, lockout_knee)
     n = available.shape[0]
+    gain = np.zeros(n) if gain_floor is None else gain_floor
+    frozen = None
+    if arm_floor_mm is not None:
+        frozen = np.abs(rotation_moment_arms(parts, lockout_knee)) < arm_floor_mm[:, None]
+    problem = _Problem(parts, available, theta, test_knee, lockout_knee, slack, frozen)
     step = np.array([-_SLOPE_STEP_DEG, 0.0, _SLOPE_STEP_DEG])
     near = problem.tilt_excess(np.broadcast_to(step, (n, 3)))
     excess0 = near[:, 1]
@@ -270,21 +376,32 @@ def solve_lockout(
     )
 
     # the least rotation that makes up the deficit alone, searched beyond the hip's range
+    # (not where every part is frozen: rotation changes nothing there)
+    turns = short if frozen is None else short & ~np.all(frozen, axis=1)
     wide = np.full(n, _NEEDED_LIMIT_DEG)
-    needed, _ = _zoom(problem, _grid(wide, wide), "root", short)
+    needed, _ = _zoom(problem, _grid(wide, wide), "root", turns)
     reachable = np.isfinite(needed)
     rotation_needed = np.where(short, np.where(reachable, needed, np.inf), 0.0)
     in_range = reachable & (needed >= -internal_range) & (needed <= external_range)
-    rotation_used = np.where(short & in_range, needed, 0.0)
-    tilt = np.where(short & ~in_range, excess0, 0.0)
+    # candidates, by their cost (tilt + gain |rotation|): no rotation, then that least rotation
+    with np.errstate(invalid="ignore"):
+        root_cost = np.where(in_range, gain * np.abs(np.nan_to_num(needed)), np.inf)
+    use_root = short & (root_cost < excess0 - _GAIN_DEG)
+    rotation_used = np.where(use_root, needed, 0.0)
+    tilt = np.where(short & ~use_root, excess0, 0.0)
+    cost = np.where(use_root, root_cost, excess0)
 
-    # otherwise the rotation within the range that needs the least tilt, if it needs less
-    rest = short & ~in_range
+    # then the rotation within the range of least cost, if it costs less (with no price and
+    # the least rotation in range, nothing can; both searches stop within 1e-3 deg of the
+    # root, one either side, so rotation alone is kept unless beaten by more than that)
+    rest = turns & ~(use_root & (gain <= 0.0))
     if np.any(rest):
-        pick, value = _zoom(problem, _grid(internal_range, external_range), "min", rest)
-        better = rest & (value < excess0 - _GAIN_DEG)
+        pick, value = _zoom(problem, _grid(internal_range, external_range), "min", rest, gain)
+        value = np.maximum(0.0, value)
+        margin = np.where(use_root, _SEARCH_TOL_DEG, _GAIN_DEG)
+        better = rest & (value + gain * np.abs(np.nan_to_num(pick)) < cost - margin)
         rotation_used = np.where(better, pick, rotation_used)
-        tilt = np.where(better, np.maximum(0.0, value), tilt)
+        tilt = np.where(better, value, tilt)
 
     final, each = problem.flexion(rotation_used[:, None])
     reached = np.maximum(final[:, 0], tilt - theta)  # the hip flexion of the lockout posture

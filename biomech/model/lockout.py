@@ -30,12 +30,14 @@ This is a teaching model: a hypothesis made explicit and tested against publishe
 anatomy, not a validated predictor. Its parameters and their sources are in
 :mod:`biomech.parameters`.
 
-Length: It holds the public entry point of both mechanisms and the stage spans read off a curve;
-the mechanisms themselves live in their own modules, so it is only a little over 300 lines.
+Length: It holds the public entry point of both mechanisms (with the checks of its inputs) and the
+stage spans read off a curve; the mechanisms themselves live in their own modules, so it is only
+a little over 350 lines.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,6 +78,7 @@ MODEL_PARAMETERS: tuple[str, ...] = (
     "external_rotation_range",
     "internal_rotation_range",
     "flexors_rotation_benefit",
+    "rotation_gain_floor",
     "moment_arm_floor",
     "foot_progression_baseline",
     "test_knee_flexion",
@@ -83,10 +86,10 @@ MODEL_PARAMETERS: tuple[str, ...] = (
     "bar_load",
 )
 """Parameters that :func:`compensate` accepts as keyword overrides (the two knee angles
-act on the geometry only; ``flexors_rotation_benefit`` on the blog's mechanism only;
-``bar_load`` on the balance only, :mod:`biomech.model.balance`). It also accepts the
-standing posture, :data:`~biomech.model.balance.POSTURE_PARAMETERS`, which shapes the
-lifter for the balance."""
+and ``rotation_gain_floor`` act on the geometry only; ``flexors_rotation_benefit`` on the
+blog's mechanism only; ``bar_load`` on the balance only, :mod:`biomech.model.balance`). It
+also accepts the standing posture, :data:`~biomech.model.balance.POSTURE_PARAMETERS`, which
+shapes the lifter for the balance."""
 
 
 def tissues(mechanism: str = "geometry") -> tuple[str, ...]:
@@ -135,6 +138,30 @@ def _tissue_name(
     return " + ".join(labels), labels
 
 
+def _slack(slack: object, parts: tuple[str, ...], mechanism: str) -> dict[str, NDArray[np.float64]]:
+    """Check ``slack`` (part name -> degrees) against the tissue's parts and ``part_slack``'s range."""
+    if slack is None:
+        return {}
+    if not isinstance(slack, Mapping):
+        raise ValueError(f"'slack' must map part names to degrees, e.g. {{'psoas_r': 5.0}}; got {slack!r}.")
+    if not slack:
+        return {}
+    if mechanism == "blog":
+        raise ValueError(
+            f"'slack' {dict(slack)!r} acts on the geometry mechanism only (the blog's mechanism has no "
+            "parts); use mechanism='geometry' or no slack."
+        )
+    checked = {}
+    for part, value in slack.items():
+        if part not in parts:
+            raise ValueError(f"'slack' must name parts of the tight tissue, one of {list(parts)}; got {part!r}.")
+        try:
+            checked[part] = check_parameter("part_slack", value)
+        except ValueError as error:
+            raise ValueError(f"'slack' of {part!r}: {error}") from None
+    return checked
+
+
 def compensate(
     hip_extension_available: ArrayLike,
     /,
@@ -142,6 +169,7 @@ def compensate(
     cue: Cue = "squeeze_glutes",
     tissue: str | tuple[str, ...] = ALL_FLEXORS,
     mechanism: str = "geometry",
+    slack: Mapping[str, ArrayLike] | ArrayLike | None = None,  # wide: callers' **overrides type-check
     **overrides: ArrayLike,
 ) -> Compensation:
     """Compute the lockout compensation for a restricted hip extension.
@@ -161,6 +189,12 @@ def compensate(
     mechanism
         ``"geometry"`` (length limits on the 3-D muscle geometry with the knee) or
         ``"blog"`` (the blog's hypothesis, a linear rotation benefit).
+    slack
+        Geometry only: part name (gait2392, e.g. ``"psoas_r"``; the tissue's parts are
+        :func:`~biomech.anatomy.tissues.tissue_parts`) -> extra degrees of hip extension
+        at which that part reaches its limit (0 to 30, ``part_slack``; scalar or shape
+        ``(N,)``): its limit is read at ``hip_extension_available + slack`` (at most 40
+        deg, the range's end). Parts not named have none.
     **overrides
         Any of :data:`MODEL_PARAMETERS` and of
         :data:`~biomech.model.balance.POSTURE_PARAMETERS` (standing tilt and lordosis: they
@@ -176,9 +210,10 @@ def compensate(
     Raises
     ------
     ValueError
-        For NaN, infinite or out-of-range numbers, an unknown cue, tissue, mechanism or
-        override name, or inputs whose shapes do not broadcast; the message names the
-        parameter, the value and the valid range or choices.
+        For NaN, infinite or out-of-range numbers, an unknown cue, tissue, mechanism,
+        override name or slack part, slack with the blog's mechanism, or inputs whose
+        shapes do not broadcast; the message names the parameter, the value and the valid
+        range or choices.
 
     Examples
     --------
@@ -186,18 +221,26 @@ def compensate(
     >>> s.deficit, s.stage, round(s.rotation_used, 1), round(s.pelvic_tilt, 2)
     (19.0, 'lumbopelvic', 38.5, 7.45)
     >>> g = compensate(-10.0, tissue="Iliopsoas")
-    >>> g.stage, round(g.pelvic_tilt, 1), g.binding
-    ('lumbopelvic', 17.0, 'psoas_r')
+    >>> g.stage, g.rotation_used, round(g.pelvic_tilt, 1), g.binding
+    ('lumbopelvic', 0.0, 19.0, 'iliacus_r, psoas_r')
+    >>> compensate(-10.0, tissue="Iliopsoas", slack={"iliacus_r": 5.0}).binding
+    'psoas_r'
+    >>> free = compensate(-10.0, tissue="Iliopsoas", rotation_gain_floor=0, moment_arm_floor=0)
+    >>> round(free.rotation_used, 1), round(free.pelvic_tilt, 1)  # turning in 29.6 deg for 2 deg of tilt
+    (-29.6, 17.0)
     """
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
     available = check_parameter("hip_extension_available", hip_extension_available)
     p = resolve_overrides(overrides, MODEL_PARAMETERS + POSTURE_PARAMETERS)
     name, labels = _tissue_name(tissue, mechanism, p["moment_arm_floor"])
+    parts = tuple(dict.fromkeys(part for label in labels for part in tissue_parts(label)))
+    extra = _slack(slack, parts if mechanism == "geometry" else (), mechanism)
     try:
-        shape = np.broadcast_shapes(available.shape, *(v.shape for v in p.values()))
+        shape = np.broadcast_shapes(available.shape, *(v.shape for v in (*p.values(), *extra.values())))
     except ValueError:
         shapes = {"hip_extension_available": available.shape} | {n: v.shape for n, v in p.items()}
+        shapes |= {f"slack[{part!r}]": v.shape for part, v in extra.items()}
         raise ValueError(f"array inputs must have the same length; got shapes {shapes}.") from None
     theta = p["squeeze_demand"] if cue == "squeeze_glutes" else np.zeros_like(available)
 
@@ -207,7 +250,6 @@ def compensate(
         r = blog_lockout(deficit, k, direction, p)
         r |= {"deficit": deficit, "rotation_benefit": k, "binding": np.array("")}
     else:
-        parts = tuple(dict.fromkeys(part for label in labels for part in tissue_parts(label)))
         flat = [
             np.broadcast_to(v, shape).reshape(-1).astype(float)
             for v in (
@@ -217,9 +259,18 @@ def compensate(
                 p["internal_rotation_range"],
                 p["test_knee_flexion"],
                 p["lockout_knee_flexion"],
+                p["rotation_gain_floor"],
+                p["moment_arm_floor"],
             )
         ]
-        r = solve_lockout(parts, *flat)
+        per_part = [np.broadcast_to(extra.get(part, 0.0), shape).reshape(-1) for part in parts]
+        r = solve_lockout(
+            parts,
+            *flat[:6],
+            gain_floor=flat[6],
+            arm_floor_mm=flat[7],
+            slack=np.stack(per_part, axis=1).astype(float) if extra else None,
+        )
         r = {key: value.reshape(shape) for key, value in r.items()}
 
     tilt = r["pelvic_tilt"]

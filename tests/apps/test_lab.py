@@ -290,3 +290,15 @@ def test_the_lab_starts_on_the_blog_and_switches_to_the_geometry(lab):
     assert "claims no direction of rotation" in lab.tissue_note.value
     lab.controls["mechanism"].value = "blog"  # as a user would: the ligament is not the blog's
     assert lab.controls["tissue"].value == "hip flexors (all)" and lab.state.mechanism == "blog"
+
+
+def test_the_price_of_rotation_is_in_the_advanced_panel_and_reaches_the_geometry(lab):
+    assert "rotation_gain_floor" in lab.controls and lab.controls["rotation_gain_floor"].value == 0.1
+    lab.set(hip_extension_available=-10.0, tissue="Iliopsoas", mechanism="geometry")
+    assert lab.state.rotation_used == 0.0  # 3.6 mm of rotation moment arm: not worth turning
+    lab.controls["rotation_gain_floor"].value = 0.0
+    lab.controls["moment_arm_floor"].value = 0.0
+    free = compensate_any(
+        -10.0, tissue="Iliopsoas", mechanism="geometry", rotation_gain_floor=0.0, moment_arm_floor=0.0
+    )
+    assert lab.state == free and free.rotation_used < -20.0

@@ -5,10 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biomech.anatomy.geometry import path_length
+from biomech.anatomy.action_rule import action_of
+from biomech.anatomy.geometry import moment_arms, path_length
+from biomech.anatomy.tissues import tissue_moment_arms, tissue_parts
 from biomech.model.blog_lockout import rotation_benefit
 from biomech.model.compare import disagreement, rotation_effect
+from biomech.model.geometry_lockout import rotation_moment_arms
 from biomech.model.lockout import CUES, compensate, tissues
+from biomech.parameters import PARAMETERS
 
 FIRST_ORDER_REL = 0.10  # the issue's tolerance: the geometry's slope equals the blog's k within 10%
 
@@ -95,3 +99,125 @@ def test_bad_mechanism_and_knee_angles_are_named():
         compensate(0.0, test_knee_flexion=130.0)
     with pytest.raises(ValueError, match=r"^'lockout_knee_flexion' must be a finite number of degrees in \[0, 30\]"):
         compensate(0.0, lockout_knee_flexion=-5.0)
+
+
+FULL_RANGE = np.linspace(-30.0, 40.0, 141)
+
+
+@pytest.mark.parametrize("tissue", ["Iliopsoas", "Rectus femoris", "Adductor brevis"])
+@pytest.mark.parametrize("cue", CUES)
+def test_no_pigeon_toes_for_a_degree_or_two_of_tilt(tissue, cue):
+    """With defaults these tissues never turn the hip, over the whole range; without the price
+    and the moment-arm floor the solver turned each of them (Iliopsoas 29.6 deg in)."""
+    s = compensate(FULL_RANGE, cue=cue, tissue=tissue)
+    assert np.all(np.abs(s.rotation_used) < 1.0)
+    free = compensate(FULL_RANGE, cue=cue, tissue=tissue, rotation_gain_floor=0.0, moment_arm_floor=0.0)
+    assert np.max(np.abs(free.rotation_used)) > 10.0
+
+
+@pytest.mark.parametrize("tissue", ["Sartorius", "Tensor fasciae latae", "Adductor longus"])
+def test_tissues_with_a_rotation_action_still_turn_the_way_they_pull(tissue):
+    k, direction = (float(v) for v in rotation_benefit(tissue))
+    s = compensate(-10.0, tissue=tissue)
+    assert np.sign(s.rotation_used) == direction and abs(s.rotation_used) > 10.0
+    assert s.deficit - s.pelvic_tilt >= 0.1 * abs(s.rotation_used)  # each degree bought at least the floor
+
+
+def test_the_gain_floor_alone_excludes_iliopsoas_and_rectus_femoris_but_not_adductor_brevis():
+    """Why the solver also follows moment_arm_floor: a gain is a ratio of two moment arms, and
+    adductor brevis' small flexion moment arm makes its 3 mm of rotation buy a lot."""
+    for tissue in ("Iliopsoas", "Rectus femoris"):
+        assert compensate(FULL_RANGE, tissue=tissue, moment_arm_floor=0.0).rotation_used.tolist() == [0.0] * 141
+    brevis = compensate(-10.0, tissue="Adductor brevis", moment_arm_floor=0.0)
+    assert brevis.rotation_used < -20.0 and (brevis.deficit - brevis.pelvic_tilt) / -brevis.rotation_used > 0.5
+
+
+@pytest.mark.parametrize("tissue", [t for t in tissues("blog")[1:]])
+def test_a_tissue_with_no_rotation_action_in_the_table_is_not_turned(tissue):
+    """The table's rule (anatomy.action_rule) and the solver agree: a rotation moment arm under
+    moment_arm_floor gives no action in the table and no rotation (nor benefit) in the geometry."""
+    arms = tissue_moment_arms()[tissue]
+    part_arms = rotation_moment_arms(tissue_parts(tissue), np.zeros(1))[0]
+    s = compensate(FULL_RANGE, tissue=tissue, rotation_gain_floor=0.0)
+    if action_of("rotation", arms.rotation_mm) == "":
+        assert np.all(np.abs(part_arms) < PARAMETERS["moment_arm_floor"].default)
+        assert np.all(s.rotation_used == 0.0) and np.all(s.rotation_benefit == 0.0)
+    else:
+        assert np.any(s.rotation_used != 0.0)
+
+
+def test_rotation_moment_arms_are_the_geometrys():
+    parts = tissue_parts("hip flexors (all)")
+    for knee in (0.0, 30.0):
+        mine = rotation_moment_arms(parts, np.array([knee]))[0]
+        theirs = [float(moment_arms(knee_flexion=knee).of(part)[2]) for part in parts]
+        np.testing.assert_allclose(mine, 1000.0 * np.asarray(theirs), atol=1e-3)
+
+
+@pytest.mark.parametrize("tissue", tissues("geometry"))
+def test_no_price_and_no_moment_arm_floor_is_the_least_tilt_solver(tissue):
+    """Floors 0: the rotation that needs the least tilt, the least rotation where none is needed."""
+    for cue in CUES:
+        free = compensate(FULL_RANGE, cue=cue, tissue=tissue, rotation_gain_floor=0.0, moment_arm_floor=0.0)
+        priced = compensate(FULL_RANGE, cue=cue, tissue=tissue)
+        assert np.all(free.pelvic_tilt <= priced.pelvic_tilt + 1e-9)
+        np.testing.assert_array_equal(free.deficit, priced.deficit)
+        done = (free.pelvic_tilt == 0.0) & (free.rotation_used != 0.0)
+        np.testing.assert_array_equal(free.rotation_used[done], free.rotation_needed[done])
+
+
+def test_slack_zero_is_no_slack_and_one_part_slack_is_more_available_extension():
+    x = np.linspace(-30.0, 10.0, 41)
+    none = compensate(x, tissue="Iliopsoas")
+    zero = compensate(x, tissue="Iliopsoas", slack={"psoas_r": 0.0, "iliacus_r": np.zeros(41)})
+    for field in ("deficit", "rotation_used", "pelvic_tilt", "rotation_needed", "binding"):
+        np.testing.assert_array_equal(getattr(zero, field), getattr(none, field))
+    for tissue, part in (("Sartorius", "sar_r"), ("Tensor fasciae latae", "tfl_r"), ("Adductor brevis", "add_brev_r")):
+        slack = compensate(x, tissue=tissue, slack={part: 7.5})
+        shifted = compensate(x + 7.5, tissue=tissue)
+        for field in ("deficit", "rotation_used", "pelvic_tilt"):
+            np.testing.assert_allclose(getattr(slack, field), getattr(shifted, field), atol=1e-9)
+
+
+@pytest.mark.parametrize("part", tissue_parts("hip flexors (all)"))
+def test_a_part_given_slack_never_binds_earlier(part):
+    """Along the restriction, a slackened part starts binding no sooner, and nothing needs more."""
+    x = np.linspace(-30.0, 40.0, 71)
+    before = compensate(x, tissue="hip flexors (all)")
+    after = compensate(x, tissue="hip flexors (all)", slack={part: 10.0})
+    binds = [np.array([part in b.split(", ") for b in s.binding]) for s in (before, after)]
+    assert not np.any(binds[1] & ~binds[0]) or x[binds[1]].max() <= x[binds[0]].max()
+    assert np.all(after.deficit <= before.deficit + 1e-9)
+    assert np.all(after.pelvic_tilt + 0.1 * np.abs(after.rotation_used) <= before.pelvic_tilt + 1e-9)
+    assert np.all(compensate(x, tissue="hip flexors (all)", slack={part: 30.0}).deficit <= after.deficit + 1e-9)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"slack": {"psoas": 3.0}}, r"^'slack' must name parts of the tight tissue, one of \['iliacus_r', 'psoas_r'\]"),
+        ({"slack": {"rect_fem_r": 3.0}}, r"one of \['iliacus_r', 'psoas_r'\]; got 'rect_fem_r'"),
+        ({"slack": {"psoas_r": 31.0}}, r"^'slack' of 'psoas_r': 'part_slack' must be .* in \[0, 30\]; got 31"),
+        ({"slack": {"psoas_r": -1.0}}, r"in \[0, 30\]; got -1"),
+        ({"slack": {"psoas_r": float("nan")}}, r"got nan"),
+        ({"slack": 5.0}, r"^'slack' must map part names to degrees"),
+        ({"slack": {"psoas_r": 3.0}, "mechanism": "blog"}, r"^'slack' .* acts on the geometry mechanism only"),
+        ({"slack": {"psoas_r": [1.0, 2.0, 3.0]}}, r"array inputs must have the same length"),
+        (
+            {"rotation_gain_floor": 1.5},
+            r"^'rotation_gain_floor' must be a finite number of degrees per degree in \[0, 1\]",
+        ),
+    ],
+)
+def test_bad_slack_and_gain_floor_are_named(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        compensate(np.array([0.0, 1.0]), tissue="Iliopsoas", **kwargs)
+
+
+def test_the_blog_is_unchanged_by_the_price_of_rotation():
+    x = np.linspace(-30.0, 40.0, 141)
+    for tissue in tissues("blog"):
+        blog = compensate(x, tissue=tissue, mechanism="blog")
+        priced = compensate(x, tissue=tissue, mechanism="blog", rotation_gain_floor=1.0)
+        np.testing.assert_array_equal(blog.rotation_used, priced.rotation_used)
+        np.testing.assert_array_equal(blog.pelvic_tilt, priced.pelvic_tilt)
