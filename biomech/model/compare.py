@@ -141,8 +141,8 @@ def mechanism_table(
     <BLANKLINE>
     | cue | mechanism | deficit | rotation used (+ out) | feet out | anterior pelvic tilt | lumbar extension | stage |
     |---|---|---|---|---|---|---|---|
-    | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 0 | rotational |
-    | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 8 | lumbopelvic |
+    | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 3.4 | rotational |
+    | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 15.4 | lumbopelvic |
     """
     deg = format_degrees
     columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "feet out")

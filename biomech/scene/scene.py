@@ -235,10 +235,10 @@ def muscle_parts(state: Compensation) -> Mapping[str, tuple[str, ...]]:
 
     Examples
     --------
-    >>> s = build_scene(-20.0, tissue="Iliopsoas")
+    >>> s = build_scene(-20.0, tissue="Tensor fasciae latae")
     >>> parts = muscle_parts(s.state)
     >>> parts["restricting"], parts["cue target"]
-    (('iliacus_r', 'psoas_r'), ('glut_max1_r', 'glut_max2_r', 'glut_max3_r'))
+    (('tfl_r',), ('glut_max1_r', 'glut_max2_r', 'glut_max3_r'))
     >>> s.state.rotation_used < 0, parts["compensating"][:3]
     (True, ('glut_min1_r', 'glut_med1_r', 'tfl_r'))
     """

@@ -36,7 +36,8 @@ def test_a_tissue_only_the_geometry_takes_gets_its_rows_only():
 def test_the_disagreement_speaks_of_the_hip_and_the_feet_separately():
     from biomech.model.compare import disagreement
 
-    blog, geometry = (compensate(-10.0, tissue="Iliopsoas", mechanism=m) for m in ("blog", "geometry"))
+    tfl = "Tensor fasciae latae"
+    blog, geometry = (compensate(-10.0, tissue=tfl, mechanism=m) for m in ("blog", "geometry"))
     text = disagreement(blog, geometry)
     rotation, feet = float(geometry.rotation_used), float(geometry.foot_progression)
     assert rotation < 0  # the state this test is about: the hip turns in
