@@ -177,6 +177,8 @@ def build_scenes(
     The model runs once, over the :data:`CURVE_POINTS` values of available extension
     (the curve), and each scene is posed from its point of the curve; scene ``i`` is
     ``build_scene(curve.hip_extension_available[i], ...)`` with the same settings.
+    States that differ in nothing but the available extension (every state without a
+    deficit) are posed once and share their poses, bones and muscles (the same objects).
 
     Parameters
     ----------
@@ -198,10 +200,15 @@ def build_scenes(
     low = PARAMETERS["hip_extension_available"].min
     first = build_scene(low, cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
     curve = first.curve
-    return tuple(
-        _assemble(_point(curve, i), curve, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
-        for i in range(np.size(curve.deficit))
-    )
+    posed: dict[Compensation, Scene] = {}  # states alike but for the available extension look alike
+    scenes = []
+    for i in range(np.size(curve.deficit)):
+        state = _point(curve, i)
+        key = replace(state, hip_extension_available=0.0)
+        if key not in posed:
+            posed[key] = _assemble(state, curve, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
+        scenes.append(replace(posed[key], state=state))
+    return tuple(scenes)
 
 
 def _point(curve: Compensation, i: int) -> Compensation:

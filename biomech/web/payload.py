@@ -325,18 +325,22 @@ def setting_payload(
     first = scenes[0]
     curve, state = first.curve, first.state
     states = []
+    by_pose: dict[int, int] = {}  # scenes sharing their posed bones share their drawing
     for scene in scenes:
-        frame = scene_frame(scene, reference)
-        key = json.dumps(frame, separators=(",", ":"), sort_keys=True)
-        if key not in pose_index:
-            pose_index[key] = len(poses)
-            poses.append(frame)
+        known = by_pose.get(id(scene.bones_side))
+        if known is None:
+            frame = scene_frame(scene, reference)
+            key = json.dumps(frame, separators=(",", ":"), sort_keys=True)
+            if key not in pose_index:
+                pose_index[key] = len(poses)
+                poses.append(frame)
+            known = by_pose[id(scene.bones_side)] = pose_index[key]
         s = scene.state
         states.append(
             {
                 "x": float(s.hip_extension_available),
                 "avail": format_degrees(float(s.hip_extension_available)),
-                "pose": pose_index[key],
+                "pose": known,
                 "stage": str(s.stage),
                 "values": [_deg(float(getattr(s, name))) for name in VALUE_FIELDS],
                 "at": [_number(float(getattr(s, name))) for name in CURVE_FIELDS],
