@@ -394,15 +394,17 @@ function buildTable(parent, table, roles) {
 /**
  * Draw the lab in `root` from a payload (biomech.web.payload.lab_payload).
  *
- * options.selectors: show selectors for the settings in the payload (the HTML page);
- * options.theme: "light" or "dark"; options.header: HTML element(s) to put above the
- * controls; options.onState(x): called after each painted state (the widget syncs it).
+ * options.theme: "light" or "dark"; options.stacked: the slider above the drawing (in a
+ * notebook or beside the lab's own controls) instead of in a column beside it;
+ * options.header: an element to put above the controls; options.onState(x): called after
+ * each painted state (the widget tells the kernel where the slider rests).
  * Returns {setSetting(index), setPayload(payload), setState(x), setTheme(name), root}.
  */
 export function mount(root, payload, options = {}) {
   root.classList.add("hiplab-web");
   root.dataset.frames = "0";
   root.dataset.theme = options.theme || "light";
+  if (options.stacked) root.classList.add("hl-stacked");
   root.replaceChildren();
   let data = payload, setting = null, index = 0, lastHighlights = null;
   const controls = html("div", { class: "hl-controls" }, root);
@@ -538,10 +540,11 @@ export function render({ model, el }) {
   let timer = null;
   const lab = mount(root, model.get("payload"), {
     theme: model.get("theme"),
+    stacked: model.get("layout_mode") === "stacked",
     onState(x) { // tell the kernel where the slider rests (for Export); never per frame
       if (x === model.get("value")) return;
       clearTimeout(timer);
-      timer = setTimeout(() => { model.set("value", x); model.save_changes(); }, 400);
+      timer = setTimeout(() => { model.set("value", x); model.save_changes(); }, 250);
     },
   });
   lab.setState(model.get("value"));
