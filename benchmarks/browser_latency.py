@@ -4,14 +4,16 @@ Three paths in one run (``--paths`` picks some): ``html``, the one-file page
 (``python -m biomech page``) from file://; ``voila-browser``, notebook 01 under Voila
 drawn in the browser (the default); ``voila-ipympl``, the same drawn by matplotlib in
 the kernel (``BIOMECH_LAB_DRAWING=matplotlib``). For the browser drawing, a key press
-is stamped in the page and the next animation frame after the renderer's paint
-(its ``data-frames`` changes) stamps the end. For ipympl:
+is stamped in the page, and the end is stamped in the first task after the next
+animation frame once the renderer has painted (its ``data-frames`` changes), so the
+frame's style, layout and paint are included. For ipympl the same end stamp follows
+the canvas paint:
 
 Serves notebook 01 with Voila on 127.0.0.1, opens it in headless Chromium (Debian's
 /usr/bin/chromium, driven by Playwright), focuses the available-hip-extension slider
 and presses an arrow key repeatedly. In the page, a capture-phase key listener stamps
 the press; when ipympl next paints the figure's canvas (its ``drawImage``) with pixels
-that differ, the next animation frame (when the browser shows them) stamps the end;
+that differ, the first task after the next animation frame stamps the end;
 the difference is one press's latency. The pixels are compared only after a paint, so
 the measurement does not take CPU from the page and the kernel while they work.
 
@@ -51,7 +53,7 @@ WATCH = """
   }, true);
   // ipympl paints a new frame with drawImage on the figure's canvas: check the pixels
   // right after each such paint (no polling that would compete for the CPU), and stamp
-  // the time at the next animation frame, when the browser shows them.
+  // the time in the first task after the next animation frame (the frame that shows them).
   const drawImage = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (...args) {
     const out = drawImage.apply(this, args);
@@ -61,7 +63,7 @@ WATCH = """
       if (now !== s.last) {
         const pressed = s.pressed;
         s.pressed = null; s.last = now;
-        requestAnimationFrame(() => { s.result = performance.now() - pressed; });
+        requestAnimationFrame(() => setTimeout(() => { s.result = performance.now() - pressed; }, 0));
       }
     }
     return out;
@@ -73,7 +75,7 @@ WATCH = """
 WATCH_WEB = """
 () => {
   // The browser drawing (biomech.web): the renderer bumps data-frames after each paint;
-  // stamp the next animation frame after it (when the browser shows the new pixels).
+  // stamp the first task after the next animation frame (the frame with the new pixels).
   const root = document.querySelector('.hiplab-web');
   window.__lat = {pressed: null, result: null};
   document.addEventListener('keydown', () => {
@@ -84,7 +86,7 @@ WATCH_WEB = """
     if (s.pressed === null) return;
     const pressed = s.pressed;
     s.pressed = null;
-    requestAnimationFrame(() => { s.result = performance.now() - pressed; });
+    requestAnimationFrame(() => setTimeout(() => { s.result = performance.now() - pressed; }, 0));
   }).observe(root, {attributes: true, attributeFilter: ['data-frames']});
 }
 """
