@@ -494,7 +494,8 @@ class HipLab:
         return {k: v for k, v in inputs.items() if k not in ("hip_extension_available", "theme")}
 
     def _setting_key(self, inputs: dict[str, Any]) -> object:
-        return tuple(sorted(self._setting(inputs).items()))
+        """The setting, floats to 9 decimals: a slider's page sends 29.599999999999994 for 29.6."""
+        return tuple(sorted((k, round(v, 9) if isinstance(v, float) else v) for k, v in self._setting(inputs).items()))
 
     def _set_theme(self, theme: str) -> None:
         self._theme = theme

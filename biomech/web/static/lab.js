@@ -237,8 +237,9 @@ class TopView {
     this.forward = node("text", { class: "hl-note hl-forward", text: "forward" }, svg);
     this.right = node("text", { class: "hl-note", "text-anchor": "end" }, svg);
     this.left = node("text", { class: "hl-note", "text-anchor": "start" }, svg);
-    const words = html("p", { class: "hl-toplabels" });
-    panel.figure.insertBefore(words, panel.box);
+    let words = panel.figure.querySelector(".hl-toplabels"); // kept when the lab is rebuilt
+    if (!words) words = panel.figure.insertBefore(html("p", { class: "hl-toplabels" }), panel.box);
+    words.replaceChildren();
     this.feet = html("span", { class: "hl-feet" }, words);
     this.hipText = html("span", { class: "hl-hiprot" }, words);
     this.layout();
