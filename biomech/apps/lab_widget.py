@@ -11,6 +11,7 @@ browser, with no kernel round trip. Where the slider rests reaches the kernel as
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import anywidget
@@ -25,8 +26,17 @@ _ESM, _CSS = renderer_files()
 
 
 def setting_payload(**setting: Any) -> dict[str, Any]:
-    """The payload of one setting (keywords of :func:`biomech.scene.scene.build_scenes`)."""
-    return lab_payload([setting])
+    """The payload of one setting (keywords of :func:`biomech.scene.scene.build_scenes`).
+
+    The last few settings are kept: going back to one (a lecturer toggling the cue or the
+    mechanism) sends its scenes without computing them again. Nobody changes a payload.
+    """
+    return _cached(tuple(sorted(setting.items())))
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(setting: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    return lab_payload([dict(setting)])
 
 
 class LabDrawing(anywidget.AnyWidget):

@@ -58,7 +58,7 @@ class Panel {
     this.figure = html("figure", { class: "hl-panel " + cls }, parent);
     html("figcaption", { text: title }, this.figure);
     this.box = html("div", { class: "hl-svgbox" }, this.figure);
-    this.svg = node("svg", { class: "hl-svg", preserveAspectRatio: "xMidYMid meet", role: "img" }, this.box);
+    this.svg = node("svg", { class: "hl-svg", preserveAspectRatio: "xMidYMid meet", role: "img", "aria-label": title + " (the state in words: the readout above)" }, this.box);
     if (key) keyList(this.figure, key);
     this.u = 1;
   }
