@@ -411,10 +411,11 @@ export function mount(root, payload, options = {}) {
   const controls = html("div", { class: "hl-controls" }, root);
   if (options.header) controls.appendChild(options.header);
   const sliderBox = html("div", { class: "hl-field hl-sliderbox" }, controls);
-  const sliderLabel = html("label", { for: (root.id || "hiplab") + "-slider" }, sliderBox);
+  const uid = (root.id || "hiplab-" + Math.random().toString(36).slice(2)) + "-slider"; // one per lab on a page
+  const sliderLabel = html("label", { for: uid }, sliderBox);
   html("span", { text: "Available hip extension (deg) " }, sliderLabel);
   const out = html("output", { class: "hl-value" }, sliderLabel);
-  const slider = html("input", { type: "range", id: (root.id || "hiplab") + "-slider", class: "hl-slider" }, sliderBox);
+  const slider = html("input", { type: "range", id: uid, class: "hl-slider" }, sliderBox);
   const hint = html("p", { class: "hl-hint", text: "Arrow keys move it by 0.5 deg (tighter: left)." }, sliderBox);
   const selectors = html("div", { class: "hl-selectors" }, controls);
   const extra = html("div", { class: "hl-extra" }, controls);
