@@ -8,7 +8,7 @@ PORT   ?= 8866
 # Jupyter refuses to start as root (containers, CI machines) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test test-fast lint present figures bench clean
+.PHONY: help lab test test-fast lint present figures page bench clean
 .DEFAULT_GOAL := help
 
 $(BIN)/python:
@@ -52,6 +52,9 @@ present: $(VENV)/.lab ## serve the lab with Voila (code hidden) on http://127.0.
 figures: $(VENV)/.lab ## regenerate the committed slide figures: figures/ (the blog's story) and figures/geometry/
 	$(BIN)/python -m biomech figures --out figures
 	$(BIN)/python -m biomech figures --out figures/geometry --mechanism geometry
+
+page: $(VENV)/.lab ## write the lab as one self-contained HTML file: figures/lab.html (opens offline, no Python)
+	$(BIN)/python -m biomech page --out figures/lab.html
 
 bench: $(VENV)/.test ## run the speed benchmarks (medians and ratios, printed)
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

@@ -1,15 +1,24 @@
 """Browser latency of the lab: arrow key on the slider -> the figure's pixels change.
 
+Three paths in one run (``--paths`` picks some): ``html``, the one-file page
+(``python -m biomech page``) from file://; ``voila-browser``, notebook 01 under Voila
+drawn in the browser (the default); ``voila-ipympl``, the same drawn by matplotlib in
+the kernel (``BIOMECH_LAB_DRAWING=matplotlib``). For the browser drawing, a key press
+is stamped in the page, and the end is stamped in the first task after the next
+animation frame once the renderer has painted (its ``data-frames`` changes), so the
+frame's style, layout and paint are included. For ipympl the same end stamp follows
+the canvas paint:
+
 Serves notebook 01 with Voila on 127.0.0.1, opens it in headless Chromium (Debian's
 /usr/bin/chromium, driven by Playwright), focuses the available-hip-extension slider
 and presses an arrow key repeatedly. In the page, a capture-phase key listener stamps
 the press; when ipympl next paints the figure's canvas (its ``drawImage``) with pixels
-that differ, the next animation frame (when the browser shows them) stamps the end;
+that differ, the first task after the next animation frame stamps the end;
 the difference is one press's latency. The pixels are compared only after a paint, so
 the measurement does not take CPU from the page and the kernel while they work.
 
-Run: ``.venv/bin/python benchmarks/browser_latency.py [--presses 60]``.
-Target: median <= 80 ms.
+Run: ``.venv/bin/python benchmarks/browser_latency.py [--presses 60] [--paths html,voila-browser]``.
+Target: median <= 80 ms (ipympl); the browser drawing has no kernel in the loop.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,7 +53,7 @@ WATCH = """
   }, true);
   // ipympl paints a new frame with drawImage on the figure's canvas: check the pixels
   // right after each such paint (no polling that would compete for the CPU), and stamp
-  // the time at the next animation frame, when the browser shows them.
+  // the time in the first task after the next animation frame (the frame that shows them).
   const drawImage = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (...args) {
     const out = drawImage.apply(this, args);
@@ -53,7 +63,7 @@ WATCH = """
       if (now !== s.last) {
         const pressed = s.pressed;
         s.pressed = null; s.last = now;
-        requestAnimationFrame(() => { s.result = performance.now() - pressed; });
+        requestAnimationFrame(() => setTimeout(() => { s.result = performance.now() - pressed; }, 0));
       }
     }
     return out;
@@ -62,16 +72,43 @@ WATCH = """
 """
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--presses", type=int, default=60, help="key presses (>= 50)")
-    parser.add_argument("--viewport", default="1920x1080", help="browser window, WIDTHxHEIGHT in CSS px")
-    args = parser.parse_args()
-    latencies: list[float] = []
-    with running_voila() as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        width, height = (int(v) for v in args.viewport.lower().split("x"))
-        page = browser.new_page(viewport={"width": width, "height": height})
+WATCH_WEB = """
+() => {
+  // The browser drawing (biomech.web): the renderer bumps data-frames after each paint;
+  // stamp the first task after the next animation frame (the frame with the new pixels).
+  const root = document.querySelector('.hiplab-web');
+  window.__lat = {pressed: null, result: null};
+  document.addEventListener('keydown', () => {
+    window.__lat.pressed = performance.now(); window.__lat.result = null;
+  }, true);
+  new MutationObserver(() => {
+    const s = window.__lat;
+    if (s.pressed === null) return;
+    const pressed = s.pressed;
+    s.pressed = null;
+    requestAnimationFrame(() => setTimeout(() => { s.result = performance.now() - pressed; }, 0));
+  }).observe(root, {attributes: true, attributeFilter: ['data-frames']});
+}
+"""
+PAINTED = "() => { const r = document.querySelector('.hiplab-web'); return r && Number(r.dataset.frames) > 0; }"
+
+
+def presses(page, focus: str, count: int) -> list[float]:
+    """Press the arrow keys ``count`` times on ``focus``; each press's latency, ms."""
+    page.locator(focus).first.focus()
+    out = []
+    for i in range(count):
+        page.keyboard.press("ArrowLeft" if (i // 40) % 2 == 0 else "ArrowRight")
+        page.wait_for_function("() => window.__lat.result !== null", timeout=10_000)
+        out.append(page.evaluate("() => window.__lat.result"))
+        time.sleep(0.15)  # a presenter's pace; the next press starts from a settled frame
+    return out
+
+
+def voila_ipympl(browser, size: tuple[int, int], count: int) -> tuple[list[float], str]:
+    """The lab's matplotlib drawing (ipympl) under Voila."""
+    with running_voila(env={"BIOMECH_LAB_DRAWING": "matplotlib"}) as url:
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         page.goto(url, wait_until="domcontentloaded", timeout=120_000)
         page.wait_for_selector(".hiplab-readout", timeout=180_000)
         page.wait_for_function(
@@ -80,27 +117,67 @@ def main() -> None:
             timeout=120_000,
         )
         time.sleep(2.0)
-        size = page.evaluate(
+        canvas = page.evaluate(
             "() => { const c = document.querySelector('.jupyter-matplotlib-canvas-div canvas');"
-            " return [c.width, c.height]; }"
+            " return c.width + 'x' + c.height; }"
         )
         page.evaluate(WATCH)
-        handle = page.locator(".hiplab .widget-slider .noUi-handle").first
-        handle.focus()
-        for i in range(args.presses):
-            page.keyboard.press("ArrowLeft" if (i // 40) % 2 == 0 else "ArrowRight")
-            page.wait_for_function("() => window.__lat.result !== null", timeout=10_000)
-            latencies.append(page.evaluate("() => window.__lat.result"))
-            time.sleep(0.15)  # a presenter's pace; the next press starts from a settled frame
+        out = presses(page, ".hiplab .widget-slider .noUi-handle", count)
+        page.close()
+    return out, f"canvas {canvas} px"
+
+
+def voila_browser(browser, size: tuple[int, int], count: int) -> tuple[list[float], str]:
+    """The lab's browser drawing (anywidget + biomech.web's renderer) under Voila."""
+    with running_voila(env={"BIOMECH_LAB_DRAWING": "browser"}) as url:
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+        page.wait_for_function(PAINTED, timeout=180_000)
+        time.sleep(2.0)
+        page.evaluate(WATCH_WEB)
+        out = presses(page, ".hiplab-web .hl-slider", count)
+        page.close()
+    return out, "SVG"
+
+
+def html_file(browser, size: tuple[int, int], count: int) -> tuple[list[float], str]:
+    """The one-file page (python -m biomech page), from file://."""
+    from biomech.web.page import write_page
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_page(Path(folder) / "lab.html")
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        page.goto(path.as_uri())
+        page.wait_for_function(PAINTED, timeout=60_000)
+        page.evaluate(WATCH_WEB)
+        out = presses(page, ".hiplab-web .hl-slider", count)
+        page.close()
+        mb = path.stat().st_size / 1e6
+    return out, f"SVG, file {mb:.2f} MB"
+
+
+PATHS = {"html": html_file, "voila-browser": voila_browser, "voila-ipympl": voila_ipympl}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=60, help="key presses per path (>= 50)")
+    parser.add_argument("--viewport", default="1920x1080", help="browser window, WIDTHxHEIGHT in CSS px")
+    parser.add_argument("--paths", default=",".join(PATHS), help=f"comma-separated, of {', '.join(PATHS)}")
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.viewport.lower().split("x"))
+    print(
+        f"browser latency, key press -> new pixels (headless Chromium, {os.cpu_count()} cores; window {args.viewport})"
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for name in args.paths.split(","):
+            latencies, what = PATHS[name](browser, size, args.presses)
+            print(
+                f"  {name:14s} n={len(latencies)}  median {statistics.median(latencies):6.1f} ms"
+                f"  p95 {float(np.percentile(latencies, 95)):6.1f} ms  max {max(latencies):6.1f} ms  ({what})"
+            )
         browser.close()
-    print(
-        f"browser latency, key press -> new pixels (Voila + ipympl + headless Chromium, {os.cpu_count()} cores;"
-        f" window {args.viewport}, canvas {size[0]}x{size[1]} px)"
-    )
-    print(
-        f"  n={len(latencies)}  median {statistics.median(latencies):6.1f} ms"
-        f"  p95 {float(np.percentile(latencies, 95)):6.1f} ms  max {max(latencies):6.1f} ms"
-    )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ def slider_values(n: int) -> list[float]:
 
 
 def time_hiplab(values: list[float]) -> list[float]:
-    lab = HipLab(presenter=True)
+    lab = HipLab(presenter=True, drawing="matplotlib")
     lab.fit(ROOM)  # the full-page figure at 1920 x 1080
     lab.canvas.syncing_data_url = False  # as once a page is connected: send diffs only
     lab.canvas.draw()  # the page's first draw request

@@ -1,4 +1,5 @@
-"""Command line: ``python -m biomech figures --out DIR`` writes the slide figures.
+"""Command line: ``python -m biomech figures --out DIR`` writes the slide figures;
+``python -m biomech page [--out PATH]`` writes the lab as one self-contained HTML file.
 
 Exit status: 0 success, 1 a runtime failure (e.g. the folder is not writable),
 2 a usage error (bad option or value; nothing is written).
@@ -115,12 +116,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="light (default) or dark (for projectors in dark rooms)",
     )
     fig.set_defaults(parser=fig)
+    page = commands.add_parser(
+        "page",
+        help="write the lab as one self-contained HTML file",
+        description="Write the lab as one HTML file that opens in any browser, offline: every tissue, cue "
+        "and mechanism at the default Advanced settings, over the whole range of available extension.",
+    )
+    page.add_argument(
+        "--out", default="figures/lab.html", metavar="PATH", help="file to write (default figures/lab.html)"
+    )
+    page.set_defaults(parser=page)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 failure, 2 usage error)."""
     args = build_parser().parse_args(argv)
+    if args.command == "page":
+        from biomech.web.page import write_page
+
+        try:
+            print(write_page(args.out))
+        except OSError as error:
+            print(f"python -m biomech page: error: {error}", file=sys.stderr)
+            return 1
+        return 0
     from biomech.export import FORMATS, export_figures, validate_options
 
     formats = FORMATS if args.formats is None else tuple(args.formats)

@@ -1,5 +1,8 @@
 """Real-browser test: the lab served by Voila, driven with the keyboard in Chromium.
 
+These tests drive the lab's matplotlib drawing (ipympl; ``BIOMECH_LAB_DRAWING=matplotlib``
+for the server's kernels); tests/test_web_voila.py drives its default browser drawing.
+
 Needs Debian's Chromium at /usr/bin/chromium (``.ci/run`` installs it). Without it the
 test is skipped on a developer's machine, and fails under CI (``CI=true``).
 """
@@ -19,11 +22,12 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 
 CANVAS = ".jupyter-matplotlib-canvas-div canvas"
+MATPLOTLIB = {"BIOMECH_LAB_DRAWING": "matplotlib"}
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with running_voila() as url, playwright.sync_playwright() as p:
+    with running_voila(env=MATPLOTLIB) as url, playwright.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         chromium.lab_url = url
         try:

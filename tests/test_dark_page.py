@@ -30,7 +30,10 @@ def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion():
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-            page.wait_for_selector(".hiplab-readout", timeout=180_000)
+            page.wait_for_function(
+                "() => Number((document.querySelector('.hiplab-web') || {dataset: {}}).dataset.frames) > 0",
+                timeout=180_000,
+            )
             assert luminance(page.evaluate(BACKGROUND, "body")) > 0.8  # Voila's light page
 
             page.get_by_role("button", name="Dark (projector)").click()
@@ -47,6 +50,8 @@ def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion():
             ):
                 background = page.evaluate(BACKGROUND, selector)
                 assert luminance(background) < 0.2, f"{selector}: {background}"
+            page.wait_for_function("() => document.querySelector('.hiplab-web').dataset.theme === 'dark'")
+            assert page.evaluate(BACKGROUND, ".hiplab-web") == "rgb(17, 17, 17)"  # the drawing too
             for selector in (".jp-RenderedHTMLCommon h1", ".jp-RenderedHTMLCommon p", ".widget-dropdown select"):
                 colour = page.evaluate(COLOUR, selector)
                 assert luminance(colour) > 0.6, f"{selector}: {colour}"

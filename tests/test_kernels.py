@@ -68,7 +68,7 @@ def wait_until_rendered(page) -> str:
 
 
 def test_reloaded_and_closed_pages_leave_at_most_two_kernels_and_the_open_page_keeps_its_own():
-    with running_voila() as url, playwright.sync_playwright() as p:
+    with running_voila(env={"BIOMECH_LAB_DRAWING": "matplotlib"}) as url, playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             # The lecturer's page: open the whole time, never touched until the end.

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).parents[1]
 PACKAGE = ROOT / "biomech"
-WIDGET_PACKAGES = {"ipywidgets", "ipympl", "IPython"}
+WIDGET_PACKAGES = {"ipywidgets", "ipympl", "IPython", "anywidget", "traitlets"}
 
 
 def read_layers() -> list[tuple[str, set[str]]]:
@@ -62,7 +62,19 @@ def own_name(path: Path) -> str:
 
 
 def test_the_table_names_the_layers_in_order():
-    assert NAMES == ["base", "anatomy", "model", "lessons", "scene", "style", "views", "export", "apps", "command line"]
+    assert NAMES == [
+        "base",
+        "anatomy",
+        "model",
+        "lessons",
+        "scene",
+        "web",
+        "style",
+        "views",
+        "export",
+        "apps",
+        "command line",
+    ]
 
 
 def test_every_subpackage_is_in_a_layer():

@@ -49,8 +49,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_voila(notebook: Path = NOTEBOOK, timeout: float = 120.0) -> Iterator[str]:
-    """Serve ``notebook`` with Voila on 127.0.0.1; yield its URL; always shut it down."""
+def running_voila(
+    notebook: Path = NOTEBOOK, timeout: float = 120.0, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """Serve ``notebook`` with Voila on 127.0.0.1; yield its URL; always shut it down.
+
+    ``env`` adds environment variables for the server and its kernels, e.g.
+    ``{"BIOMECH_LAB_DRAWING": "matplotlib"}`` for the lab's ipympl figure.
+    """
     if not VOILA_CONFIG.is_file():
         raise FileNotFoundError(f"{VOILA_CONFIG} (the server settings shared with make present)")
     port = free_port()
@@ -65,7 +71,11 @@ def running_voila(notebook: Path = NOTEBOOK, timeout: float = 120.0) -> Iterator
     ]
     log = open(ROOT / ".voila-test.log", "wb")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
-        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+        command,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     url = f"http://127.0.0.1:{port}/"
     try:

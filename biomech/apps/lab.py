@@ -1,4 +1,11 @@
-"""The interactive Hip Compensation Lab: controls -> model -> views (ipywidgets + ipympl).
+"""The interactive Hip Compensation Lab: controls -> model -> views (ipywidgets, anywidget or ipympl).
+
+Drawing: by default the lab is drawn in the browser (:class:`biomech.apps.lab_widget.LabDrawing`,
+the renderer of :mod:`biomech.web`): when the cue, tissue, mechanism or an Advanced value
+changes, the kernel sends the scenes of the whole range of available extension at once,
+and the restriction slider, which belongs to the renderer, repaints from them in the
+browser with no kernel round trip. ``drawing="matplotlib"`` keeps the earlier ipympl
+figure described below (``benchmarks/browser_latency.py`` compares the two).
 
 This module only wires things together. The numbers come from
 :func:`biomech.scene.scene.build_scene` (which calls the model), the pictures from
@@ -37,6 +44,7 @@ from IPython.display import display
 from biomech import export
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps import lab_text
+from biomech.apps.lab_widget import LabDrawing, setting_payload
 from biomech.apps.live_figure import LiveFigure
 from biomech.apps.page_theme import page_style_widget
 from biomech.model.compare import disagreement
@@ -46,7 +54,13 @@ from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
 from biomech.style import get_theme, use_theme
 from biomech.views import Dashboard
 
-__all__ = ["FIGURE_INCHES", "HipLab", "figure_width"]
+__all__ = ["DRAWINGS", "FIGURE_INCHES", "HipLab", "figure_width"]
+
+DRAWINGS = ("browser", "matplotlib")
+"""How the lab draws: in the browser from precomputed scenes, or with matplotlib in the kernel (ipympl)."""
+DRAWING_VARIABLE = "BIOMECH_LAB_DRAWING"
+"""Environment variable naming the default drawing (one of :data:`DRAWINGS`), e.g. for a
+Voila server started to compare the two; unset: ``"browser"``."""
 
 FIGURE_INCHES = (16.0, 9.0)
 """The live figure's size in inches (16:9). Its dpi follows the page: at 1920 x 1080 the
@@ -109,6 +123,11 @@ class HipLab:
         follows :func:`biomech.export.resolve_folder`: from the repository's root when
         the lab runs inside the checkout (``notebooks/``), so ``"figures"`` is the
         folder ``make figures`` writes; otherwise from the current directory.
+    drawing
+        ``"browser"`` (the renderer of :mod:`biomech.web`, an anywidget; its slider
+        moves the restriction with no kernel round trip) or ``"matplotlib"`` (the
+        ipympl figure, redrawn by the kernel). By default the environment variable
+        :data:`DRAWING_VARIABLE`, else ``"browser"``.
 
     Attributes
     ----------
@@ -118,7 +137,11 @@ class HipLab:
     widget
         The whole app as one ipywidgets container (displaying the lab shows it).
     figure
-        The live matplotlib Figure (ipympl canvas).
+        The live matplotlib Figure (ipympl canvas); None when drawn in the browser.
+    drawing
+        ``"browser"`` or ``"matplotlib"``; in the browser, :attr:`view` is the
+        :class:`~biomech.apps.lab_widget.LabDrawing` (also the
+        ``hip_extension_available`` control: its ``value``).
     voila
         True when running under Voila: no Jupyter instructions are shown.
 
@@ -136,7 +159,11 @@ class HipLab:
         theme: str = "light",
         presenter: bool | None = None,
         export_dir: str | os.PathLike[str] = "figures",
+        drawing: str | None = None,
     ) -> None:
+        self.drawing = drawing or os.environ.get(DRAWING_VARIABLE) or "browser"
+        if self.drawing not in DRAWINGS:
+            raise ValueError(f"'drawing' must be one of {set(DRAWINGS)}; got {self.drawing!r}.")
         self._theme = get_theme(theme).name
         self._export_dir = Path(export_dir)
         self.voila = lab_text.running_under_voila()
@@ -146,12 +173,24 @@ class HipLab:
         self._start = {k: v for k, v in self._inputs.items() if k != "theme"}
         self._scene = self._build_scene(self._inputs)
         self._syncing = False
-        width = START_WIDTH[self.presenter] * RENDER_SCALE
-        self.live = LiveFigure(
-            FIGURE_INCHES, width / FIGURE_INCHES[0], lambda: self.dashboard.background_key(self._scene)
-        )
-        self.figure, self.canvas = self.live.figure, self.live.canvas
-        self._build_views()
+        self.view: LabDrawing | None = None
+        self._sent: object = None
+        if self.drawing == "browser":
+            self._sent = self._setting_key(self._inputs)
+            self.view = LabDrawing(
+                payload=setting_payload(**self._setting(self._inputs)),
+                value=self._inputs["hip_extension_available"],
+                theme=self._theme,
+            )
+            self.controls["hip_extension_available"] = self.view
+            self.figure, self.canvas = None, None
+        else:
+            width = START_WIDTH[self.presenter] * RENDER_SCALE
+            self.live = LiveFigure(
+                FIGURE_INCHES, width / FIGURE_INCHES[0], lambda: self.dashboard.background_key(self._scene)
+            )
+            self.figure, self.canvas = self.live.figure, self.live.canvas
+            self._build_views()
 
         self.readout = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.readout.add_class("hiplab-readout")
@@ -238,8 +277,11 @@ class HipLab:
         The page calls this (through a hidden text box) whenever the window or the
         figure's column changes size; :func:`figure_width` picks the width. The canvas
         is drawn at :data:`RENDER_SCALE` of that width and shown at the full width
-        (the page zooms it), so text keeps its size on screen.
+        (the page zooms it), so text keeps its size on screen. In the browser the
+        renderer sizes itself: nothing to do.
         """
+        if self.drawing == "browser":
+            return
         self.live.resize(figure_width(room) * RENDER_SCALE)
 
     def export(
@@ -328,6 +370,7 @@ class HipLab:
         return widgets.VBox([label, self.controls[name]], layout=widgets.Layout(margin="0 0 6px 0"))
 
     def _build_views(self) -> None:
+        assert self.figure is not None, "the matplotlib drawing only"
         with use_theme(self._theme):
             self.figure.set_facecolor(get_theme(self._theme).background)
             self.dashboard = Dashboard(self.figure, theme=self._theme, table=False)
@@ -352,14 +395,16 @@ class HipLab:
         accordion.selected_index = None
         buttons = widgets.HBox([reset, export_button], layout=widgets.Layout(flex_flow="row wrap"))
         folder = widgets.VBox([widgets.HTML("<b>Export to folder</b>"), self.export_folder])
-        figure = widgets.VBox(
-            [self.readout, self.canvas, self.room], layout=widgets.Layout(flex="1 1 0%", min_width="0", width="100%")
-        )
+        browser = self.view is not None
+        shown = [self.view] if browser else [self.readout, self.canvas, self.room]
+        figure = widgets.VBox(shown, layout=widgets.Layout(flex="1 1 0%", min_width="0", width="100%"))
         figure.add_class("hiplab-figure")
+        # in the browser the restriction slider, the readout and the table are the renderer's
+        slider = [] if browser else [self._labelled("hip_extension_available")]
         if self.presenter:  # full page: controls beside a large figure
             side = widgets.VBox(
                 [
-                    self._labelled("hip_extension_available"),
+                    *slider,
                     self._labelled("cue"),
                     self._labelled("tissue"),
                     self._labelled("mechanism"),
@@ -379,7 +424,7 @@ class HipLab:
             column = widgets.Layout(width="33%", padding="0 12px 0 0")
             controls = widgets.HBox(
                 [
-                    widgets.VBox([self._labelled("hip_extension_available"), self._labelled("cue")], layout=column),
+                    widgets.VBox([*slider, self._labelled("cue")], layout=column),
                     widgets.VBox(
                         [self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note], layout=column
                     ),
@@ -388,10 +433,10 @@ class HipLab:
             )
             body = widgets.VBox([controls, accordion, self.status, self.errors, figure])
         style = widgets.HTML(
-            lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + lab_text.size_watcher(),
+            lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + ("" if browser else lab_text.size_watcher()),
             layout=widgets.Layout(height="0px", overflow="hidden"),
         )
-        parts = [style, body, self.table]
+        parts = [style, body] if browser else [style, body, self.table]
         if self.voila:  # the whole page follows the theme (in JupyterLab it would recolour JupyterLab)
             parts.insert(0, page_style_widget(self.controls["theme"]))
         box = widgets.VBox(parts, layout=widgets.Layout(width="100%"))
@@ -431,13 +476,36 @@ class HipLab:
 
     def _apply(self, inputs: dict[str, Any], scene: Scene) -> None:
         self._inputs, self._scene = inputs, scene
+        if self.view is not None:
+            key = self._setting_key(inputs)
+            if key != self._sent:  # a new setting: its 141 scenes in one message
+                self.view.payload = setting_payload(**self._setting(inputs))
+                self._sent = key
+            self.view.value = float(inputs["hip_extension_available"])
+            self._refresh_text()
+            return
         self.dashboard.update(scene)
         self._refresh_text()
         self.live.show(self.dashboard.background_key(scene))
 
+    @staticmethod
+    def _setting(inputs: dict[str, Any]) -> dict[str, Any]:
+        """The controls that choose the scenes (all but the restriction and the theme)."""
+        return {k: v for k, v in inputs.items() if k not in ("hip_extension_available", "theme")}
+
+    def _setting_key(self, inputs: dict[str, Any]) -> object:
+        """The setting, floats to 9 decimals: a slider's page sends 29.599999999999994 for 29.6."""
+        return tuple(sorted((k, round(v, 9) if isinstance(v, float) else v) for k, v in self._setting(inputs).items()))
+
     def _set_theme(self, theme: str) -> None:
         self._theme = theme
         self._inputs["theme"] = theme
+        if self.view is not None:
+            self.view.theme = theme
+            self.widget.remove_class("hiplab-dark") if theme == "light" else self.widget.add_class("hiplab-dark")
+            self._refresh_text()
+            return
+        assert self.figure is not None
         self.figure.clear()
         self._build_views()
         self.widget.remove_class("hiplab-dark") if theme == "light" else self.widget.add_class("hiplab-dark")
@@ -458,7 +526,7 @@ class HipLab:
         else:
             self.tissue_note.value = lab_text.tissue_note(state, self._inputs["moment_arm_floor"])
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)
-        if key != self._last_table_key:
+        if key != self._last_table_key and self.view is None:  # the renderer draws its own table
             self.table.value = lab_text.table_html(self._scene.highlights, get_theme(self._theme))
             self._last_table_key = key
 
@@ -476,8 +544,8 @@ class HipLab:
 
     @property
     def frames_rendered(self) -> int:
-        """Blitted frames so far (each restriction change after the first full draw)."""
-        return self.live.frames_rendered
+        """Blitted frames so far (each restriction change after the first full draw); 0 in the browser."""
+        return 0 if self.view is not None else self.live.frames_rendered
 
     # --- helpers ------------------------------------------------------------------
 

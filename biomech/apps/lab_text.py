@@ -15,11 +15,12 @@ from pathlib import Path
 
 from biomech.anatomy.action_rule import rotation_benefit_of
 from biomech.anatomy.textbook_render import as_table
-from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, LIGAMENT, tissue_moment_arms
+from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
 from biomech.formatting import format_degrees
 from biomech.model.lockout import Compensation
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
+from biomech.web.payload import readout_lines
 
 __all__ = [
     "ROLE_NAMES",
@@ -137,25 +138,13 @@ def size_watcher() -> str:
 def readout_html(scene: Scene) -> str:
     """The state in words, then the drawn angles: what the figure shows, as text.
 
-    Both lines come from the same numbers the figure draws (the scene's poses), via
-    :func:`~biomech.formatting.format_degrees`.
+    The words are :func:`biomech.web.payload.readout_lines`, the ones the browser's
+    renderer prints: both come from the numbers the figure draws (the scene's poses),
+    via :func:`~biomech.formatting.format_degrees`.
     """
-    p, t = scene.sagittal, scene.transverse
-    tilt = p.pelvic_tilt - scene.standing_pelvic_tilt
-    lordosis = p.lumbar_lordosis - scene.standing_lumbar_lordosis
-    feet = "out" if t.foot_progression >= 0 else "in"
-    rotation = "external" if t.hip_rotation >= 0 else "internal"
-    d = _deg
-    angles = (
-        f"Pelvic tilt {d(p.pelvic_tilt)} ({d(tilt, signed=True)}) &middot; "
-        f"lordosis {d(p.lumbar_lordosis)} ({d(lordosis, signed=True)}) &middot; "
-        f"feet {feet} {d(abs(t.foot_progression))} &middot; "
-        f"hip rotation {d(abs(t.hip_rotation))} {rotation}"
-    )
-    claim = " (the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
-    if LIGAMENT in scene.state.tissues:  # straight bands through the head: no direction of rotation is claimed
-        claim = " (the ligament is a sketch; see the note)"
-    return f"<b>{html.escape(scene.state.describe())}</b>{claim}<br>{angles}"
+    words, claim, angles = readout_lines(scene)
+    claim = f" {claim}" if claim else ""
+    return f"<b>{html.escape(words)}</b>{html.escape(claim)}<br>{html.escape(angles)}"
 
 
 def _deg(value: float, *, signed: bool = False) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from types import MappingProxyType
 
 import numpy as np
@@ -43,6 +43,7 @@ __all__ = [
     "POSTURE_PARAMETERS",
     "Scene",
     "build_scene",
+    "build_scenes",
     "muscle_parts",
     "side_muscles",
 ]
@@ -164,6 +165,68 @@ def build_scene(
     tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
     state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
     curve = _curve(cue, tissue, mechanism, tuple(sorted(model.items())))
+    return _assemble(state, curve, tilt0, lordosis0)
+
+
+def build_scenes(
+    *,
+    cue: Cue = "squeeze_glutes",
+    tissue: str | tuple[str, ...] = ALL_FLEXORS,
+    mechanism: str = "geometry",
+    **overrides: float,
+) -> tuple[Scene, ...]:
+    """The scenes of every point of the curve: one setting over the whole range, in one go.
+
+    The model runs once, over the :data:`CURVE_POINTS` values of available extension
+    (the curve), and each scene is posed from its point of the curve; scene ``i`` is
+    ``build_scene(curve.hip_extension_available[i], ...)`` with the same settings.
+    States that differ in nothing but the available extension (every state without a
+    deficit) are posed once and share their poses, bones and muscles (the same objects).
+
+    Parameters
+    ----------
+    cue, tissue, mechanism, **overrides
+        As for :func:`build_scene`.
+
+    Returns
+    -------
+    tuple of Scene
+        :data:`CURVE_POINTS` scenes, from the least available extension to the most.
+
+    Examples
+    --------
+    >>> scenes = build_scenes(cue="stand_tall", mechanism="blog")
+    >>> one = build_scene(10.0, cue="stand_tall", mechanism="blog")
+    >>> len(scenes), scenes[80].state == one.state
+    (141, True)
+    """
+    low = PARAMETERS["hip_extension_available"].min
+    first = build_scene(low, cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
+    curve = first.curve
+    posed: dict[Compensation, Scene] = {}  # states alike but for the available extension look alike
+    scenes = []
+    for i in range(np.size(curve.deficit)):
+        state = _point(curve, i)
+        key = replace(state, hip_extension_available=0.0)
+        if key not in posed:
+            posed[key] = _assemble(state, curve, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
+        scenes.append(replace(posed[key], state=state))
+    return tuple(scenes)
+
+
+def _point(curve: Compensation, i: int) -> Compensation:
+    """Point ``i`` of an array :class:`Compensation`, as a scalar one (every array field indexed)."""
+    values = {}
+    for f in fields(curve):
+        value = getattr(curve, f.name)
+        if isinstance(value, np.ndarray):
+            value = value[i].item()
+        values[f.name] = value
+    return replace(curve, **values)
+
+
+def _assemble(state: Compensation, curve: Compensation, tilt0: float, lordosis0: float) -> Scene:
+    """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`)."""
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
     side = sagittal_pose(

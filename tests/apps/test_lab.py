@@ -18,7 +18,7 @@ compensate = partial(compensate_any, mechanism="blog")  # drawn states of the bl
 
 @pytest.fixture
 def lab(tmp_path):
-    lab = HipLab(export_dir=tmp_path)
+    lab = HipLab(export_dir=tmp_path, drawing="matplotlib")
     lab.canvas.draw()  # what the page's first draw request does: caches the background
     return lab
 
@@ -130,7 +130,7 @@ def test_burst_of_rapid_changes_ends_in_the_last_state_with_one_frame(lab):
 def test_blitted_frame_equals_a_fresh_full_draw(lab, tmp_path):
     lab.set(hip_extension_available=-14)  # restriction only: blitted over the background
     assert lab.frames_rendered >= 1
-    fresh = HipLab(export_dir=tmp_path)
+    fresh = HipLab(export_dir=tmp_path, drawing="matplotlib")
     fresh.set(hip_extension_available=-14)
     fresh.canvas.draw()
     assert np.array_equal(pixels(lab), pixels(fresh))
@@ -158,7 +158,7 @@ def test_reset_restores_the_starting_values_exactly_and_keeps_the_theme(lab):
 
 def test_every_slider_starts_on_its_own_grid():
     """The page rounds a slider's value to its step: a default off the grid would change at once."""
-    lab = HipLab()
+    lab = HipLab(drawing="matplotlib")
     for name, control in lab.controls.items():
         if isinstance(control.value, float):
             steps = (control.value - control.min) / control.step
@@ -219,7 +219,7 @@ def test_a_relative_export_folder_is_the_repository_folder_from_notebooks(tmp_pa
     assert root is not None and (root / "Makefile").read_text().count("--out figures")
     monkeypatch.chdir(root / "notebooks")
     assert resolve_folder("figures") == root / "figures"  # what `make figures` writes
-    assert HipLab()._export_dir == Path("figures")
+    assert HipLab(drawing="matplotlib")._export_dir == Path("figures")
     monkeypatch.chdir(tmp_path)  # outside the checkout: the current directory
     assert resolve_folder("figures") == tmp_path / "figures"
     assert resolve_folder(tmp_path / "x") == tmp_path / "x"

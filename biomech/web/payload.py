@@ -1,0 +1,467 @@
+"""Scenes as JSON for the browser's renderer: bone outlines once, then numbers per state (numpy only).
+
+The browser draws what :class:`~biomech.scene.scene.Scene` holds, and nothing else: this
+module turns scenes into plain dicts of lists, numbers and strings (``json.dumps`` takes
+them as they are). Nothing here computes biomechanics; angles people read are formatted
+here, by :func:`biomech.formatting.format_degrees`, so the page prints the digits the
+lab, the slides and the model's text print.
+
+Coordinates are whole numbers of :data:`SCALE` ths of standing height H (1/10,000 H,
+about 0.2 mm of a 1.75 m lifter; far below a pixel), y up. A bone's outline is sent
+once, as posed in a reference scene; each state sends, per bone, the rigid motion
+``[angle_deg, x, y]`` that carries the reference outline to the scene's, fitted to the
+scene's posed rings (:func:`rigid_fit`). The fit is checked: a bone the scene does not
+pose rigidly (or a change in how it poses them) is sent as its points instead
+(``{"rings": ...}``), so whatever the scene draws, the browser draws.
+
+Settings (cue, tissue, mechanism and the Advanced values) share nothing but the
+outlines; within one setting, states with the same drawing (every state with no
+deficit, for one) share one entry of the ``poses`` pool.
+
+Examples
+--------
+>>> from biomech.scene.scene import build_scene
+>>> frame = scene_frame(build_scene(-10.0, mechanism="blog"), reference_outlines(build_scene(0.0)))
+>>> frame["labels"]["tilt"]["text"]
+'pelvic tilt\\n17.5°\\n(+7.5°)'
+>>> frame["labels"]["feet"]["text"]
+'feet turned out 52.5°'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
+from biomech.anatomy.tissues import LIGAMENT
+from biomech.formatting import format_degrees
+from biomech.model.lockout import STAGES, Compensation
+from biomech.parameters import PARAMETERS
+from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scenes
+
+__all__ = [
+    "AHEAD_H",
+    "CUE_WORDS",
+    "CURVE_FIELDS",
+    "FIT_TOLERANCE_H",
+    "GUIDE_H",
+    "SCALE",
+    "TILT_ARC_H",
+    "TOP_ARC_H",
+    "VALUE_FIELDS",
+    "lab_payload",
+    "readout_lines",
+    "reference_outlines",
+    "rigid_fit",
+    "scene_frame",
+    "setting_payload",
+    "to_json",
+]
+
+SCALE = 10_000
+"""Coordinates are sent as whole numbers of 1/SCALE H."""
+FIT_TOLERANCE_H = 2e-4
+"""Largest distance (H) between a scene's bone point and the rigid motion's: beyond it the
+bone's points are sent instead."""
+GUIDE_H, TILT_ARC_H = 0.15, 0.11
+"""Side view: the tilt guide lines from the PSIS and the tilt arc's radius, H (as
+:mod:`biomech.views.sagittal` draws them; the tests check the two agree)."""
+AHEAD_H, TOP_ARC_H = 0.15, 0.11
+"""Top view: the straight-ahead guide from each ankle and the foot-angle arcs' radius, H
+(as :mod:`biomech.views.transverse`)."""
+CURVE_FIELDS: tuple[str, ...] = ("rotation_used", "rotation_needed", "pelvic_tilt", "lumbar_extension")
+"""The curves the renderer plots against available extension (as the curves view)."""
+CUE_WORDS = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
+"""How the text alternative names a cue."""
+SIDE_BONES, TOP_BONES = ("foot", "shank", "femur", "pelvis"), ("pelvis", "femur_r", "femur_l", "foot_r", "foot_l")
+_DEGREE_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(Compensation)
+    if f.name not in ("stage", "binding", "cue", "tissue", "mechanism", "rotation_benefit")
+)
+VALUE_FIELDS: tuple[str, ...] = _DEGREE_FIELDS
+"""Every angle of a :class:`Compensation` (degrees), in field order: the ``values`` of a
+state, formatted for display (a field added to the model appears here by itself)."""
+
+
+def _ints(points: ArrayLike) -> list[int]:
+    """Points (..., 2) in H -> flat whole numbers of 1/SCALE H."""
+    return [int(v) for v in np.rint(np.asarray(points, dtype=float).reshape(-1) * SCALE)]
+
+
+def _deg(value: float, *, signed: bool = False) -> str:
+    return format_degrees(value, signed=signed, display=True)
+
+
+def rigid_fit(reference: NDArray[np.float64], target: NDArray[np.float64]) -> tuple[float, float, float, float]:
+    """The rotation and translation that best carry ``reference`` points onto ``target`` (2-D Kabsch).
+
+    Parameters
+    ----------
+    reference, target
+        Shape (N, 2), the same points in two poses.
+
+    Returns
+    -------
+    angle, x, y, error
+        Counter-clockwise rotation in degrees, then translation (H): ``target ≈
+        R(angle) @ reference + (x, y)``; ``error`` is the largest distance left (H).
+
+    Examples
+    --------
+    >>> ref = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 2.0]])
+    >>> a = np.radians(30.0)
+    >>> moved = ref @ np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]]) + [0.5, -1.0]
+    >>> [round(v, 9) for v in rigid_fit(ref, moved)]
+    [30.0, 0.5, -1.0, 0.0]
+    """
+    ref, tgt = np.asarray(reference, dtype=float), np.asarray(target, dtype=float)
+    rc, tc = ref.mean(axis=0), tgt.mean(axis=0)
+    p, q = ref - rc, tgt - tc
+    angle = float(np.arctan2(np.sum(p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0]), np.sum(p * q)))
+    rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    shift = tc - rot @ rc
+    error = float(np.max(np.hypot(*(ref @ rot.T + shift - tgt).T))) if len(ref) else 0.0
+    return float(np.degrees(angle)), float(shift[0]), float(shift[1]), error
+
+
+def _bones(scene: Scene) -> tuple[dict[str, tuple[np.ndarray, ...]], dict[str, tuple[np.ndarray, ...]]]:
+    side = {name: tuple(getattr(scene.bones_side, name)) for name in SIDE_BONES}
+    t = scene.bones_top
+    top = {
+        "pelvis": tuple(t.pelvis),
+        "femur_r": tuple(t.femurs[0]),
+        "femur_l": tuple(t.femurs[1]),
+        "foot_r": tuple(t.feet[0]),
+        "foot_l": tuple(t.feet[1]),
+    }
+    return side, top
+
+
+def reference_outlines(scene: Scene) -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
+    """The bone rings of ``scene`` (side and top view), the reference every state's motion moves."""
+    side, top = _bones(scene)
+    return {"side": side, "top": top}
+
+
+def _outlines_json(reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]) -> dict[str, Any]:
+    return {
+        view: {bone: [_ints(r) for r in rings] for bone, rings in bones.items()} for view, bones in reference.items()
+    }
+
+
+def _motion(reference: Sequence[np.ndarray], rings: Sequence[np.ndarray]) -> list[float] | dict[str, Any]:
+    """``[angle_deg, x, y]`` (x, y in 1/SCALE H) carrying the reference rings onto ``rings``, or the rings."""
+    same = len(reference) == len(rings) and all(a.shape == b.shape for a, b in zip(reference, rings, strict=True))
+    if same:
+        angle, x, y, error = rigid_fit(np.vstack(reference), np.vstack(rings))
+        if error <= FIT_TOLERANCE_H:
+            return [round(angle, 3), round(x * SCALE, 1), round(y * SCALE, 1)]
+    return {"rings": [_ints(r) for r in rings]}
+
+
+def readout_lines(scene: Scene) -> tuple[str, str, str]:
+    """The state in words, a note on the mechanism, and the drawn angles (one line each).
+
+    The first line is :meth:`Compensation.describe`; the second says when the state is the
+    blog's hypothesis, or that the ligament is a sketch; the third prints the angles the side and top views draw (pelvic
+    tilt and lordosis with their change from standing, the feet and the hip rotation),
+    through :func:`~biomech.formatting.format_degrees`.
+    """
+    p, t = scene.sagittal, scene.transverse
+    tilt = p.pelvic_tilt - scene.standing_pelvic_tilt
+    lordosis = p.lumbar_lordosis - scene.standing_lumbar_lordosis
+    feet = "out" if t.foot_progression >= 0 else "in"
+    rotation = "external" if t.hip_rotation >= 0 else "internal"
+    angles = (
+        f"Pelvic tilt {_deg(p.pelvic_tilt)} ({_deg(tilt, signed=True)}) \u00b7 "
+        f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
+        f"feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
+        f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
+    )
+    claim = "(the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
+    if LIGAMENT in scene.state.tissues:  # straight bands through the head: no direction of rotation is claimed
+        claim = "(the ligament is a sketch; see the note)"
+    return scene.state.describe(), claim, angles
+
+
+def _side_labels(scene: Scene) -> dict[str, Any]:
+    p, b = scene.sagittal, scene.bones_side
+    a = -np.radians(b.pelvic_tilt)
+    added = _deg(b.pelvic_tilt - scene.standing_pelvic_tilt, signed=True)
+    lordosis_added = _deg(p.lumbar_lordosis - scene.standing_lumbar_lordosis, signed=True)
+    return {
+        "tilt": {
+            "text": f"pelvic tilt\n{_deg(b.pelvic_tilt)}\n({added})",
+            "at": _ints(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)])),
+        },
+        "lordosis": {
+            "text": f"lordosis\n{_deg(p.lumbar_lordosis)} ({lordosis_added})",
+            "at": _ints([float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1])]),
+        },
+        "asis": {"text": "ASIS", "at": _ints(b.asis)},
+        "psis": {"text": "PSIS", "at": _ints(b.psis)},
+    }
+
+
+def _tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
+    """The guide lines from the PSIS (level, and along the ASIS) and the tilt arc, as the side view draws them."""
+    b = scene.bones_side
+    a = -np.radians(b.pelvic_tilt)
+    level = b.psis + [GUIDE_H, 0.0]
+    along = b.psis + GUIDE_H * np.array([np.cos(a), np.sin(a)])
+    angles = np.linspace(0.0, a, 24)
+    arc = np.column_stack([b.psis[0] + TILT_ARC_H * np.cos(angles), b.psis[1] + TILT_ARC_H * np.sin(angles)])
+    return _ints([level, b.psis, along]), _ints(arc)
+
+
+def _top_guides(scene: Scene) -> dict[str, Any]:
+    """Straight-ahead lines, the stance's own foot angle and the foot-angle arcs, as the top view draws them."""
+    b = scene.bones_top
+    baseline = float(scene.state.foot_progression - scene.state.rotation_used)
+    ahead, arcs, stance = [], [], []
+    for side, ankle in zip((1.0, -1.0), b.ankles, strict=False):
+        ahead.append(_ints([ankle, ankle + [0.0, AHEAD_H]]))
+        a = np.radians(np.linspace(0.0, b.foot_progression, 24))
+        arcs.append(_ints(ankle + TOP_ARC_H * np.column_stack([side * np.sin(a), np.cos(a)])))
+        s = np.radians(baseline)
+        stance.append(_ints([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
+    fp, rot = b.foot_progression, b.hip_rotation
+    way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
+    feet = f"feet turned {way} {_deg(abs(fp))}" if way != "straight" else "feet straight ahead"
+    kind = "external" if rot > 0 else "internal"
+    hip = f"hip rotation {_deg(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
+    return {
+        "ahead": ahead,
+        "stance": stance,
+        "arcs": arcs,
+        "kneecaps": [_ints(k) for k in b.kneecaps],
+        "feet": {"text": feet},
+        "hip": {"text": hip},
+    }
+
+
+def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]) -> dict[str, Any]:
+    """What the renderer draws for one scene, apart from the text of the readout and the values.
+
+    Parameters
+    ----------
+    scene
+        The state to draw.
+    reference
+        The reference rings (:func:`reference_outlines`) the bone motions start from.
+
+    Returns
+    -------
+    dict
+        ``side``: bone motions, hip joint, ASIS and PSIS, lumbar curve, trunk, head
+        (centre and radius), arm, bar, tilt guides and arc; ``muscles``: role -> list of
+        ``[part, flat points]``; ``top``: bone motions, guides, kneecap sticks;
+        ``labels``: the side view's and top view's labels (text, and where);
+        ``highlights``: table label -> roles; ``tight``: ``[parts, deficit > 0]``
+        (how the side view styles the tight tissue).
+    """
+    p, b = scene.sagittal, scene.bones_side
+    side_rings, top_rings = _bones(scene)
+    guides, arc = _tilt_guides(scene)
+    top = _top_guides(scene)
+    labels = _side_labels(scene)
+    labels["feet"], labels["hip"] = top.pop("feet"), top.pop("hip")
+    return {
+        "side": {
+            "bones": {name: _motion(reference["side"][name], rings) for name, rings in side_rings.items()},
+            "hip": _ints(b.hip),
+            "landmarks": _ints([b.asis, b.psis]),
+            "lumbar": _ints(p.lumbar),
+            "trunk": _ints(p.trunk),
+            "head": _ints(p.head_center) + [int(round(p.head_radius * SCALE))],
+            "arm": _ints(p.arm),
+            "bar": _ints(p.bar),
+            "guides": guides,
+            "arc": arc,
+        },
+        "muscles": {
+            role: [[part, _ints(points)] for part, points in scene.muscles_side[role].items()]
+            for role in HIGHLIGHT_ROLES
+        },
+        "top": {
+            "bones": {name: _motion(reference["top"][name], rings) for name, rings in top_rings.items()},
+            **top,
+        },
+        "labels": labels,
+        "highlights": {label: list(roles) for label, roles in sorted(scene.highlights.items())},
+        "tight": [len(scene.muscles_side["restricting"]), bool(scene.state.deficit > 0)],
+    }
+
+
+def _number(value: float, digits: int = 2) -> float | None:
+    return round(float(value), digits) if np.isfinite(value) else None
+
+
+def setting_payload(
+    scenes: Sequence[Scene],
+    reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]],
+    poses: list[dict[str, Any]],
+    pose_index: dict[str, int],
+    overrides: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
+    """One setting's curves, stage bands and states; new drawings are appended to ``poses``.
+
+    Parameters
+    ----------
+    scenes
+        The setting's scenes over the whole range (:func:`~biomech.scene.scene.build_scenes`).
+    reference
+        The reference rings (:func:`reference_outlines`).
+    poses, pose_index
+        The payload's pool of drawings and its index (JSON text -> position); a state
+        whose drawing is already in the pool refers to it.
+    overrides
+        The Advanced values the scenes were built with (for the record).
+    """
+    first = scenes[0]
+    curve, state = first.curve, first.state
+    states = []
+    by_pose: dict[int, int] = {}  # scenes sharing their posed bones share their drawing
+    for scene in scenes:
+        known = by_pose.get(id(scene.bones_side))
+        if known is None:
+            frame = scene_frame(scene, reference)
+            key = json.dumps(frame, separators=(",", ":"), sort_keys=True)
+            if key not in pose_index:
+                pose_index[key] = len(poses)
+                poses.append(frame)
+            known = by_pose[id(scene.bones_side)] = pose_index[key]
+        s = scene.state
+        states.append(
+            {
+                "x": float(s.hip_extension_available),
+                "avail": format_degrees(float(s.hip_extension_available)),
+                "pose": known,
+                "stage": str(s.stage),
+                "values": [_deg(float(getattr(s, name))) for name in VALUE_FIELDS],
+                "at": [_number(float(getattr(s, name))) for name in CURVE_FIELDS],
+                "readout": list(readout_lines(scene)),
+            }
+        )
+    neutral = first.bones_side_neutral
+    return {
+        "cue": state.cue,
+        "tissue": state.tissue,
+        "mechanism": state.mechanism,
+        "overrides": dict(overrides or {}),
+        "curves": {
+            "x": [float(v) for v in np.asarray(curve.hip_extension_available)],
+            **{name: [_number(v) for v in np.asarray(getattr(curve, name), dtype=float)] for name in CURVE_FIELDS},
+        },
+        "bands": [[span.stage, float(span.low), float(span.high)] for span in first.stage_spans],
+        "neutral": {"pelvis": [_ints(neutral.pelvis[0])], "lumbar": _ints(first.sagittal_neutral.lumbar)},
+        "states": states,
+    }
+
+
+def _table() -> dict[str, Any]:
+    """Neumann's table as the renderer lays it out: title, actions with their cells, footnote, source."""
+    return {
+        "title": TITLE,
+        "roles": list(ROLES),
+        "groups": [
+            {
+                "name": GROUP_NAMES[action],
+                "cells": [list(muscles_for(action, role)) or [EMPTY_CELLS[(action, role)]] for role in ROLES],
+            }
+            for action in ACTIONS
+        ],
+        "empty": sorted(EMPTY_CELLS.values()),
+        "footnote": FOOTNOTE,
+        "source": source_note(),
+    }
+
+
+def _setting(
+    options: Mapping[str, Any], reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One setting's payload with its own pool of drawings (run in a worker process for many settings)."""
+    options = dict(options)
+    overrides = {k: float(v) for k, v in options.items() if k not in ("cue", "tissue", "mechanism")}
+    poses: list[dict[str, Any]] = []
+    return setting_payload(build_scenes(**options), reference, poses, {}, overrides), poses
+
+
+def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> dict[str, Any]:
+    """Everything the renderer needs for a list of settings, bone outlines once.
+
+    Parameters
+    ----------
+    settings
+        Each a mapping of keywords of :func:`~biomech.scene.scene.build_scenes`:
+        ``cue``, ``tissue``, ``mechanism`` and any Advanced values.
+    workers
+        Processes computing the settings side by side (1: in this process).
+
+    Returns
+    -------
+    dict
+        ``format``, ``scale`` (coordinates in 1/scale H), ``outlines`` (side and top
+        view, reference rings), ``poses`` (the pool of drawings), ``settings`` (one per
+        input, its states in order of available extension), ``value_names``
+        (:data:`VALUE_FIELDS`), ``curve_names``, ``stages``, ``roles``, ``cue_words``,
+        ``slider`` (min, max, step, default of available extension) and ``table``.
+
+    Raises
+    ------
+    ValueError
+        For no settings, or a setting :func:`~biomech.scene.scene.build_scene` refuses.
+
+    Examples
+    --------
+    >>> p = lab_payload([{"cue": "stand_tall", "mechanism": "blog"}])
+    >>> len(p["settings"][0]["states"]), p["slider"]
+    (141, [-30.0, 40.0, 0.5, 17.0])
+    """
+    settings = [dict(s) for s in settings]
+    if not settings:
+        raise ValueError("'settings' must name at least one setting; got none.")
+    p = PARAMETERS["hip_extension_available"]
+    reference = reference_outlines(build_scene(p.min, **settings[0]))
+    if workers > 1 and len(settings) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(_setting, settings, [reference] * len(settings)))
+    else:
+        parts = [_setting(s, reference) for s in settings]
+    poses: list[dict[str, Any]] = []
+    out = []
+    for setting, own in parts:
+        for state in setting["states"]:
+            state["pose"] += len(poses)
+        poses.extend(own)
+        out.append(setting)
+    curve_x = out[0]["curves"]["x"]
+    return {
+        "format": 1,
+        "scale": SCALE,
+        "outlines": _outlines_json(reference),
+        "poses": poses,
+        "settings": out,
+        "value_names": list(VALUE_FIELDS),
+        "curve_names": list(CURVE_FIELDS),
+        "stages": list(STAGES),
+        "roles": list(HIGHLIGHT_ROLES),
+        "cue_words": CUE_WORDS,
+        "slider": [p.min, p.max, round(curve_x[1] - curve_x[0], 6), p.default],
+        "table": _table(),
+    }
+
+
+def to_json(payload: Mapping[str, Any]) -> str:
+    """Compact JSON text of a payload (no spaces; safe inside an HTML ``<script>`` element)."""
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return text.replace("</", "<\\/")

@@ -1,0 +1,163 @@
+"""The one-file lab (python -m biomech page) in headless Chromium, from file:// with the network refused.
+
+Needs Debian's Chromium at /usr/bin/chromium; skipped without it (failed under CI).
+The page is written once for the module (every tissue, cue and mechanism), as
+``make page`` writes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from biomech.formatting import format_degrees
+from biomech.model.lockout import compensate
+from biomech.web.page import write_page
+from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, skip_without_chromium
+
+pytestmark = pytest.mark.browser
+skip_without_chromium()
+playwright = pytest.importorskip("playwright.sync_api")
+
+ROOT = "#hiplab"
+FRAMES = f"() => Number(document.querySelector('{ROOT}').dataset.frames || 0)"
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory):
+    return write_page(tmp_path_factory.mktemp("page") / "lab.html")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def open_page(browser, page_file, width: int, height: int):
+    """The page at a window size, offline, every request that leaves the file refused; once painted."""
+    context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
+    page = context.new_page()
+    page.refused = []
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type in ("error", "warning") else None)
+
+    def refuse(route):
+        page.refused.append(route.request.url)
+        route.abort()
+
+    page.route(lambda url: not url.startswith("file:"), refuse)
+    page.goto(page_file.as_uri())
+    page.wait_for_function(f"{FRAMES} > 0", timeout=60_000)
+    return page
+
+
+def shown(page) -> dict:
+    return page.evaluate(
+        f"""() => {{
+      const root = document.querySelector('{ROOT}');
+      return {{state: root.dataset.state, frames: Number(root.dataset.frames),
+              readout: root.querySelector('.hl-readout').innerText,
+              value: root.querySelector('.hl-value').textContent,
+              said: root.querySelector('[aria-live]').textContent,
+              feet: root.querySelector('.hl-feet').textContent,
+              tilt: root.querySelector('.hl-l-tilt').textContent}};
+    }}"""
+    )
+
+
+def press(page, key: str, times: int = 1) -> None:
+    page.focus(".hl-slider")
+    for _ in range(times):
+        before = page.evaluate(FRAMES)
+        page.keyboard.press(key)
+        page.wait_for_function(f"{FRAMES} > {before}", timeout=10_000)
+
+
+def test_the_file_is_small_and_self_contained(page_file):
+    text = page_file.read_text("utf-8")
+    assert page_file.stat().st_size < 5_000_000
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text), "the page loads something from outside"
+    script = text.split('<script type="module">')[1].split("</script>")[0]
+    assert not re.search(r"""\bimport\s*\(|^\s*import\s|\bfrom\s+["']""", script, re.M), "the module imports"
+    assert "Content-Security-Policy" in text and "default-src 'none'" in text
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (390, 844)])
+def test_it_paints_offline_and_the_arrow_key_moves_the_state(browser, page_file, size):
+    page = open_page(browser, page_file, *size)
+    start = shown(page)
+    assert start["state"] == format_degrees(17.0)
+    press(page, "ArrowLeft", 20)  # 20 steps of 0.5 deg: 17 -> 7 deg available
+    after = shown(page)
+    assert after["state"] == "7" and after["frames"] >= start["frames"] + 20
+    model = compensate(7.0, cue="squeeze_glutes", tissue="hip flexors (all)", mechanism="blog")
+    assert after["readout"].startswith(model.describe())
+    assert after["value"] == format_degrees(7.0, display=True)
+    assert after["said"].startswith("7 deg available, squeeze glutes: " + model.describe())
+    assert f"feet turned out {format_degrees(model.foot_progression, display=True)}" == after["feet"]
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert page.refused == [] and page.errors == []
+    page.context.close()
+
+
+def test_the_numbers_follow_the_selectors_and_equal_the_model(browser, page_file):
+    page = open_page(browser, page_file, 1920, 1080)
+    page.select_option("#hl-mechanism", "geometry")
+    page.select_option("#hl-tissue", "Iliopsoas")
+    page.select_option("#hl-cue", "stand_tall")
+    page.focus(".hl-slider")
+    for x in (-10.0, -25.5, 3.0):
+        page.evaluate(
+            f"""() => {{ const s = document.querySelector('.hl-slider'); s.value = '{x}';
+                s.dispatchEvent(new Event('input', {{bubbles: true}})); }}"""
+        )
+        model = compensate(x, cue="stand_tall", tissue="Iliopsoas", mechanism="geometry")
+        now = shown(page)
+        assert now["state"] == format_degrees(x)
+        assert now["readout"].split("\n")[0] == model.describe()
+        tilt = format_degrees(10.0 + model.pelvic_tilt, display=True)  # standing tilt 10 deg + the model's
+        assert now["tilt"].startswith(
+            f"pelvic tilt{tilt}(" + format_degrees(model.pelvic_tilt, signed=True, display=True)
+        )
+    assert page.refused == [] and page.errors == []
+    page.context.close()
+
+
+FIT = """() => {
+  const r = (s) => document.querySelector(s).getBoundingClientRect();
+  const bottoms = ['.hl-controls', '.hl-readout', '.hl-panels'].map((s) => r(s).bottom);
+  const keys = Array.from(document.querySelectorAll('.hl-key')).map((k) => k.getBoundingClientRect().bottom);
+  return {bottom: Math.max(...bottoms, ...keys), height: window.innerHeight,
+          scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          gap: r('.hl-main').left - r('.hl-controls').right,
+          panels: Array.from(document.querySelectorAll('.hl-svgbox')).map((b) => b.getBoundingClientRect().height)};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)])
+def test_controls_readout_and_drawing_fit_the_first_screen(browser, page_file, size):
+    page = open_page(browser, page_file, *size)
+    box = page.evaluate(FIT)
+    assert box["bottom"] <= box["height"], box
+    assert box["scroll"] <= 0 and box["gap"] >= 0, box
+    assert min(box["panels"]) >= 250, box  # each drawing has room
+    page.context.close()
+
+
+def test_the_dark_theme_applies(browser, page_file):
+    page = open_page(browser, page_file, 1440, 900)
+    colour = f"() => getComputedStyle(document.querySelector('{ROOT}')).backgroundColor"
+    assert page.evaluate(colour) == "rgb(255, 255, 255)"
+    page.click(".hl-theme")
+    assert page.evaluate(colour) == "rgb(17, 17, 17)"
+    assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") == "rgb(17, 17, 17)"
+    line = page.evaluate("() => getComputedStyle(document.querySelector('.hl-trunk')).stroke")
+    assert line == "rgb(242, 242, 242)"  # the dark theme's foreground
+    page.context.close()

@@ -1,0 +1,92 @@
+"""The lab served by Voila, drawn in the browser: the restriction repaints with no kernel message.
+
+Needs Debian's Chromium at /usr/bin/chromium; skipped without it (failed under CI).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from biomech.formatting import format_degrees
+from biomech.model.lockout import compensate
+from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila, skip_without_chromium
+
+pytestmark = pytest.mark.browser
+skip_without_chromium()
+playwright = pytest.importorskip("playwright.sync_api")
+
+PAINTED = "Number((document.querySelector('.hiplab-web') || {dataset: {}}).dataset.frames || 0)"
+FRAMES = f"() => {PAINTED}"
+
+
+@pytest.fixture(scope="module")
+def page():
+    with running_voila() as url, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1920, "height": 1080})
+            page.sent = []  # every websocket frame the page sends to the kernel
+
+            def watch(ws):
+                ws.on("framesent", lambda payload: page.sent.append(payload))
+
+            page.on("websocket", watch)
+            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+            page.wait_for_function(f"{FRAMES} > 0", timeout=180_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def quiet(page, seconds: float = 2.0) -> None:
+    """Wait until the page has sent nothing for ``seconds`` (widgets report their values once after loading)."""
+    count, still = len(page.sent), 0
+    for _ in range(600):
+        page.wait_for_timeout(100)
+        still = still + 1 if len(page.sent) == count else 0
+        count = len(page.sent)
+        if still >= seconds * 10:
+            return
+    raise AssertionError("the page never stopped talking to the kernel")
+
+
+def test_a_key_press_repaints_with_no_kernel_message(page):
+    quiet(page)
+    slider = page.locator(".hiplab-web .hl-slider")
+    slider.focus()
+    for _ in range(20):  # 17 -> 7 deg available, each press painted before any message leaves
+        before, sent = page.evaluate(FRAMES), len(page.sent)
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function(f"{FRAMES} > {before}", timeout=10_000)
+        assert len(page.sent) == sent, "the page asked the kernel before painting"
+    state = page.evaluate("() => document.querySelector('.hiplab-web').dataset.state")
+    assert state == "7"
+    model = compensate(7.0, cue="squeeze_glutes", tissue="hip flexors (all)", mechanism="blog")
+    readout = page.locator(".hiplab-web .hl-readout").inner_text()
+    assert readout.startswith(model.describe()), readout
+    assert page.locator(".hiplab-web .hl-value").inner_text() == format_degrees(7.0, display=True)
+    # where the slider rests reaches the kernel afterwards, once (for Export)
+    sent = len(page.sent)
+    for _ in range(100):  # up to 10 s: the page tells the kernel a moment after the slider stops
+        if len(page.sent) > sent:
+            break
+        page.wait_for_timeout(100)
+    assert len(page.sent) > sent, "the kernel never heard where the slider rests"
+
+
+def test_a_new_tissue_sends_its_scenes_and_the_drawing_follows(page):
+    before = page.evaluate(FRAMES)
+    page.locator(".hiplab .widget-dropdown select").first.select_option("Iliopsoas")
+    page.wait_for_function(
+        f"() => document.querySelector('.hiplab-web .hl-readout').innerText.length > 0 && {PAINTED} > {before}",
+        timeout=60_000,
+    )
+    x = float(page.evaluate("() => document.querySelector('.hiplab-web .hl-slider').value"))
+    model = compensate(x, cue="squeeze_glutes", tissue="Iliopsoas", mechanism="blog")
+    page.wait_for_function(
+        "(text) => document.querySelector('.hiplab-web .hl-readout').innerText.startsWith(text)",
+        arg=model.describe(),
+        timeout=60_000,
+    )
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error:" not in body
