@@ -14,6 +14,7 @@ from matplotlib.text import Annotation
 
 from biomech._validation import check_choice
 from biomech.scene.bones import SagittalBones
+from biomech.scene.labels import lordosis_label
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, degrees, join_lines
@@ -210,21 +211,11 @@ class SagittalView(View):
         self._tilt(b, scene.standing_pelvic_tilt)
         if not self.show_labels:
             return
-        added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
-        lean = float(scene.state.trunk_lean)  # the part of the added lordosis from the trunk's lean
-        # beside the top of the lumbar curve, on the side the trunk and arm leave free: behind it
-        # while the arm hangs in front, in front of it once the trunk leans back past the arm
-        behind = float(p.arm[1, 0]) > float(p.lumbar[:, 0].max())
-        self.lordosis_label.xy = (
-            float(p.lumbar[:, 0].min() if behind else p.lumbar[:, 0].max()),
-            float(p.lumbar[-1, 1]),
-        )
-        self.lordosis_label.xyann = (-18.0, 0.0) if behind else (18.0, 0.0)
-        self.lordosis_label.set_horizontalalignment("right" if behind else "left")
-        self.lordosis_label.set_text(
-            f"lordosis\n{degrees(p.lumbar_lordosis)} ({degrees(added, signed=True)})"
-            + (f"\n{degrees(lean)} from the lean" if lean else "")
-        )
+        label = lordosis_label(scene)
+        self.lordosis_label.xy = label.at
+        self.lordosis_label.xyann = (-18.0, 0.0) if label.behind else (18.0, 0.0)
+        self.lordosis_label.set_horizontalalignment("right" if label.behind else "left")
+        self.lordosis_label.set_text(label.text)
         self.asis_label.xy = tuple(b.asis)
         self.psis_label.xy = tuple(b.psis)
 

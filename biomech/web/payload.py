@@ -43,6 +43,7 @@ from biomech.anatomy.tissues import LIGAMENT
 from biomech.formatting import format_degrees
 from biomech.model.lockout import STAGES, Compensation
 from biomech.parameters import PARAMETERS
+from biomech.scene.labels import lordosis_label
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scenes
 
 __all__ = [
@@ -192,19 +193,16 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
 
 
 def _side_labels(scene: Scene) -> dict[str, Any]:
-    p, b = scene.sagittal, scene.bones_side
+    b = scene.bones_side
     a = -np.radians(b.pelvic_tilt)
     added = _deg(b.pelvic_tilt - scene.standing_pelvic_tilt, signed=True)
-    lordosis_added = _deg(p.lumbar_lordosis - scene.standing_lumbar_lordosis, signed=True)
+    lordosis = lordosis_label(scene)
     return {
         "tilt": {
             "text": f"pelvic tilt\n{_deg(b.pelvic_tilt)}\n({added})",
             "at": _ints(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)])),
         },
-        "lordosis": {
-            "text": f"lordosis\n{_deg(p.lumbar_lordosis)} ({lordosis_added})",
-            "at": _ints([float(p.lumbar[:, 0].min()), float(p.lumbar[-1, 1])]),
-        },
+        "lordosis": {"text": lordosis.text, "at": _ints(lordosis.at), "behind": lordosis.behind},
         "asis": {"text": "ASIS", "at": _ints(b.asis)},
         "psis": {"text": "PSIS", "at": _ints(b.psis)},
     }

@@ -204,7 +204,8 @@ class SideView {
       t.setAttribute("text-anchor", anchor);
     };
     place("tilt", 16, 0, "start");
-    place("lordosis", -18, 0, "end");
+    if (labels.lordosis.behind === false) place("lordosis", 18, 0, "start");
+    else place("lordosis", -18, 0, "end");
     place("asis", 2, 14, "middle");
     place("psis", -14, 5, "end");
   }
