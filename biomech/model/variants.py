@@ -29,7 +29,7 @@ Examples
 --------
 >>> band = compensation_band(np.linspace(-30.0, 40.0, 141), cue="squeeze_glutes", tissue="Iliopsoas")
 >>> len(band.variants), band.curves.deficit.shape
-(7, (7, 141))
+(11, (11, 141))
 >>> bool(np.all(band.low("pelvic_tilt") <= band.curves.pelvic_tilt[0]))
 True
 """
@@ -95,7 +95,10 @@ def _clip(name: str, value: float) -> float:
 
 
 def assumption_variants(
-    *, cue: Cue = "squeeze_glutes", tissue: str | tuple[str, ...] = "hip flexors (all)", mechanism: str = "geometry",
+    *,
+    cue: Cue = "squeeze_glutes",
+    tissue: str | tuple[str, ...] = "hip flexors (all)",
+    mechanism: str = "geometry",
     **overrides: float,
 ) -> tuple[Variant, ...]:
     """The plausible variants of the settings given, ``"as set"`` first (see the module notes).
@@ -135,7 +138,10 @@ def assumption_variants(
     if cue == "squeeze_glutes":
         out += [variant(f"squeeze {d:g} deg", squeeze_demand=_clip("squeeze_demand", d)) for d in (5.0, 12.0)]
     if mechanism == "geometry":
-        out += [variant(f"lockout knee {d:g} deg", lockout_knee_flexion=_clip("lockout_knee_flexion", d)) for d in (5.0, 10.0)]
+        out += [
+            variant(f"lockout knee {d:g} deg", lockout_knee_flexion=_clip("lockout_knee_flexion", d))
+            for d in (5.0, 10.0)
+        ]
         parts = tuple(dict.fromkeys(p for label in labels for p in tissue_parts(label)))
         if len(parts) > 1:
             rng = np.random.default_rng(_SLACK_SEED)
@@ -243,15 +249,11 @@ def compensation_band(
     variants = assumption_variants(cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
     v, n = len(variants), x.size
     names = sorted({k for var in variants for k in var.overrides})
-    columns = {
-        k: np.repeat([var.overrides.get(k, PARAMETERS[k].default) for var in variants], n) for k in names
-    }
+    columns = {k: np.repeat([var.overrides.get(k, PARAMETERS[k].default) for var in variants], n) for k in names}
     parts = sorted({p for var in variants for p in var.slack})
     extra: dict[str, object] = {}
     if parts:
         extra["slack"] = {p: np.repeat([var.slack.get(p, 0.0) for var in variants], n) for p in parts}
     flat = compensate(np.tile(x, v), cue=cue, tissue=tissue, mechanism=mechanism, **columns, **extra)  # type: ignore[arg-type]
-    shaped = {
-        key: value.reshape(v, n) if isinstance(value, np.ndarray) else value for key, value in vars(flat).items()
-    }
+    shaped = {key: value.reshape(v, n) if isinstance(value, np.ndarray) else value for key, value in vars(flat).items()}
     return CompensationBand(variants=variants, curves=Compensation(**shaped))
