@@ -46,8 +46,8 @@ from numpy.typing import ArrayLike, NDArray
 from biomech._validation import check_choice
 from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue, compensate
 from biomech.model.compensation import MECHANISMS
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue, compensate
 from biomech.parameters import PARAMETERS, check_parameter
 
 __all__ = [
