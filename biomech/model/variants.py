@@ -37,7 +37,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
@@ -255,5 +255,5 @@ def compensation_band(
     if parts:
         extra["slack"] = {p: np.repeat([var.slack.get(p, 0.0) for var in variants], n) for p in parts}
     flat = compensate(np.tile(x, v), cue=cue, tissue=tissue, mechanism=mechanism, **columns, **extra)  # type: ignore[arg-type]
-    shaped = {key: value.reshape(v, n) if isinstance(value, np.ndarray) else value for key, value in vars(flat).items()}
-    return CompensationBand(variants=variants, curves=Compensation(**shaped))
+    shaped = {key: value.reshape(v, n) for key, value in vars(flat).items() if isinstance(value, np.ndarray)}
+    return CompensationBand(variants=variants, curves=replace(flat, **shaped))
