@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -255,5 +256,7 @@ def compensation_band(
     if parts:
         extra["slack"] = {p: np.repeat([var.slack.get(p, 0.0) for var in variants], n) for p in parts}
     flat = compensate(np.tile(x, v), cue=cue, tissue=tissue, mechanism=mechanism, **columns, **extra)  # type: ignore[arg-type]
-    shaped = {key: value.reshape(v, n) for key, value in vars(flat).items() if isinstance(value, np.ndarray)}
+    shaped: dict[str, Any] = {
+        key: value.reshape(v, n) for key, value in vars(flat).items() if isinstance(value, np.ndarray)
+    }
     return CompensationBand(variants=variants, curves=replace(flat, **shaped))
