@@ -275,6 +275,54 @@ def _capsule() -> Claim:
     )
 
 
+def _no_pigeon_toes() -> Claim:
+    floor, arm_floor = PARAMETERS["rotation_gain_floor"].default, PARAMETERS["moment_arm_floor"].default
+    still = ("Iliopsoas", "Rectus femoris", "Pectineus", "Adductor brevis")
+    x = np.linspace(PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max, 141)
+
+    def check() -> bool:
+        return all(
+            float(np.max(np.abs(compensate(x, cue=c, tissue=t).rotation_used))) == 0.0 for t in still for c in CUES
+        )
+
+    return Claim(
+        "no_pigeon_toes",
+        f"In the geometry, turning the hip has a price: the body turns it only while each degree buys at least "
+        f"{floor:g} deg of hip extension (rotation_gain_floor, illustrative), and a tight part whose rotation moment "
+        f"arm is under the {arm_floor:g} mm floor gains nothing from turning (the floor under which the table lists no "
+        f"rotation action). With these defaults {_names([t.lower() for t in still])} "
+        "never turn the hip, at any restriction, under either cue.",
+        f"at the default rotation_gain_floor ({floor:g} deg/deg) and moment_arm_floor ({arm_floor:g} mm)",
+        (README,),
+        check,
+    )
+
+
+def _balance_lean() -> Claim:
+    demand, load = PARAMETERS["squeeze_demand"].default, PARAMETERS["bar_load"].default
+    s = compensate(PARAMETERS["hip_extension_available"].max, cue="squeeze_glutes")
+    t = compensate(PARAMETERS["hip_extension_available"].max, cue="stand_tall")
+    lean, upright = float(s.trunk_lean), float(t.trunk_lean)
+
+    def check() -> bool:
+        again = compensate(PARAMETERS["hip_extension_available"].max, cue="squeeze_glutes")
+        no_deficit = float(again.deficit) == 0.0 and float(again.pelvic_tilt) == 0.0
+        return no_deficit and float(again.lumbar_extension) == float(again.trunk_lean) > 4 * upright > 0.0
+
+    return Claim(
+        "balance_lean",
+        f'The model reads "hips through" as the whole straight leg leaning {format_degrees(demand)} deg forward; '
+        f"to keep the lifter and a bar of {load:g} x body mass over the mid-foot, the trunk must then lean back about "
+        f"{format_degrees(lean)} deg even with no deficit (standing tall, {format_degrees(upright)} deg). The model "
+        "takes all of that lean at the lumbar spine and none at the hip, so its lumbar extension under this cue is "
+        "an upper bound that follows from how the posture was built, not a measurement of lifters.",
+        f"squeeze_demand {format_degrees(demand)} deg as a lean of the straight leg, bar_load {load:g}, trunk lean "
+        "taken wholly at the lumbar spine",
+        (README,),
+        check,
+    )
+
+
 @functools.cache
 def claims() -> tuple[Claim, ...]:
     """Return every claim, its sentence computed from the model now (cached)."""
@@ -286,6 +334,8 @@ def claims() -> tuple[Claim, ...]:
         _external_shortens(),
         _rectus_thomas(),
         _capsule(),
+        _no_pigeon_toes(),
+        _balance_lean(),
     )
 
 
