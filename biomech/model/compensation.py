@@ -138,16 +138,26 @@ class Compensation:
         Examples
         --------
         >>> from biomech.model.lockout import compensate
-        >>> compensate(20.0).describe()
-        'No deficit: 20 deg of extension available, 9 deg asked for.'
+                >>> text = compensate(20.0).describe()
+        >>> text.split(". ")[0]
+        'No deficit: 20 deg of extension available, 9 deg asked for'
+        >>> text.split(". ")[1]
+        'The trunk leans back 32 deg to keep the bar over the mid-foot (lumbar extension 32 deg in all).'
         """
         if np.ndim(self.deficit) != 0:
             raise ValueError("describe() needs a single state; index the arrays first.")
         deg = format_degrees
+        lean = float(self.trunk_lean)
+        balance = (
+            f" The trunk leans back {deg(lean)} deg to keep the bar over the mid-foot"
+            f" (lumbar extension {deg(float(self.lumbar_extension))} deg in all)."
+            if deg(lean) != "0"
+            else ""
+        )
         if self.deficit <= 0:
             return (
                 f"No deficit: {deg(float(self.hip_extension_available))} deg of extension available, "
-                f"{deg(float(self.demand))} deg asked for."
+                f"{deg(float(self.demand))} deg asked for.{balance}"
             )
         direction = "external" if self.rotation_used >= 0 else "internal"
         bought = float(self.deficit) - float(self.pelvic_tilt)
@@ -158,8 +168,8 @@ class Compensation:
                 f"({deg(abs(float(self.rotation_used)))} deg, feet {feet} {deg(abs(float(self.foot_progression)))} deg)"
             )
         else:
-            by_rotation = "rotation cannot help this tissue"
+            by_rotation = "rotation does not make it up for this tissue"
         return (
             f"{deg(float(self.deficit))} deg short of extension: {by_rotation}, "
-            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt and lumbar extension."
+            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt with as much lumbar extension.{balance}"
         )

@@ -23,7 +23,7 @@ const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
   rotation_needed: ["rotation needed to compensate alone", "var(--hl-rotation-needed)", "2 3"],
   pelvic_tilt: ["anterior pelvic tilt added", "var(--hl-pelvis)", ""],
-  lumbar_extension: ["lumbar extension added (= tilt)", "var(--hl-lumbar)", "9 6"],
+  lumbar_extension: ["lumbar extension added (tilt + lean)", "var(--hl-lumbar)", "9 6"],
 };
 const ROLE_KEY = { restricting: "restricting tissue", compensating: "produce the compensation", "cue target": "target of the cue" };
 const ROLE_MARK = { restricting: "\u25a0", compensating: "\u25cf", "cue target": "\u2605" };
