@@ -67,4 +67,3 @@ def test_the_recorded_matplotlib_is_within_the_pin():
     assert pin("matplotlib").contains(recorded_matplotlib()), (
         f"figures/README.md records matplotlib {recorded_matplotlib()}, outside the pin {pin('matplotlib')}"
     )
-
