@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import struct
 from functools import partial
@@ -143,6 +144,11 @@ def _recorded_matplotlib() -> str:
     return match.group(1) if match else "unknown"
 
 
+def _under_ci() -> bool:
+    """CI sets ``CI``: there a version mismatch fails loudly instead of skipping."""
+    return bool(os.environ.get("CI"))
+
+
 def test_committed_figures_are_what_the_code_draws_now(exported):
     # SVG and PDF are compared byte for byte: with glyphs stored as paths (SVG) or an
     # embedded subset (PDF), their bytes depend only on this code and the matplotlib
@@ -153,10 +159,14 @@ def test_committed_figures_are_what_the_code_draws_now(exported):
     for path in COMMITTED.glob("*.png"):
         assert png_size(path) == (1920, 1080), path.name
     if _recorded_matplotlib() != matplotlib.__version__:
-        pytest.skip(
+        message = (
             f"figures/ was made with matplotlib {_recorded_matplotlib()}, this is "
-            f"{matplotlib.__version__}: run `python -m biomech figures --out figures`"
+            f"{matplotlib.__version__}: run `python -m biomech figures --out figures` (and record the version "
+            "in figures/README.md), or install the recorded version"
         )
+        if _under_ci():
+            pytest.fail(f"CI compares the committed figures byte for byte: {message}")
+        pytest.skip(message)
     stale = [
         p.name
         for p in sorted(COMMITTED.glob("*.sv[g]")) + sorted(COMMITTED.glob("*.pdf"))

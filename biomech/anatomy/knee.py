@@ -23,7 +23,7 @@ extended linearly beyond the end knots; two knots give a straight line. The natu
 spline is available (``ends="natural"``) for comparison: over the knee's range the two
 place the tibia up to a few tenths of a millimetre apart, while the opensim rule
 reproduces the published lengths to the reference's printed precision
-(``tests/test_knee.py``).
+(``tests/anatomy/test_knee.py``).
 
 References
 ----------

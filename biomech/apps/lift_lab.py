@@ -9,7 +9,8 @@ it stands on the floor, then it rises with the hands.
 
 The figure is built once; a control change only sets artists' data, then the figure
 is drawn with Agg and sent as a PNG through an ``ipywidgets.Image``, so no interactive
-matplotlib backend is needed (``docs/architecture.md`` explains the choice).
+matplotlib backend (ipympl) is needed (``docs/architecture.md`` sets this beside the lab's
+two drawings).
 """
 
 from __future__ import annotations
