@@ -51,10 +51,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 # pytest-xdist's loadgroup marks a grouped test by appending "@group" to its node id, which
-# pytest 9.2's structured node ids ignore (pytest-dev/pytest-xdist#1386): the groups are
-# silently lost. Until xdist is fixed, each worker writes its tests' groups to a file and
-# the controller's scheduler reads them (groups.make_group_scheduling); once node ids carry
-# "@group" again, xdist's own grouping is used unchanged.
+# pytest 9.2's structured node ids ignore, so the groups are silently lost
+# (https://github.com/pytest-dev/pytest-xdist/issues/1386). Until xdist is fixed, each worker
+# writes its tests' groups to a file and the controller's scheduler reads them
+# (groups.make_group_scheduling); once node ids carry "@group" again, xdist's own grouping
+# is used unchanged.
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -91,25 +92,25 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 
 # ----- "no test ran" is a failure ------------------------------------------------------
 
-_RAN: list[str] = []
+_RAN = [0]  # tests that ran their call phase (passed or failed)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Count tests that ran (passed or failed their call phase); under xdist, in the controller too."""
     if report.when == "call":
-        _RAN.append(report.nodeid)
+        _RAN[0] += 1
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """A run in which no test ran (none collected, all deselected or skipped) fails (exit 1)."""
     if hasattr(session.config, "workerinput"):
         return  # an xdist worker: the controller decides
-    if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED) and not _RAN:
+    if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED) and not _RAN[0]:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    if not hasattr(config, "workerinput") and not _RAN:
+    if not hasattr(config, "workerinput") and not _RAN[0]:
         terminalreporter.write_line("no test ran: the run fails", red=True)
 
 
