@@ -7,6 +7,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8866
 # Jupyter refuses to start as root (containers, CI machines) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Test processes (pytest-xdist): one per core; `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 
 .PHONY: help lab test test-fast lint present figures page bench clean
 .DEFAULT_GOAL := help
@@ -34,10 +37,10 @@ lab: $(VENV)/.lab ## set up and open the main notebook in JupyterLab
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_hip_compensation_lab.ipynb
 
 test: $(VENV)/.test ## set up and run every test (unit, properties at 10,000 cases, notebooks, browser)
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(PYTEST_PARALLEL) --durations=15
 
 test-fast: $(VENV)/.test ## quick loop for contributors: no browser, no notebooks, small hypothesis profile
-	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not browser and not notebook" -q
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest $(PYTEST_PARALLEL) -m "not browser and not notebook" -q
 
 lint: $(VENV)/.dev ## ruff check, ruff format --check and mypy biomech
 	$(BIN)/ruff check biomech tests benchmarks scripts

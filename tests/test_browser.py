@@ -14,46 +14,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila, skip_without_chromium
+from tests.voila_server import CANVAS, frames, open_lab, skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 
-CANVAS = ".jupyter-matplotlib-canvas-div canvas"
-MATPLOTLIB = {"BIOMECH_LAB_DRAWING": "matplotlib"}
-
-
 @pytest.fixture(scope="module")
-def browser():
-    with running_voila(env=MATPLOTLIB) as url, playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        chromium.lab_url = url
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def open_lab(browser, width: int, height: int):
-    """A fresh page of the lab at a window size, once its figure has been sized and drawn."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(browser.lab_url, wait_until="domcontentloaded", timeout=120_000)
-    page.wait_for_selector(".hiplab-readout", timeout=180_000)
-    page.wait_for_function(
-        f"() => {{ const c = document.querySelector('{CANVAS}');"
-        " const room = document.querySelector('.hiplab-size input');"
-        " return c && c.width > 100 && room && room.value !== ''; }",
-        timeout=120_000,
-    )
-    time.sleep(2.0)  # let the resized figure's first full frame arrive
-    return page
+def browser(chromium, voila_url_matplotlib):
+    """This module's Chromium, knowing the URL of the run's Voila server for the matplotlib drawing."""
+    chromium.lab_url = voila_url_matplotlib
+    return chromium
 
 
 @pytest.fixture(scope="module")
 def page(browser):
-    page = open_lab(browser, 1800, 1100)
+    page = open_lab(browser, browser.lab_url, 1800, 1100)
     yield page
     page.close()
 
@@ -66,6 +43,7 @@ def test_arrow_key_on_the_slider_changes_readout_and_figure(page):
     readout = page.locator(".hiplab-readout")
     before_text = readout.inner_text()
     before_pixels = canvas_png(page)
+    before_frames = frames(page)["count"]
     handle = page.locator(".hiplab .widget-slider .noUi-handle").first
     handle.focus()
     for _ in range(20):  # 20 steps of 0.5 deg: from 17 down to 7 deg of available extension
@@ -77,10 +55,15 @@ def test_arrow_key_on_the_slider_changes_readout_and_figure(page):
     )
     after_text = readout.inner_text()
     assert after_text != before_text and "external rotation" in after_text, after_text
-    deadline = time.monotonic() + 30
-    while canvas_png(page) == before_pixels:
-        assert time.monotonic() < deadline, "the figure's pixels did not change"
-        time.sleep(0.2)
+    seen, deadline = before_frames, time.monotonic() + 30
+    while canvas_png(page) == before_pixels:  # wait for the next painted frame, 30 s in all
+        left = deadline - time.monotonic()
+        assert left > 0, "the figure's pixels did not change"
+        try:
+            page.wait_for_function("(seen) => window.__hiplabFrames.count > seen", arg=seen, timeout=left * 1000)
+        except playwright.Error:
+            pytest.fail("the figure's pixels did not change")
+        seen = frames(page)["count"]
 
 
 def test_code_is_hidden_and_no_error_is_shown(page):
@@ -109,7 +92,7 @@ def layouts(browser):
     """The lab's layout at the three classroom window sizes."""
     out = {}
     for size in ((1280, 720), (1440, 900), (1920, 1080)):
-        page = open_lab(browser, *size)
+        page = open_lab(browser, browser.lab_url, *size)
         out[size] = page.evaluate(LAYOUT)
         page.close()
     return out
@@ -132,7 +115,7 @@ def test_the_figure_grows_with_the_window(layouts):
 
 
 def test_the_figure_follows_a_window_resize(browser):
-    page = open_lab(browser, 1280, 720)
+    page = open_lab(browser, browser.lab_url, 1280, 720)
     try:
         before = page.evaluate(LAYOUT)
         page.set_viewport_size({"width": 1920, "height": 1080})
@@ -156,7 +139,7 @@ def readout(page) -> str:
 
 
 def test_reset_keeps_the_theme_and_restores_the_same_digits(browser):
-    page = open_lab(browser, 1440, 900)  # a fresh page: the starting state
+    page = open_lab(browser, browser.lab_url, 1440, 900)  # a fresh page: the starting state
     start = readout(page)
     assert "lordosis 49.8°" in start
     page.get_by_text("Dark (projector)").click()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, NOTEBOOK, running_voila, skip_without_chromium
+from tests.voila_server import skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
@@ -24,43 +24,41 @@ def luminance(css_colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion():
-    with running_voila(NOTEBOOK) as url, playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-            page.wait_for_function(
-                "() => Number((document.querySelector('.hiplab-web') || {dataset: {}}).dataset.frames) > 0",
-                timeout=180_000,
-            )
-            assert luminance(page.evaluate(BACKGROUND, "body")) > 0.8  # Voila's light page
+def test_dark_toggle_darkens_page_markdown_dropdown_and_accordion(chromium, voila_url):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
+        page.wait_for_function(
+            "() => Number((document.querySelector('.hiplab-web') || {dataset: {}}).dataset.frames) > 0",
+            timeout=180_000,
+        )
+        assert luminance(page.evaluate(BACKGROUND, "body")) > 0.8  # Voila's light page
 
-            page.get_by_role("button", name="Dark (projector)").click()
-            page.wait_for_function(
-                "() => getComputedStyle(document.body).backgroundColor === 'rgb(17, 17, 17)'",
-                timeout=30_000,
-            )
-            for selector in (
-                "body",
-                "#rendered_cells",
-                ".widget-dropdown select",
-                ".jupyter-widget-Collapse-header",
-                ".widget-text input",
-            ):
-                background = page.evaluate(BACKGROUND, selector)
-                assert luminance(background) < 0.2, f"{selector}: {background}"
-            page.wait_for_function("() => document.querySelector('.hiplab-web').dataset.theme === 'dark'")
-            assert page.evaluate(BACKGROUND, ".hiplab-web") == "rgb(17, 17, 17)"  # the drawing too
-            for selector in (".jp-RenderedHTMLCommon h1", ".jp-RenderedHTMLCommon p", ".widget-dropdown select"):
-                colour = page.evaluate(COLOUR, selector)
-                assert luminance(colour) > 0.6, f"{selector}: {colour}"
+        page.get_by_role("button", name="Dark (projector)").click()
+        page.wait_for_function(
+            "() => getComputedStyle(document.body).backgroundColor === 'rgb(17, 17, 17)'",
+            timeout=30_000,
+        )
+        for selector in (
+            "body",
+            "#rendered_cells",
+            ".widget-dropdown select",
+            ".jupyter-widget-Collapse-header",
+            ".widget-text input",
+        ):
+            background = page.evaluate(BACKGROUND, selector)
+            assert luminance(background) < 0.2, f"{selector}: {background}"
+        page.wait_for_function("() => document.querySelector('.hiplab-web').dataset.theme === 'dark'")
+        assert page.evaluate(BACKGROUND, ".hiplab-web") == "rgb(17, 17, 17)"  # the drawing too
+        for selector in (".jp-RenderedHTMLCommon h1", ".jp-RenderedHTMLCommon p", ".widget-dropdown select"):
+            colour = page.evaluate(COLOUR, selector)
+            assert luminance(colour) > 0.6, f"{selector}: {colour}"
 
-            page.get_by_role("button", name="Light", exact=True).click()
-            page.wait_for_function(
-                "() => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)'",
-                timeout=30_000,
-            )
-            assert luminance(page.evaluate(BACKGROUND, ".widget-dropdown select")) > 0.8
-        finally:
-            browser.close()
+        page.get_by_role("button", name="Light", exact=True).click()
+        page.wait_for_function(
+            "() => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)'",
+            timeout=30_000,
+        )
+        assert luminance(page.evaluate(BACKGROUND, ".widget-dropdown select")) > 0.8
+    finally:
+        page.close()

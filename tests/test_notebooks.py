@@ -1,7 +1,9 @@
 """Every notebook runs top to bottom on a fresh kernel, with no error and no warning.
 
 Notebooks are committed without outputs (checked here too), so what a student sees
-after "Run All" is exactly what this test executes.
+after "Run All" is exactly what this test executes. Each notebook is executed once per
+run (the ``executed_notebook`` fixture of ``tests/conftest.py``); other tests that read
+its outputs share that run through the same xdist group.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
+
+from tests.groups import notebook_group
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
 
@@ -30,11 +32,13 @@ def test_notebook_is_committed_without_outputs(path):
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_clean(path):
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
-    client.execute()  # raises CellExecutionError on any error
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, marks=pytest.mark.xdist_group(notebook_group(p))) for p in NOTEBOOKS],
+    ids=[p.name for p in NOTEBOOKS],
+)
+def test_notebook_runs_clean(path, executed_notebook):
+    nb = executed_notebook(path)  # raises CellExecutionError on any error
     problems = []
     for index, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):

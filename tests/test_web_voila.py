@@ -9,7 +9,7 @@ import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lockout import compensate
-from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila, skip_without_chromium
+from tests.voila_server import skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
@@ -20,22 +20,20 @@ FRAMES = f"() => {PAINTED}"
 
 
 @pytest.fixture(scope="module")
-def page():
-    with running_voila() as url, playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1920, "height": 1080})
-            page.sent = []  # every websocket frame the page sends to the kernel
+def page(chromium, voila_url):
+    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
+    page.sent = []  # every websocket frame the page sends to the kernel
 
-            def watch(ws):
-                ws.on("framesent", lambda payload: page.sent.append(payload))
+    def watch(ws):
+        ws.on("framesent", lambda payload: page.sent.append(payload))
 
-            page.on("websocket", watch)
-            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-            page.wait_for_function(f"{FRAMES} > 0", timeout=180_000)
-            yield page
-        finally:
-            browser.close()
+    page.on("websocket", watch)
+    try:
+        page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
+        page.wait_for_function(f"{FRAMES} > 0", timeout=180_000)
+        yield page
+    finally:
+        page.close()
 
 
 def quiet(page, seconds: float = 2.0) -> None:

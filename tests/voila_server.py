@@ -3,6 +3,10 @@
 The server runs in the repository root, so Voila reads the same ``voila.json`` there as
 ``make present`` does (Voila looks for ``voila.json`` in its working directory): one
 place for the server settings both share, such as kernel culling.
+
+Browser tests get the server and Chromium from the fixtures of ``tests/conftest.py``
+(``voila_url``, ``chromium``) and open the lab with :func:`open_lab`, which waits on
+conditions (the readout, the figure's size, its frames), never for a fixed time.
 """
 
 from __future__ import annotations
@@ -30,6 +34,92 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+CANVAS = ".jupyter-matplotlib-canvas-div canvas"
+"""The lab figure's visible canvas (ipympl)."""
+
+FRAME_COUNTER = f"""
+(() => {{
+  // Count the frames ipympl paints on the visible figure canvas: each drawImage onto it,
+  // with the canvas width it was painted at and when.
+  window.__hiplabFrames = {{count: 0, width: 0, at: 0}};
+  const draw = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {{
+    const canvas = this.canvas;
+    if (canvas && canvas.isConnected && canvas.matches('{CANVAS}')) {{
+      const f = window.__hiplabFrames;
+      f.count += 1; f.width = canvas.width; f.at = performance.now();
+    }}
+    return draw.apply(this, args);
+  }};
+}})();
+"""
+"""Init script for a page (``page.add_init_script``): ``window.__hiplabFrames`` counts painted frames."""
+
+FRAMES_SETTLED_MS = 500
+"""A figure is settled when no frame has been painted for this long (and it has its size)."""
+
+
+def frames(page) -> dict:
+    """The page's frame counter: ``{"count", "width", "at"}`` (see :data:`FRAME_COUNTER`)."""
+    return page.evaluate("() => window.__hiplabFrames")
+
+
+def wait_for_figure(page, timeout: float = 120.0) -> None:
+    """Wait until the lab's figure has the size the page asked for and its frames have stopped.
+
+    The page reports its room to the kernel (the hidden box ``.hiplab-size``); the lab
+    resizes the figure to :func:`biomech.apps.lab.figure_width` of it. This returns once the
+    canvas has that width, a frame has been painted at that width, and no frame has come
+    for :data:`FRAMES_SETTLED_MS` (the resize's full redraw and its blit have arrived).
+    Needs :data:`FRAME_COUNTER` installed before the page loaded (:func:`open_lab` does).
+    """
+    from biomech.apps.lab import RENDER_SCALE, figure_width
+
+    deadline = time.monotonic() + timeout
+    while True:
+        page.wait_for_function(
+            f"() => {{ const c = document.querySelector('{CANVAS}');"
+            " const room = document.querySelector('.hiplab-size input');"
+            " return c && c.width > 100 && room && room.value !== ''; }",
+            timeout=max(1.0, deadline - time.monotonic()) * 1000,
+        )
+        room = page.evaluate("() => document.querySelector('.hiplab-size input').value")
+        expected = round(figure_width(room) * RENDER_SCALE)
+        try:
+            page.wait_for_function(
+                f"""([room, expected, quiet]) => {{
+                  const c = document.querySelector('{CANVAS}');
+                  const f = window.__hiplabFrames;
+                  const box = document.querySelector('.hiplab-size input');
+                  if (box.value !== room) return true;  // the room changed: look again
+                  return Math.round(c.width / window.devicePixelRatio) === expected && f.width === c.width
+                         && performance.now() - f.at > quiet;
+                }}""",
+                arg=[room, expected, FRAMES_SETTLED_MS],
+                timeout=max(1.0, deadline - time.monotonic()) * 1000,
+            )
+        except Exception as error:  # playwright's TimeoutError: say what was awaited
+            raise TimeoutError(
+                f"the lab's figure did not settle at {expected} px for the room {room!r}: {frames(page)}"
+            ) from error
+        if page.evaluate("() => document.querySelector('.hiplab-size input').value") == room:
+            return
+
+
+def open_lab(browser, url: str, width: int, height: int):
+    """A fresh page of the lab at a window size, once its figure has been sized and drawn.
+
+    ``browser`` is a Playwright browser (the ``chromium`` fixture), ``url`` the server's
+    (the ``voila_url`` fixture). The page counts its figure's frames (:data:`FRAME_COUNTER`).
+    """
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.add_init_script(FRAME_COUNTER)
+    page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+    page.wait_for_selector(".hiplab-readout", timeout=180_000)
+    wait_for_figure(page)
+    return page
 
 
 def skip_without_chromium() -> None:

@@ -6,9 +6,7 @@ import json
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from biomech.anatomy.geometry import path_length
 from biomech.lessons.cases import CLIENT, CLIENTS, Client
@@ -24,6 +22,7 @@ from biomech.model.thomas import (
 )
 from biomech.model.thomas_tables import errors_markdown
 from biomech.parameters import PARAMETERS
+from tests.groups import notebook_group
 
 NOTEBOOK = Path(__file__).parents[2] / "notebooks" / "05_client_case.ipynb"
 CELLS = json.loads(NOTEBOOK.read_text("utf-8"))["cells"]
@@ -180,11 +179,9 @@ def test_section_5_three_findings_three_lockouts():
 
 
 @pytest.mark.notebook
-def test_the_lesson_shows_no_raw_object_reprs():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
-    ).execute()
+@pytest.mark.xdist_group(notebook_group(NOTEBOOK))
+def test_the_lesson_shows_no_raw_object_reprs(executed_notebook):
+    nb = executed_notebook(NOTEBOOK)  # executed once per run, shared with tests/test_notebooks.py
     raw = re.compile(r"\b(Client|Lifter|ThomasResult|Prediction|Finding|Compensation|LiftPosture)\(")
     for index, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
