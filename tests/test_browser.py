@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from biomech.formatting import format_degrees
+from biomech.scene.scene import build_scene
 from tests.voila_server import CANVAS, frames, open_lab, skip_without_chromium
 
 pytestmark = pytest.mark.browser
@@ -141,7 +143,8 @@ def readout(page) -> str:
 def test_reset_keeps_the_theme_and_restores_the_same_digits(browser):
     page = open_lab(browser, browser.lab_url, 1440, 900)  # a fresh page: the starting state
     start = readout(page)
-    assert "lordosis 49.8°" in start
+    drawn = build_scene(17.0, mechanism="blog").sagittal.lumbar_lordosis  # the lab's starting state
+    assert f"lordosis {format_degrees(drawn, display=True)}" in start
     page.get_by_text("Dark (projector)").click()
     page.wait_for_function("() => document.querySelector('.hiplab').classList.contains('hiplab-dark')")
     handle = page.locator(".hiplab .widget-slider .noUi-handle").first
