@@ -47,6 +47,7 @@ from numpy.typing import ArrayLike, NDArray
 from biomech._validation import check_choice
 from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
+from biomech.model.balance import POSTURE_PARAMETERS
 from biomech.model.compensation import MECHANISMS
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue, compensate
 from biomech.parameters import PARAMETERS, check_parameter
@@ -113,7 +114,7 @@ def assumption_variants(
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
     for name in overrides:
-        check_choice("override", name, MODEL_PARAMETERS)
+        check_choice("override", name, MODEL_PARAMETERS + POSTURE_PARAMETERS)
     base = {name: float(check_parameter(name, value)) for name, value in overrides.items()}
 
     def value(name: str) -> float:
