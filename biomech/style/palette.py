@@ -145,7 +145,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType(
             rotational_stage="#14324A",
             lumbopelvic_stage="#4A2C10",
             highlight_alpha=0.45,
-            variant_alpha=0.4,
+            variant_alpha=0.5,
         ),
     }
 )
