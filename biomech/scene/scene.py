@@ -218,9 +218,7 @@ def build_scenes(
         state = _point(curve, i)
         key = replace(state, hip_extension_available=0.0)
         if key not in posed:
-            posed[key] = _assemble(
-                state, curve, first.band, first.standing_pelvic_tilt, first.standing_lumbar_lordosis
-            )
+            posed[key] = _assemble(state, curve, first.band, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
         scenes.append(replace(posed[key], state=state))
     return tuple(scenes)
 

@@ -237,6 +237,7 @@ def test_the_variant_bands_are_the_scenes_and_the_matplotlib_views():
 def test_the_readout_says_how_sure_the_answer_is_per_state():
     for _, _, state, _, scene in cases():
         assert state["sure"] == scene.band.sentence(state["x"]) == web.band_sentence(scene)
-        assert state["sure"].startswith(f"Across {len(scene.band.variants)} assumption variants at {state['avail']} deg")
+        n = len(scene.band.variants)
+        assert state["sure"].startswith(f"Across {n} assumption variants at {state['avail']} deg")
     sentences = {s["sure"] for s in payload()["settings"][0]["states"]}
     assert len(sentences) > 10  # it changes with the slider
