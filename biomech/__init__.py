@@ -46,6 +46,8 @@ _EXPORTS: dict[str, str] = {
     "STAGES": "biomech.model.lockout",
     "Compensation": "biomech.model.lockout",
     "compensate": "biomech.model.lockout",
+    "assumption_variants": "biomech.model.variants",
+    "compensation_band": "biomech.model.variants",
     "rotation_benefit": "biomech.model.lockout",
     "tissues": "biomech.model.lockout",
     "cue_table": "biomech.model.lift",

@@ -161,3 +161,37 @@ def test_the_dark_theme_applies(browser, page_file):
     line = page.evaluate("() => getComputedStyle(document.querySelector('.hl-trunk')).stroke")
     assert line == "rgb(242, 242, 242)"  # the dark theme's foreground
     page.context.close()
+
+
+def test_the_range_over_the_assumption_variants_is_drawn_and_said(browser, page_file):
+    from biomech.model.variants import compensation_band
+
+    page = open_page(browser, page_file, 1280, 720)
+    page.select_option("#hl-mechanism", "geometry")
+    page.select_option("#hl-tissue", "Iliopsoas")
+    page.evaluate(
+        """() => { const s = document.querySelector('.hl-slider'); s.value = '-10';
+            s.dispatchEvent(new Event('input', {bubbles: true})); }"""
+    )
+    drawn = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.hl-curves .hl-variants')).map((p) => {
+             const b = p.getBBox(); return {cls: p.getAttribute('class'), w: b.width, h: b.height,
+             n: (p.getAttribute('d').match(/L/g) || []).length}; })"""
+    )
+    assert {d["cls"] for d in drawn} == {"hl-variants hl-variants-pelvic_tilt", "hl-variants hl-variants-rotation_used"}
+    assert all(d["w"] > 50 and d["n"] > 100 for d in drawn), drawn  # along the whole curve, there and back
+    assert max(d["h"] for d in drawn) > 5, drawn  # the tilt's range is open somewhere
+    key = page.evaluate("() => document.querySelector('.hl-curves .hl-key').innerText")
+    assert "range over assumption variants" in key
+    band = compensation_band([-10.0], cue="squeeze_glutes", tissue="Iliopsoas", mechanism="geometry")
+    box = page.evaluate(
+        """() => { const r = (s) => document.querySelector(s).getBoundingClientRect();
+             const sure = r('.hl-sure'), out = r('.hl-readout'), panels = r('.hl-panels');
+             return {text: document.querySelector('.hl-sure').textContent, bottom: sure.bottom, right: sure.right,
+                     box: out.bottom, boxRight: out.right, panels: panels.top}; }"""
+    )
+    assert box["text"] == band.sentence(-10.0)
+    assert box["bottom"] <= box["box"] + 0.5 and box["right"] <= box["boxRight"] + 0.5, box
+    assert box["box"] <= box["panels"] + 0.5, box  # the readout does not run into the drawing
+    assert page.refused == [] and page.errors == []
+    page.context.close()

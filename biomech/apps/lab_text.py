@@ -20,7 +20,7 @@ from biomech.formatting import format_degrees
 from biomech.model.lockout import Compensation
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
-from biomech.web.payload import readout_lines
+from biomech.web.payload import band_sentence, readout_lines
 
 __all__ = [
     "ROLE_NAMES",
@@ -136,15 +136,17 @@ def size_watcher() -> str:
 
 
 def readout_html(scene: Scene) -> str:
-    """The state in words, then the drawn angles: what the figure shows, as text.
+    """The state in words, the drawn angles, and how sure the answer is: what the figure shows, as text.
 
-    The words are :func:`biomech.web.payload.readout_lines`, the ones the browser's
-    renderer prints: both come from the numbers the figure draws (the scene's poses),
-    via :func:`~biomech.formatting.format_degrees`.
+    The words are :func:`biomech.web.payload.readout_lines` and
+    :func:`~biomech.web.payload.band_sentence`, the ones the browser's renderer prints:
+    all come from the numbers the figure draws (the scene's poses and band), via
+    :func:`~biomech.formatting.format_degrees`.
     """
     words, claim, angles = readout_lines(scene)
     claim = f" {claim}" if claim else ""
-    return f"<b>{html.escape(words)}</b>{html.escape(claim)}<br>{html.escape(angles)}"
+    sure = f'<br><small class="hiplab-sure">{html.escape(band_sentence(scene))}</small>'
+    return f"<b>{html.escape(words)}</b>{html.escape(claim)}<br>{html.escape(angles)}{sure}"
 
 
 def _deg(value: float, *, signed: bool = False) -> str:

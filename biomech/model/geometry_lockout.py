@@ -335,6 +335,22 @@ def _zoom(
     return best_all, value_all
 
 
+def _frozen_tilt(problem: _Problem, theta: Array, frozen: NDArray[np.bool_] | None, rows: NDArray[np.bool_]) -> Array:
+    """The tilt the frozen parts alone need (deg, ``(N,)``; ``-inf`` without frozen parts, or outside ``rows``).
+
+    A frozen part keeps its least hip flexion at every rotation, so this bounds the tilt
+    needed from below at every rotation the searches try: :func:`solve_lockout` leaves out
+    of a search the states whose answer the bound already gives (the same answer, with no
+    search: tests/model/test_geometry_lockout.py compares the two).
+    """
+    fixed = np.full(theta.shape[0], -np.inf)
+    if frozen is None or not np.any(frozen & rows[:, None]):
+        return fixed
+    each = problem.flexion(np.zeros((theta.shape[0], 1)))[1][:, 0]
+    with np.errstate(invalid="ignore"):
+        return np.where(rows, theta + np.max(np.where(frozen, each, -np.inf), axis=1), fixed)
+
+
 def solve_lockout(
     parts: tuple[str, ...],
     available: Array,
@@ -378,8 +394,12 @@ def solve_lockout(
     # the least rotation that makes up the deficit alone, searched beyond the hip's range
     # (not where every part is frozen: rotation changes nothing there)
     turns = short if frozen is None else short & ~np.all(frozen, axis=1)
+    # where the frozen parts alone need tilt, no rotation makes up the deficit alone (the
+    # search would find none); where they need the tilt needed at neutral, no rotation costs
+    # less than none (the search could not beat it): those states are not searched
+    fixed = _frozen_tilt(problem, theta, frozen, turns)
     wide = np.full(n, _NEEDED_LIMIT_DEG)
-    needed, _ = _zoom(problem, _grid(wide, wide), "root", turns)
+    needed, _ = _zoom(problem, _grid(wide, wide), "root", turns & ~(fixed > _GAIN_DEG))
     reachable = np.isfinite(needed)
     rotation_needed = np.where(short, np.where(reachable, needed, np.inf), 0.0)
     in_range = reachable & (needed >= -internal_range) & (needed <= external_range)
@@ -394,7 +414,7 @@ def solve_lockout(
     # then the rotation within the range of least cost, if it costs less (with no price and
     # the least rotation in range, nothing can; both searches stop within 1e-3 deg of the
     # root, one either side, so rotation alone is kept unless beaten by more than that)
-    rest = turns & ~(use_root & (gain <= 0.0))
+    rest = turns & ~(use_root & (gain <= 0.0)) & ~(fixed >= excess0)
     if np.any(rest):
         pick, value = _zoom(problem, _grid(internal_range, external_range), "min", rest, gain)
         value = np.maximum(0.0, value)

@@ -47,6 +47,7 @@ from numpy.typing import ArrayLike, NDArray
 from biomech._validation import check_choice
 from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
+from biomech.model.balance import POSTURE_PARAMETERS
 from biomech.model.compensation import MECHANISMS
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue, compensate
 from biomech.parameters import PARAMETERS, check_parameter
@@ -89,6 +90,35 @@ class Variant:
     overrides: Mapping[str, float]
     slack: Mapping[str, float]
 
+    def describe(self) -> str:
+        """The variant in words, with the values it sets (for a lesson's list of the variants).
+
+        Examples
+        --------
+        >>> [v.describe() for v in assumption_variants(cue="squeeze_glutes", tissue="Sartorius", mechanism="blog")]
+        ['as set: the settings given', 'squeeze 5 deg: squeeze_demand 5 deg', 'squeeze 12 deg: squeeze_demand 12 deg']
+        """
+        if self.name == "as set":
+            return "as set: the settings given"
+        changed = [
+            f"{name} {format_degrees(value)} deg" if PARAMETERS[name].unit == "deg" else f"{name} {value:.3g}"
+            for name, value in self.overrides.items()
+            if _NAME_WORDS.get(name, name) in self.name  # the one it changes; not the settings it keeps
+        ]
+        if self.slack:
+            lo, hi = (format_degrees(f(self.slack.values())) for f in (min, max))
+            changed.append(f"each of {len(self.slack)} parts reaches its limit {lo} to {hi} deg later")
+        return f"{self.name}: {', '.join(changed)}"
+
+
+_NAME_WORDS = {
+    "rotation_gain_floor": "rotation gain floor",
+    "flexors_rotation_benefit": "blog's k",
+    "squeeze_demand": "squeeze",
+    "lockout_knee_flexion": "lockout knee",
+}
+"""How a variant's name refers to the parameter it changes."""
+
 
 def _clip(name: str, value: float) -> float:
     p = PARAMETERS[name]
@@ -113,7 +143,7 @@ def assumption_variants(
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
     for name in overrides:
-        check_choice("override", name, MODEL_PARAMETERS)
+        check_choice("override", name, MODEL_PARAMETERS + POSTURE_PARAMETERS)
     base = {name: float(check_parameter(name, value)) for name, value in overrides.items()}
 
     def value(name: str) -> float:

@@ -1,7 +1,8 @@
 """A model state with everything the views draw for it (numpy only, no plotting).
 
 :func:`build_scene` runs the model once for the state and once over the whole range of
-available extension (the curves), and poses the lifter (:mod:`biomech.scene.pose`):
+available extension (the curves; and the curves again under each plausible variant of
+the assumptions, the band of :mod:`biomech.model.variants`), and poses the lifter (:mod:`biomech.scene.pose`):
 the drawn pelvic tilt is the standing tilt plus the model's ``pelvic_tilt``, the drawn
 lordosis the standing lordosis plus its ``lumbar_extension`` (tilt plus lean), so the
 trunk above the lumbar spine leans back from vertical by the model's ``trunk_lean``
@@ -31,6 +32,7 @@ from biomech.anatomy.textbook import flexors, load_actions, muscles_for
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.model.balance import POSTURE_PARAMETERS
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, Cue, StageSpan, compensate, stage_spans
+from biomech.model.variants import CompensationBand, compensation_band
 from biomech.parameters import PARAMETERS, check_parameter
 from biomech.scene.bones import SagittalBones, TransverseBones, sagittal_bones, transverse_bones
 from biomech.scene.muscle_lines import Points, sagittal_muscle_lines
@@ -70,6 +72,11 @@ class Scene:
     curve
         The same cue, tissue and overrides over :data:`CURVE_POINTS` values of
         available extension spanning its valid range (array fields).
+    band
+        The curve under each plausible variant of the assumptions
+        (:func:`~biomech.model.variants.compensation_band` over the same points; row 0 is
+        :attr:`curve`): how sure the answer is. Computed once per setting and shared by
+        every state of it.
     stage_spans
         The three stages as :class:`StageSpan`, in the order of :data:`STAGES`.
     sagittal, sagittal_neutral
@@ -95,6 +102,7 @@ class Scene:
 
     state: Compensation
     curve: Compensation
+    band: CompensationBand
     stage_spans: tuple[StageSpan, ...]
     sagittal: SagittalPose
     sagittal_neutral: SagittalPose
@@ -164,8 +172,9 @@ def build_scene(
     model = dict(values)  # the model takes the standing posture too: it shapes the balance
     tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
     state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
-    curve = _curve(cue, tissue, mechanism, tuple(sorted(model.items())))
-    return _assemble(state, curve, tilt0, lordosis0)
+    key = tuple(sorted(model.items()))
+    curve, band = _curve(cue, tissue, mechanism, key), _band(cue, tissue, mechanism, key)
+    return _assemble(state, curve, band, tilt0, lordosis0)
 
 
 def build_scenes(
@@ -209,7 +218,7 @@ def build_scenes(
         state = _point(curve, i)
         key = replace(state, hip_extension_available=0.0)
         if key not in posed:
-            posed[key] = _assemble(state, curve, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
+            posed[key] = _assemble(state, curve, first.band, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
         scenes.append(replace(posed[key], state=state))
     return tuple(scenes)
 
@@ -225,7 +234,9 @@ def _point(curve: Compensation, i: int) -> Compensation:
     return replace(curve, **values)
 
 
-def _assemble(state: Compensation, curve: Compensation, tilt0: float, lordosis0: float) -> Scene:
+def _assemble(
+    state: Compensation, curve: Compensation, band: CompensationBand, tilt0: float, lordosis0: float
+) -> Scene:
     """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`)."""
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
@@ -240,6 +251,7 @@ def _assemble(state: Compensation, curve: Compensation, tilt0: float, lordosis0:
     return Scene(
         state=state,
         curve=curve,
+        band=band,
         stage_spans=stage_spans(curve),
         sagittal=side,
         sagittal_neutral=standing,
@@ -265,6 +277,21 @@ def _curve(
         if isinstance(value, np.ndarray):
             value.flags.writeable = False
     return curve
+
+
+@functools.lru_cache(maxsize=32)
+def _band(
+    cue: Cue, tissue: str | tuple[str, ...], mechanism: str, model: tuple[tuple[str, float], ...]
+) -> CompensationBand:
+    """The curve under each assumption variant, at the points of :func:`_curve` (kept, like the curve)."""
+    low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
+    band = compensation_band(
+        np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism, **dict(model)
+    )
+    for value in vars(band.curves).values():  # shared between scenes: nobody may change it
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    return band
 
 
 def _rotators(state: Compensation) -> tuple[str, ...]:

@@ -75,6 +75,9 @@ class Theme:
         Fills of the three stages on the curves (pale).
     highlight_alpha
         Opacity of the highlight boxes behind table labels.
+    variant_alpha
+        Opacity of the range over the assumption variants, shaded behind a curve in the
+        curve's colour.
     """
 
     name: str
@@ -92,6 +95,7 @@ class Theme:
     rotational_stage: str
     lumbopelvic_stage: str
     highlight_alpha: float
+    variant_alpha: float
 
     def stage_color(self, stage: str) -> str:
         """Return the fill colour of a stage (``"none"``, ``"rotational"``, ``"lumbopelvic"``)."""
@@ -121,6 +125,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType(
             rotational_stage="#D6EAF7",
             lumbopelvic_stage="#FBE3CC",
             highlight_alpha=0.28,
+            variant_alpha=0.3,
         ),
         # Dark rooms and projectors: near-black background; dark blue is too dark on it,
         # so rotation uses sky blue and "needed" a lighter dashed tint of the same hue.
@@ -140,6 +145,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType(
             rotational_stage="#14324A",
             lumbopelvic_stage="#4A2C10",
             highlight_alpha=0.45,
+            variant_alpha=0.5,
         ),
     }
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
@@ -13,10 +14,29 @@ from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
 
-__all__ = ["CurvesView"]
+__all__ = ["BAND_FIELDS", "BAND_LABEL", "CurvesView", "band_outline"]
 
 STAGE_LABELS = {"none": "no\ncompensation", "rotational": "rotation", "lumbopelvic": "pelvis\nand back"}
 """Names printed on the stage bands."""
+BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
+"""The curves shaded with their range over the assumption variants (:attr:`Scene.band`)."""
+BAND_LABEL = "range over assumption variants"
+"""The key's words for the shaded ranges."""
+
+
+def band_outline(x: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """The polygon from ``low`` to ``high`` over ``x`` (shape (M, 2)): along the lows, back along the highs.
+
+    Points where either bound is not finite are left out.
+
+    Examples
+    --------
+    >>> band_outline(np.array([0.0, 1.0]), np.array([0.0, 1.0]), np.array([2.0, 3.0])).tolist()
+    [[0.0, 0.0], [1.0, 1.0], [1.0, 3.0], [0.0, 2.0]]
+    """
+    ok = np.isfinite(low) & np.isfinite(high)
+    x, low, high = x[ok], low[ok], high[ok]
+    return np.vstack([np.column_stack([x, low]), np.column_stack([x, high])[::-1]])
 
 
 class CurvesView(View):
@@ -25,7 +45,10 @@ class CurvesView(View):
     The x axis runs from the most available extension on the left to the tightest
     hip on the right, so the story reads left to right: no compensation, then hip
     rotation, then anterior pelvic tilt with lumbar extension. The current state is
-    a vertical line with a marker on each curve. The lumbar extension is the pelvic tilt
+    a vertical line with a marker on each curve. Behind the pelvic tilt and the rotation
+    used, a translucent band in the curve's colour spans their least and greatest value
+    over the plausible variants of the assumptions (:attr:`Scene.band`,
+    :mod:`biomech.model.variants`): how much the answer depends on them. The lumbar extension is the pelvic tilt
     plus the trunk's lean back that keeps lifter and bar over the mid-foot
     (:mod:`biomech.model.balance`), so its curve runs above the tilt's by the lean.
 
@@ -78,6 +101,20 @@ class CurvesView(View):
             ("lumbar_extension", "lumbar extension added (tilt + lean)", t.lumbar, (0, (4, 3))),
         )
         self.fields = tuple(name for name, *_ in series)
+        colours = {name: c for name, _, c, _ in series}
+        self.variant_bands = {
+            name: PolyCollection(
+                [],
+                facecolors=colours[name],
+                edgecolors="none",
+                alpha=t.variant_alpha,
+                zorder=1,
+                label=BAND_LABEL if name == "pelvic_tilt" else f"_{BAND_LABEL} ({name})",
+            )
+            for name in BAND_FIELDS
+        }
+        for poly in self.variant_bands.values():
+            ax.add_collection(poly, autolim=False)
         self.curves = {name: ax.plot([], [], color=c, ls=ls, label=label)[0] for name, label, c, ls in series}
         self.now = ax.axvline(0.0, color=t.foreground, lw=2.5)
         self.markers = Line2D(
@@ -100,9 +137,11 @@ class CurvesView(View):
         self.animated_artists = (self.now, self.markers)
 
     def update(self, scene: Scene) -> None:
-        """Set curves, stage bands, limits and the current state from ``scene``."""
+        """Set curves, stage bands, variant bands, limits and the current state from ``scene``."""
         c, s = scene.curve, scene.state
         x = np.asarray(c.hip_extension_available)
+        for name, poly in self.variant_bands.items():
+            poly.set_verts([band_outline(scene.band.x, scene.band.low(name), scene.band.high(name))])
         for name, line in self.curves.items():
             y = np.asarray(getattr(c, name), dtype=float)
             line.set_data(x, np.where(np.isfinite(y), y, np.nan))
@@ -112,7 +151,11 @@ class CurvesView(View):
             label = self.band_labels[span.stage]
             label.set_x((span.low + span.high) / 2)
             label.set_visible(span.high - span.low >= 6.0)
-        shown = np.concatenate([np.ravel(getattr(c, n)) for n in self.fields if n != "rotation_needed"])
+        shown = np.concatenate(
+            [np.ravel(getattr(c, n)) for n in self.fields if n != "rotation_needed"]
+            + [f(n) for n in BAND_FIELDS for f in (scene.band.low, scene.band.high)]
+        )
+        shown = shown[np.isfinite(shown)]
         low, high = min(0.0, float(shown.min())), max(10.0, float(shown.max()))
         pad = 0.12 * (high - low)
         self.ax.set_xlim(x.max(), x.min())

@@ -48,6 +48,7 @@ from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scene
 
 __all__ = [
     "AHEAD_H",
+    "BAND_FIELDS",
     "CUE_WORDS",
     "CURVE_FIELDS",
     "FIT_TOLERANCE_H",
@@ -57,6 +58,7 @@ __all__ = [
     "TOP_ARC_H",
     "VALUE_FIELDS",
     "lab_payload",
+    "band_sentence",
     "readout_lines",
     "reference_outlines",
     "rigid_fit",
@@ -78,6 +80,8 @@ AHEAD_H, TOP_ARC_H = 0.15, 0.11
 (as :mod:`biomech.views.transverse`)."""
 CURVE_FIELDS: tuple[str, ...] = ("rotation_used", "rotation_needed", "pelvic_tilt", "lumbar_extension")
 """The curves the renderer plots against available extension (as the curves view)."""
+BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
+"""The curves shaded with their range over the assumption variants (as :data:`biomech.views.curves.BAND_FIELDS`)."""
 CUE_WORDS = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
 """How the text alternative names a cue."""
 SIDE_BONES, TOP_BONES = ("foot", "shank", "femur", "pelvis"), ("pelvis", "femur_r", "femur_l", "foot_r", "foot_l")
@@ -190,6 +194,15 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     if LIGAMENT in scene.state.tissues:  # straight bands through the head: no direction of rotation is claimed
         claim = "(the ligament is a sketch; see the note)"
     return scene.state.describe(), claim, angles
+
+
+def band_sentence(scene: Scene) -> str:
+    """How sure the answer is, in one sentence: :meth:`CompensationBand.sentence` at the scene's state.
+
+    The lab's readout and the page print it under the state in words (the sentence of
+    :attr:`Scene.band <biomech.scene.scene.Scene.band>`, :mod:`biomech.model.variants`).
+    """
+    return scene.band.sentence(float(scene.state.hip_extension_available))
 
 
 def _side_labels(scene: Scene) -> dict[str, Any]:
@@ -309,7 +322,11 @@ def setting_payload(
     pose_index: dict[str, int],
     overrides: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """One setting's curves, stage bands and states; new drawings are appended to ``poses``.
+    """One setting's curves, stage bands, variant bands and states; new drawings are appended to ``poses``.
+
+    ``variants`` holds the names of the assumption variants and, for each of
+    :data:`BAND_FIELDS`, ``[low, high]`` over them at the points of the curves; each
+    state's ``sure`` is :func:`band_sentence`.
 
     Parameters
     ----------
@@ -346,6 +363,7 @@ def setting_payload(
                 "values": [_deg(float(getattr(s, name))) for name in VALUE_FIELDS],
                 "at": [_number(float(getattr(s, name))) for name in CURVE_FIELDS],
                 "readout": list(readout_lines(scene)),
+                "sure": band_sentence(scene),
             }
         )
     neutral = first.bones_side_neutral
@@ -359,6 +377,13 @@ def setting_payload(
             **{name: [_number(v) for v in np.asarray(getattr(curve, name), dtype=float)] for name in CURVE_FIELDS},
         },
         "bands": [[span.stage, float(span.low), float(span.high)] for span in first.stage_spans],
+        "variants": {
+            "names": [v.name for v in first.band.variants],
+            **{
+                name: [[_number(v) for v in first.band.low(name)], [_number(v) for v in first.band.high(name)]]
+                for name in BAND_FIELDS
+            },
+        },
         "neutral": {"pelvis": [_ints(neutral.pelvis[0])], "lumbar": _ints(first.sagittal_neutral.lumbar)},
         "states": states,
     }

@@ -302,3 +302,14 @@ def test_the_price_of_rotation_is_in_the_advanced_panel_and_reaches_the_geometry
         -10.0, tissue="Iliopsoas", mechanism="geometry", rotation_gain_floor=0.0, moment_arm_floor=0.0
     )
     assert lab.state == free and free.rotation_used < -20.0
+
+
+def test_the_readout_says_how_sure_the_answer_is_and_follows_the_slider(lab):
+    import html as html_module
+
+    lab.set(hip_extension_available=-8)
+    first = lab.scene.band.sentence(-8.0)
+    assert html_module.escape(first) in lab.readout.value
+    lab.set(hip_extension_available=-25)
+    assert html_module.escape(lab.scene.band.sentence(-25.0)) in lab.readout.value
+    assert html_module.escape(first) not in lab.readout.value

@@ -221,3 +221,18 @@ def test_the_blog_is_unchanged_by_the_price_of_rotation():
         priced = compensate(x, tissue=tissue, mechanism="blog", rotation_gain_floor=1.0)
         np.testing.assert_array_equal(blog.rotation_used, priced.rotation_used)
         np.testing.assert_array_equal(blog.pelvic_tilt, priced.pelvic_tilt)
+
+
+@pytest.mark.parametrize("tissue", ["hip flexors (all)", "Sartorius", "Tensor fasciae latae", "Rectus femoris"])
+def test_states_left_out_of_the_rotation_searches_get_the_answer_the_searches_give(tissue, monkeypatch):
+    # the band's settings: the price of rotation, the squeeze, soft knees, parts not all at their limit
+    from biomech.model import geometry_lockout
+    from biomech.model.variants import compensation_band
+
+    x = np.linspace(-30.0, 40.0, 71)
+    quick = compensation_band(x, cue="squeeze_glutes", tissue=tissue)
+    monkeypatch.setattr(geometry_lockout, "_frozen_tilt", lambda problem, theta, *_: np.full(theta.shape, -np.inf))
+    searched = compensation_band(x, cue="squeeze_glutes", tissue=tissue)
+    for field in ("rotation_used", "rotation_needed", "pelvic_tilt", "deficit", "lumbar_extension"):
+        np.testing.assert_array_equal(getattr(quick.curves, field), getattr(searched.curves, field), err_msg=field)
+    np.testing.assert_array_equal(quick.curves.binding, searched.curves.binding)

@@ -103,3 +103,20 @@ def test_bad_input_names_the_parameter():
         compensation_band(np.array([99.0]))
     with pytest.raises(ValueError, match="override"):
         compensation_band(X, not_a_parameter=1.0)
+
+
+def test_each_variant_says_what_it_changes_and_nothing_it_keeps():
+    variants = assumption_variants(cue="squeeze_glutes", tissue="hip flexors (all)", squeeze_demand=7.0)
+    words = {v.name: v.describe() for v in variants}
+    assert words["as set"] == "as set: the settings given"
+    assert words["squeeze 12 deg"] == "squeeze 12 deg: squeeze_demand 12 deg"
+    assert "squeeze_demand" not in words["lockout knee 10 deg"]  # kept at 7 deg, not changed by it
+    assert words["rotation gain floor doubled"].endswith(f"{2 * PARAMETERS['rotation_gain_floor'].default:.3g}")
+    slack = [w for n, w in words.items() if n.startswith("parts not all")]
+    assert len(slack) == SLACK_DRAWS and all("parts reaches its limit" in w for w in slack)
+
+
+def test_the_band_is_public():
+    import biomech as bm
+
+    assert bm.compensation_band is compensation_band and bm.assumption_variants is assumption_variants

@@ -13,9 +13,10 @@ from biomech.anatomy.segments import SEGMENT_MASSES
 from biomech.anatomy.textbook import flexors, muscles_for
 from biomech.model.lockout import STAGES
 from biomech.model.lockout import compensate as compensate_any
+from biomech.model.variants import compensation_band
 from biomech.parameters import PARAMETERS
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose, TransversePose
-from biomech.scene.scene import CURVE_POINTS
+from biomech.scene.scene import CURVE_POINTS, build_scenes
 from biomech.scene.scene import build_scene as build_scene_any
 
 build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
@@ -252,3 +253,33 @@ def test_heavier_bar_and_overrides_reach_the_drawing():
     assert s.state == compensate_any(
         -5.0, cue="stand_tall", bar_load=2.5, standing_pelvic_tilt=0.0, standing_lumbar_lordosis=30.0
     )
+
+
+@pytest.mark.parametrize(
+    ("cue", "tissue", "mechanism", "overrides"),
+    [
+        ("squeeze_glutes", "hip flexors (all)", "blog", {}),
+        ("stand_tall", "Sartorius", "geometry", {"squeeze_demand": 12.0}),
+        ("squeeze_glutes", "Iliopsoas", "geometry", {"standing_pelvic_tilt": 15.0}),
+    ],
+)
+def test_the_scenes_band_is_the_compensation_band_over_the_curve(cue, tissue, mechanism, overrides):
+    s = build_scene_any(-10.0, cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
+    x = np.asarray(s.curve.hip_extension_available, dtype=float)
+    expected = compensation_band(x, cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
+    assert [v.name for v in s.band.variants] == [v.name for v in expected.variants]
+    np.testing.assert_array_equal(s.band.x, x)
+    for field in ("pelvic_tilt", "rotation_used", "lumbar_extension", "deficit"):
+        np.testing.assert_allclose(getattr(s.band.curves, field), getattr(expected.curves, field), atol=1e-9)
+    np.testing.assert_allclose(s.band.curves.pelvic_tilt[0], s.curve.pelvic_tilt, atol=1e-9)  # "as set" first
+
+
+def test_the_band_is_computed_once_per_setting_and_shared_by_its_states():
+    scenes = build_scenes(cue="stand_tall", tissue="Sartorius", mechanism="blog")
+    assert all(s.band is scenes[0].band for s in scenes)
+    again = build_scene_any(3.0, cue="stand_tall", tissue="Sartorius", mechanism="blog")
+    assert again.band is scenes[0].band  # a slider move reuses it
+    other = build_scene_any(3.0, cue="squeeze_glutes", tissue="Sartorius", mechanism="blog")
+    assert other.band is not scenes[0].band
+    with pytest.raises(ValueError):
+        scenes[0].band.curves.pelvic_tilt[0, 0] = 1.0  # shared: read-only

@@ -16,8 +16,10 @@ from biomech.formatting import format_degrees
 from biomech.model.lockout import compensate
 from biomech.scene.scene import build_scene, build_scenes
 from biomech.style.palette import THEMES
+from biomech.views import curves as curves_view
 from biomech.views import sagittal, transverse
 from biomech.views._base import join_lines
+from biomech.views.curves import CurvesView, band_outline
 from biomech.views.sagittal import SagittalView
 from biomech.views.transverse import TransverseView
 from biomech.web import payload as web
@@ -194,6 +196,8 @@ def test_the_style_sheet_uses_the_palettes_colours(theme):
         "stage-lumbopelvic": t.lumbopelvic_stage,
     }
     assert {k: colours.get(k, "").upper() for k in expected} == {k: v.upper() for k, v in expected.items()}
+    alpha = re.search(r"--hl-variant-alpha:\s*([\d.]+)", block)
+    assert alpha and float(alpha.group(1)) == t.variant_alpha
 
 
 def test_the_page_offers_every_tissue_cue_and_mechanism():
@@ -206,3 +210,34 @@ def test_the_page_offers_every_tissue_cue_and_mechanism():
 def test_no_settings_is_an_error_naming_the_parameter():
     with pytest.raises(ValueError, match="'settings'"):
         web.lab_payload([])
+
+
+def test_the_variant_bands_are_the_scenes_and_the_matplotlib_views():
+    fig = Figure()
+    view = CurvesView(fig.add_subplot(111))
+    for setting in payload()["settings"]:
+        options = {k: setting[k] for k in ("cue", "tissue", "mechanism")}
+        scene = build_scene(0.0, **options)
+        sent = setting["variants"]
+        assert sent["names"] == [v.name for v in scene.band.variants]
+        view.update(scene)
+        for name in web.BAND_FIELDS:
+            low, high = (np.array([np.nan if v is None else v for v in side]) for side in sent[name])
+            np.testing.assert_allclose(low, scene.band.low(name), atol=0.006)
+            np.testing.assert_allclose(high, scene.band.high(name), atol=0.006)
+            assert np.all(low <= high)
+            # the matplotlib view's polygon runs along the same lows and back along the highs
+            drawn = view.variant_bands[name].get_paths()[0].vertices
+            x = np.asarray(setting["curves"]["x"])
+            expected = band_outline(x, low, high)
+            np.testing.assert_allclose(drawn[: len(expected)], expected, atol=0.006)
+    assert web.BAND_FIELDS == curves_view.BAND_FIELDS
+
+
+def test_the_readout_says_how_sure_the_answer_is_per_state():
+    for _, _, state, _, scene in cases():
+        assert state["sure"] == scene.band.sentence(state["x"]) == web.band_sentence(scene)
+        n = len(scene.band.variants)
+        assert state["sure"].startswith(f"Across {n} assumption variants at {state['avail']} deg")
+    sentences = {s["sure"] for s in payload()["settings"][0]["states"]}
+    assert len(sentences) > 10  # it changes with the slider

@@ -25,6 +25,8 @@ const SERIES = {
   pelvic_tilt: ["anterior pelvic tilt added", "var(--hl-pelvis)", ""],
   lumbar_extension: ["lumbar extension added (tilt + lean)", "var(--hl-lumbar)", "9 6"],
 };
+// the curves shaded with their range over the assumption variants (biomech.views.curves.BAND_FIELDS)
+const VARIANT_BANDS = { pelvic_tilt: "var(--hl-pelvis)", rotation_used: "var(--hl-rotation)" };
 const ROLE_KEY = { restricting: "restricting tissue", compensating: "produce the compensation", "cue target": "target of the cue" };
 const ROLE_MARK = { restricting: "\u25a0", compensating: "\u25cf", "cue target": "\u2605" };
 const ROLE_VAR = { restricting: "--hl-restricting", compensating: "--hl-rotation", "cue target": "--hl-cue" };
@@ -111,7 +113,12 @@ const TOP_KEY = [
   [swLine("var(--hl-muted)", 2, "5 3"), "straight ahead"],
   [swLine("var(--hl-muted)", 2, "1 2"), "stance, hip not rotated"],
 ];
+const swRange = (s) => { // one swatch for both shaded ranges: tilt's colour above, rotation's below
+  node("rect", { x: 3, y: 2, width: 22, height: 5, fill: "var(--hl-pelvis)", "fill-opacity": "var(--hl-variant-alpha)" }, s);
+  node("rect", { x: 3, y: 7, width: 22, height: 5, fill: "var(--hl-rotation)", "fill-opacity": "var(--hl-variant-alpha)" }, s);
+};
 const CURVE_KEY = Object.values(SERIES).map(([words, color, dash]) => [swLine(color, 3, dash), words]).concat([
+  [swRange, "range over assumption variants"],
   [swPatch("var(--hl-stage-rotational)", "none"), "stage: rotation"],
   [swPatch("var(--hl-stage-lumbopelvic)", "none"), "stage: pelvis and back"],
 ]);
@@ -293,6 +300,8 @@ class CurvesView {
     const c = setting.curves, xs = c.x;
     const shown = [];
     for (const n of ["rotation_used", "pelvic_tilt", "lumbar_extension"]) for (const v of c[n]) if (v !== null) shown.push(v);
+    const ranges = setting.variants || {};
+    for (const n of Object.keys(VARIANT_BANDS)) for (const side of ranges[n] || []) for (const v of side) if (v !== null) shown.push(v);
     const low = Math.min(0, ...shown), high = Math.max(10, ...shown), pad = 0.12 * (high - low);
     this.ylo = low - (low < 0 ? pad : 0.04 * (high - low)); this.yhi = high + 2.6 * pad;
     const fs = parseFloat(getComputedStyle(this.p.svg).fontSize) || 16;
@@ -324,6 +333,15 @@ class CurvesView {
     node("tspan", { x: (L + W - R) / 2, text: "hip extension available (\u00b0)" }, xl);
     node("tspan", { x: (L + W - R) / 2, dy: "1.2em", text: "\u2190 looser \u00b7 tighter \u2192" }, xl);
     node("text", { class: "hl-axis", transform: `translate(${0.9 * fs} ${(T + H - B) / 2}) rotate(-90)`, "text-anchor": "middle", text: "angle (\u00b0)" }, g);
+    for (const [name, color] of Object.entries(VARIANT_BANDS)) { // lows forward, highs back: one closed path
+      const range = ranges[name];
+      if (!range) continue;
+      const [lo, hi] = range, ok = xs.map((_, i) => lo[i] !== null && hi[i] !== null);
+      const fwd = xs.map((x, i) => ok[i] ? this.X(x).toFixed(1) + " " + this.Y(lo[i]).toFixed(1) : null).filter((p) => p);
+      const back = xs.map((x, i) => ok[i] ? this.X(x).toFixed(1) + " " + this.Y(hi[i]).toFixed(1) : null).filter((p) => p).reverse();
+      if (!fwd.length) continue;
+      node("path", { class: "hl-variants hl-variants-" + name, d: "M" + fwd.concat(back).join("L") + "Z", fill: color, "clip-path": `url(#${this.clipId})` }, g);
+    }
     for (const [name, [, color, dash]] of Object.entries(SERIES)) {
       let d = "", pen = false;
       c[name].forEach((v, i) => {
@@ -454,9 +472,10 @@ export function mount(root, payload, options = {}) {
     if (state.readout[1]) readout.append(" " + state.readout[1]);
     html("br", {}, readout);
     readout.append(state.readout[2]);
+    if (state.sure) html("span", { class: "hl-sure", text: state.sure }, readout);
     out.textContent = state.values[0];
     slider.setAttribute("aria-valuetext", state.avail + " deg available");
-    said.textContent = `${state.avail} deg available, ${data.cue_words[setting.cue]}: ${state.readout[0]} ${state.readout[2]}.`;
+    said.textContent = `${state.avail} deg available, ${data.cue_words[setting.cue]}: ${state.readout[0]} ${state.readout[2]}.` + (state.sure ? " " + state.sure : "");
     root.dataset.state = state.avail;
     root.dataset.frames = String(Number(root.dataset.frames) + 1);
     if (options.onState) options.onState(state.x);
