@@ -18,8 +18,8 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from biomech.anatomy.geometry import HIP_CENTRE_M
 from biomech.anatomy.knee import check_knee, tibia_pose
+from biomech.anatomy.path_lengths import HIP_CENTRE_M
 from biomech.anatomy.paths import MusclePath, ligament_paths, muscle_paths
 
 __all__ = ["crossing_segments"]

@@ -16,7 +16,6 @@ from pathlib import Path
 from biomech.anatomy.action_rule import rotation_benefit_of
 from biomech.anatomy.textbook_render import as_table
 from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
-from biomech.formatting import format_degrees
 from biomech.model.lockout import Compensation
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
@@ -147,10 +146,6 @@ def readout_html(scene: Scene) -> str:
     claim = f" {claim}" if claim else ""
     sure = f'<br><small class="hiplab-sure">{html.escape(band_sentence(scene))}</small>'
     return f"<b>{html.escape(words)}</b>{html.escape(claim)}<br>{html.escape(angles)}{sure}"
-
-
-def _deg(value: float, *, signed: bool = False) -> str:
-    return format_degrees(value, signed=signed, display=True)
 
 
 def tissue_note(state: Compensation, floor_mm: float) -> str:

@@ -16,7 +16,6 @@ two drawings).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -25,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from biomech.anatomy.tissues import ALL_FLEXORS
+from biomech.apps.guard import guarded
 from biomech.model.lift import cue_table
 from biomech.model.lockout import CUES, tissues
 from biomech.parameters import PARAMETERS
@@ -121,9 +121,9 @@ class LiftLab:
         self.readout = widgets.HTML()
         self.errors = widgets.Output()
         self._restrict()
-        self.phase.observe(lambda _: self._guarded(self._move), names="value")
+        self.phase.observe(lambda _: guarded(self.errors, self._move), names="value")
         for control in (self.available, self.tissue):
-            control.observe(lambda _: self._guarded(self._restrict), names="value")
+            control.observe(lambda _: guarded(self.errors, self._restrict), names="value")
         self.widget = widgets.VBox(
             [widgets.HBox([self.phase, self.tissue]), self.available, self.image, self.readout, self.errors]
         )
@@ -162,12 +162,3 @@ class LiftLab:
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", facecolor=self.theme.background)
         self.image.value = buffer.getvalue()
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        """Run a callback; show any error under the figure instead of losing it."""
-        try:
-            action()
-        except Exception:
-            with self.errors:
-                self.errors.clear_output()
-                raise

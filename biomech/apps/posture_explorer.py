@@ -17,8 +17,7 @@ Run in a notebook::
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import ipywidgets as widgets
 import numpy as np
@@ -37,6 +36,7 @@ from biomech.anatomy.actions_by_posture import (
 )
 from biomech.anatomy.geometry import AXES
 from biomech.anatomy.textbook import FOOTNOTE
+from biomech.apps.guard import guarded
 from biomech.style import Theme, get_theme, use_theme
 from biomech.views.moment_arms import AxisCurvesView, MomentArmView
 
@@ -184,8 +184,8 @@ class PostureExplorer:
         self._curves: dict[str, np.ndarray] = {}
         self._show_muscle()
         self._move()
-        self.slider.observe(lambda _: self._guarded(self._move), names="value")
-        self.muscle.observe(lambda _: self._guarded(self._show_muscle_and_move), names="value")
+        self.slider.observe(lambda _: guarded(self.errors, self._move), names="value")
+        self.muscle.observe(lambda _: guarded(self.errors, self._show_muscle_and_move), names="value")
         self.widget = widgets.VBox([widgets.HBox([self.slider, self.muscle]), self.canvas, self.errors, self.table])
 
     def _ipython_display_(self) -> None:
@@ -216,11 +216,3 @@ class PostureExplorer:
         self.table.value = action_table_html(action_table(flexion), theme=self.theme)
         self.view.update(flexion, {a: float(np.interp(flexion, _GRID, v)) for a, v in self._curves.items()})
         self.canvas.draw_idle()
-
-    def _guarded(self, action: Callable[[], Any]) -> None:
-        """Run a callback; show any error under the figure instead of losing it."""
-        try:
-            action()
-        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
-            with self.errors:
-                print(f"{type(error).__name__}: {error}")

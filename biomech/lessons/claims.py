@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from biomech.anatomy.geometry import HIP_CENTRE_M, moment_arms, path_length
+from biomech.anatomy.geometry import moment_arms, path_length
+from biomech.anatomy.path_lengths import HIP_CENTRE_M
 from biomech.anatomy.paths import ligament_paths, muscle_paths
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees

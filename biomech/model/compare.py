@@ -17,13 +17,12 @@ from biomech.anatomy.geometry import path_length
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS, Compensation
-from biomech.model.lockout import CUES, Cue, compensate
+from biomech.model.lockout import CUE_WORDS, CUES, Cue, compensate
 
 __all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanism_table", "rotation_effect"]
 
 MECHANISM_NAMES: Mapping[str, str] = {"blog": "blog's hypothesis", "geometry": "muscle geometry"}
 """The mechanisms as the lab's control names them ("How the hip makes up the deficit")."""
-_CUE_NAMES = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
 
 PART_NAMES: Mapping[str, str] = {
     "iliacus_r": "iliacus",
@@ -159,7 +158,7 @@ def mechanism_table(
                     continue  # a tissue only the geometry takes
                 raise
             numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.lumbar_extension)
-            cells = [_CUE_NAMES[cue], MECHANISM_NAMES[mechanism], *(deg(float(v)) for v in numbers), str(s.stage)]
+            cells = [CUE_WORDS[s.cue], MECHANISM_NAMES[mechanism], *(deg(float(v)) for v in numbers), str(s.stage)]
             lines.append("| " + " | ".join(cells) + " |")
     caption = (
         f"At lockout, {deg(hip_extension_available)} deg of hip extension available, tissue: "

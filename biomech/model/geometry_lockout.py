@@ -44,29 +44,28 @@ Constraint, for every tight part ``i``: ``L_i(alpha - theta, phi, knee) <= L_max
 tight part restricts extension: each part gives the least hip flexion at which it is
 within its limit, and a part that turns into an extensor further into flexion (in
 gait2392 adductor brevis, beyond about 25 deg) is not made to limit flexion too; its
-limit is its shortest length on the way to the test posture (:func:`length_limits`). For
+limit is its shortest length on the way to the test posture
+(:func:`~biomech.model.length_limits.length_limits`). For
 one part, a straight segment crosses the hip, so the least hip flexion that keeps it
 within its limit at a given rotation has a closed form (:func:`_least_flexion`); the
 rotation is found on a grid refined by zooming in (exact to below 1e-3 deg of rotation
 for the objective above, up to a second minimum narrower than the first grid's step,
 about 2 deg). Lumbar extension equals the tilt (the trunk stays upright).
 
-Length: It is one solver (the closed form, the problem's constants, the rotation search with its
-price, the per-part limits), about 400 lines because each step carries its derivation in its docstring.
+The per-part length limits and rotation moment arms are :mod:`biomech.model.length_limits`
+(re-exported here); this module is the solver: the closed form, the problem's constants and
+the rotation search with its price.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from biomech.anatomy.crossing import crossing_segments
-from biomech.anatomy.geometry import path_length
-from biomech.parameters import PARAMETERS
+from biomech.model.length_limits import SLOPE_STEP_DEG, length_limits, limits_with_slack, rotation_moment_arms
 
-__all__ = ["length_limits", "rotation_moment_arms", "solve_lockout"]
+__all__ = ["length_limits", "rotation_moment_arms", "solve_lockout"]  # the first two from model.length_limits
 
 Array = NDArray[np.float64]
 _GRID_HALF = 16  # grid points on each side of neutral rotation on the first level
@@ -74,91 +73,10 @@ _ZOOM_HALF = 5  # points on each side of the pick on a refining level
 _LEVELS = 6  # zoom levels: the last grid's step is below 1e-3 deg
 _ZOOM_STEPS = np.linspace(0.0, 1.0, _ZOOM_HALF + 1)[None, :]
 _NEEDED_LIMIT_DEG = 90.0  # rotation_needed is searched up to this rotation
-_SLOPE_STEP_DEG = 0.01  # for the first-order rotation benefit
-_SHORTEST_SPAN_DEG, _SHORTEST_POINTS = 40.0, 161  # where a part's shortest length is looked for
 _AT_LIMIT_DEG = 2e-3  # a part whose least hip flexion is this close to the posture's is "binding"
 _GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt (net of its price) than this
 _TINY_RANGE_DEG = 1e-6  # a rotation range below this is none
 _SEARCH_TOL_DEG = 1e-3  # the rotation searches' accuracy in cost: rotation alone is kept unless beaten by more
-
-
-def length_limits(parts: tuple[str, ...], available: Array, test_knee: Array) -> tuple[Array, Array]:
-    """Each tight part's longest allowed length (m) and where it was reached (deg), ``(N, P)``.
-
-    The limit is the part's length where the restriction was measured (hip flexed to
-    ``-available``, no rotation, knee at ``test_knee``). A part whose length passes a
-    minimum on the way there from the extension side (in gait2392 only adductor brevis,
-    beyond about 25 deg of hip flexion, where it turns from a flexor into an extensor)
-    takes that shortest length instead, so that a tighter reading never slackens it.
-    """
-    test = -available
-    pair = path_length(
-        parts,
-        hip_flexion=np.concatenate([test, test - _SLOPE_STEP_DEG]),
-        knee_flexion=np.concatenate([test_knee, test_knee]),
-    )
-    limit, before = pair[: test.size], pair[test.size :]
-    at = np.broadcast_to(test[:, None], limit.shape).copy()
-    rows = np.flatnonzero(np.any(before <= limit, axis=1))  # a part not shortening into the test posture
-    if rows.size:
-        offsets = np.linspace(-_SHORTEST_SPAN_DEG, 0.0, _SHORTEST_POINTS)
-        hips = test[rows, None] + offsets[None, :]  # (R, S)
-        knees = np.broadcast_to(test_knee[rows, None], hips.shape)
-        grid = path_length(parts, hip_flexion=hips.reshape(-1), knee_flexion=knees.reshape(-1))
-        grid = grid.reshape(hips.shape + (len(parts),))  # (R, S, P)
-        last = hips.shape[1] - 1 - np.argmin(grid[:, ::-1], axis=1)  # the last minimum, nearest the test
-        r, c = np.arange(rows.size)[:, None], np.arange(len(parts))[None, :]
-        mid = np.clip(last, 1, hips.shape[1] - 2)
-        y0, y1, y2 = grid[r, mid - 1, c], grid[r, mid, c], grid[r, mid + 1, c]
-        curve = y0 - 2.0 * y1 + y2
-        shift = np.where(curve > 0, 0.5 * (y0 - y2) / np.where(curve > 0, curve, 1.0), 0.0)
-        step = offsets[1] - offsets[0]
-        where = np.where(last == hips.shape[1] - 1, hips[r, last], hips[r, mid] + np.clip(shift, -1.0, 1.0) * step)
-        where = np.minimum(where, test[rows, None])
-        exact = path_length(parts, hip_flexion=where.reshape(-1), knee_flexion=np.repeat(test_knee[rows], len(parts)))
-        limit[rows] = exact.reshape(rows.size, len(parts), len(parts))[:, c[0], c[0]]
-        at[rows] = where
-    return limit, at
-
-
-def rotation_moment_arms(parts: tuple[str, ...], knee: Array) -> Array:
-    """Each part's rotation moment arm (mm, geometry convention: internal +), ``(N, P)``.
-
-    ``-dL/dphi`` at hip flexion 0 (the lockout posture of the table's moment arms), neutral
-    rotation and adduction, knee at ``knee`` (deg, ``(N,)``), by a central difference of
-    :func:`~biomech.anatomy.geometry.path_length` (so ligament bands have one too).
-    """
-    knees, which = np.unique(knee, return_inverse=True)
-    arms = np.stack([_rotation_arms_at(parts, float(k)) for k in knees])
-    return arms[which.reshape(-1)]
-
-
-@lru_cache(maxsize=256)
-def _rotation_arms_at(parts: tuple[str, ...], knee: float) -> Array:
-    """:func:`rotation_moment_arms` at one knee angle, ``(P,)`` (cached: a curve has one knee)."""
-    h = _SLOPE_STEP_DEG
-    pair = path_length(parts, hip_rotation=[-h, h], knee_flexion=[knee, knee])
-    arms = -1000.0 * (pair[1] - pair[0]) / np.radians(2.0 * h)
-    arms.setflags(write=False)
-    return arms
-
-
-def _limits_with_slack(
-    parts: tuple[str, ...], available: Array, slack: Array | None, test_knee: Array
-) -> tuple[Array, Array, Array]:
-    """:func:`length_limits` with each part measured ``slack`` (``(N, P)``) deg further into
-    extension, up to the most extension the model takes (``hip_extension_available``'s
-    maximum, 40 deg: beyond it sartorius and tensor fasciae latae shorten again in the
-    straight-line geometry, so a slacker part would come out tighter); also returns where
-    each was measured (hip flexion, deg, ``(N, P)``)."""
-    if slack is None or not np.any(slack):
-        limit, at = length_limits(parts, available, test_knee)
-        return limit, at, np.broadcast_to(-available[:, None], limit.shape)
-    measured = np.minimum(available[:, None] + slack, PARAMETERS["hip_extension_available"].max)
-    columns = [length_limits((part,), measured[:, j], test_knee) for j, part in enumerate(parts)]
-    limit = np.concatenate([c[0] for c in columns], axis=1)
-    at = np.concatenate([c[1] for c in columns], axis=1)
-    return limit, at, -measured
 
 
 def _constants(
@@ -248,7 +166,7 @@ class _Problem:
         self.parts = parts
         self.theta = theta
         self.frozen = frozen[:, None, :] if frozen is not None and np.any(frozen) else None  # (N, 1, P)
-        self.limit, shortest_at, measured = _limits_with_slack(parts, available, slack, test_knee)  # (N, P)
+        self.limit, shortest_at, measured = limits_with_slack(parts, available, slack, test_knee)  # (N, P)
         knees, which = np.unique(lockout_knee, return_inverse=True)  # usually one knee angle
         seg = {k: v[which.reshape(-1)] for k, v in crossing_segments(parts, knees).items()}
         self.conditional = np.flatnonzero(np.isfinite(seg["active_to"][0]))
@@ -380,13 +298,13 @@ def solve_lockout(
     if arm_floor_mm is not None:
         frozen = np.abs(rotation_moment_arms(parts, lockout_knee)) < arm_floor_mm[:, None]
     problem = _Problem(parts, available, theta, test_knee, lockout_knee, slack, frozen)
-    step = np.array([-_SLOPE_STEP_DEG, 0.0, _SLOPE_STEP_DEG])
+    step = np.array([-SLOPE_STEP_DEG, 0.0, SLOPE_STEP_DEG])
     near = problem.tilt_excess(np.broadcast_to(step, (n, 3)))
     excess0 = near[:, 1]
     short = excess0 > _GAIN_DEG  # a rounding-level shortfall is none
     deficit = np.where(short, excess0, 0.0)
     with np.errstate(invalid="ignore"):  # -inf - -inf where the tissue is slack everywhere near neutral
-        slopes = (excess0[:, None] - near[:, [0, 2]]) / _SLOPE_STEP_DEG
+        slopes = (excess0[:, None] - near[:, [0, 2]]) / SLOPE_STEP_DEG
     benefit = np.where(
         short, np.maximum(0.0, np.nanmax(np.nan_to_num(slopes, nan=0.0, posinf=0.0, neginf=0.0), axis=1)), 0.0
     )

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -54,6 +55,7 @@ from biomech.parameters import check_parameter, resolve_overrides
 
 __all__ = [
     "CUES",
+    "CUE_WORDS",
     "MECHANISMS",
     "MODEL_PARAMETERS",
     "STAGES",
@@ -69,6 +71,9 @@ __all__ = [
 CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall, ribs down" asks for no extra hip extension;
 "squeeze your bum" pushes the hips through by ``squeeze_demand`` degrees."""
+CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
+"""The cues as a sentence, a table cell or a figure's title names them: the one mapping of the
+cues' display names in the model and the figures (the lift's longer titles are ``model.lift.CUE_TITLES``)."""
 
 STAGES: tuple[str, ...] = ("none", "rotational", "lumbopelvic")
 """Stages in the order they appear as the restriction grows."""

@@ -101,25 +101,31 @@ rectus femoris muscle flexibility about the knee joint. J Athl Train 43(5):470-4
 Weir JP (2005). Quantifying test-retest reliability using the intraclass correlation
 coefficient and the SEM. J Strength Cond Res 19(1):231-240.
 
-Length: The test's reading logic, its result and its printed report stay together so that what
-is printed is exactly what was decided; the sourced data are in
-:mod:`biomech.model.thomas_sources`, the lesson's tables in :mod:`biomech.model.thomas_tables`.
+The steps live beside it, one job each: :mod:`biomech.model.thomas_readings` (checks, which
+hip angle each reading was taken at, the rules' findings), :mod:`biomech.model.thomas_predictions`
+(calibrate a tissue at the test posture and solve it at lockout) and
+:mod:`biomech.model.thomas_report` (the notes and the printed and Markdown report); their
+public names are re-exported here.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 
-from biomech._validation import check_choice, check_range
-from biomech.anatomy.geometry import path_length
-from biomech.anatomy.tissues import tissue_parts
-from biomech.formatting import format_degrees
-from biomech.model.lockout import CUES, Compensation, compensate
+from biomech._validation import check_choice
+from biomech.model.lockout import CUE_WORDS as CUE_WORDS  # re-exported: the cues as a sentence names them
+from biomech.model.thomas_predictions import (
+    TFL_ASSUMPTION,
+    Prediction,
+    hip_flexion_on_plinth,
+    predict_tissues,
+)
+from biomech.model.thomas_readings import Finding, apply_rules, check_reading, read_at
+from biomech.model.thomas_report import NO_RULE_NOTE, reading_notes, report_markdown, report_text, tilt_note
 from biomech.model.thomas_sources import (
     BAND_WORDS,
     BAND_Z,
@@ -166,152 +172,6 @@ __all__ = [
     "hip_flexion_on_plinth",
     "modified_thomas_test",
 ]
-
-CUE_WORDS: Mapping[str, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
-"""The cues as a sentence names them."""
-TFL_ASSUMPTION = "an upper bound from an assumption (resting abduction read as TFL's end range)"
-"""The label of every TFL/ITB prediction: the hanging leg's resting abduction is taken as the tensor
-fasciae latae's end-range length; if it had more length to give, the real restriction is smaller."""
-
-_WIDTH = 100  # characters per printed line; words are never broken
-
-
-def hip_flexion_on_plinth(thigh_angle: float, pelvic_tilt: float) -> float:
-    """The hip's flexion on the plinth from the thigh angle and the pelvis (degrees).
-
-    The project's convention, ``hip_flexion = pelvic_tilt - thigh_inclination`` (anterior
-    tilt +), lying supine: a thigh above the table inclines towards flexion,
-    ``thigh_inclination = -thigh_angle``, so ``hip_flexion = thigh_angle + pelvic_tilt``.
-    A posterior tilt (negative) with the thigh where it is extends the hip: the thigh angle
-    then overstates the restriction, by up to the tilt.
-
-    Parameters
-    ----------
-    thigh_angle
-        The thigh to horizontal, + above the table.
-    pelvic_tilt
-        The pelvis's tilt on the plinth, anterior +, posterior - (holding the other knee
-        to the chest tilts it back).
-
-    Returns
-    -------
-    float
-        Hip flexion (negative: extension).
-
-    Examples
-    --------
-    The thigh 8 deg above the table; the pelvis neutral, then tilted back 10 deg:
-
-    >>> hip_flexion_on_plinth(8.0, 0.0), hip_flexion_on_plinth(8.0, -10.0)
-    (8.0, -2.0)
-    """
-    return float(thigh_angle) + float(pelvic_tilt)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule applied to the client: did it fire, and by how much (degrees)?
-
-    Attributes
-    ----------
-    rule
-        The rule.
-    value
-        The reading the rule was applied to.
-    threshold
-        The cut-off used: the rule's, or under Kendall for the knee, 80 plus the hip's
-        flexion where the knee was read.
-    fired
-        True when the value lies strictly on the short side of the cut-off.
-    margin
-        How far the value lies on the short side (negative = on the normal side); for
-        Kendall's knee, his two-joint deficit (hip plus knee).
-    read_as
-        Which reading, in words (e.g. ``"knee, thigh held on the table"``).
-    error
-        The reading's measurement error, from the paper that measured it.
-    within_error
-        True when the value lies within the 95% measurement band of one reading around the
-        cut-off, ``abs(margin) < error.band`` (1.96 x SEM, Weir 2005): the same examiner
-        could read it on the other side. ``None`` where no error is published.
-    """
-
-    rule: Rule
-    value: float
-    threshold: float
-    fired: bool
-    margin: float
-    read_as: str
-    error: MeasurementError
-    within_error: bool | None
-
-    def claim(self) -> str:
-        """The rule's claim with this client's numbers (meaningful when it fired)."""
-        return self.rule.claim.format(
-            value=format_degrees(self.value),
-            threshold=format_degrees(self.threshold),
-            margin=format_degrees(self.margin),
-        )
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """One suspected tissue, calibrated where the test found it, solved at lockout (degrees).
-
-    Attributes
-    ----------
-    tissue, model_tissue
-        The test's tissue and :data:`MODEL_TISSUE`'s name for it.
-    hip_flexion
-        Hip flexion where the tissue reached its length limit in the test, with the pelvis
-        neutral (the thigh angle read as the hip angle); for TFL/ITB, the hip flexion at
-        which it would reach that length held at the midline (see the module docstring;
-        :data:`TFL_ASSUMPTION`). ``hip_extension_available = -hip_flexion``.
-    knee_flexion
-        Knee flexion where it was found (``test_knee_flexion``); ``None`` for the one-joint
-        flexors, which do not cross the knee.
-    found_at
-        Where it was found, in words.
-    compensation
-        Cue -> :class:`~biomech.model.lockout.Compensation` with the pelvis neutral on the
-        plinth; empty if the calibration lies outside the model's range.
-    tilted
-        The same with the pelvis tilted back by the uncontrolled tilt: a posterior tilt under
-        the thigh extends the hip, so the hip was *less* flexed in the test than the thigh
-        angle says (see ``tilted_hip_flexion``) and the deficit is never larger (a property
-        test checks it); empty when the tilt was controlled or out of range.
-    tilt
-        The posterior pelvic tilt of ``tilted`` (0 when controlled).
-    tilted_hip_flexion
-        The calibration of ``tilted``: ``hip_flexion`` less the tilt (for TFL/ITB, the midline
-        flexion of the tilted test posture); ``None`` when controlled.
-    """
-
-    tissue: str
-    model_tissue: str
-    hip_flexion: float
-    knee_flexion: float | None
-    found_at: str
-    compensation: Mapping[str, Compensation]
-    tilted: Mapping[str, Compensation]
-    tilt: float
-    tilted_hip_flexion: float | None = None
-
-    def describe(self, cue: str, *, tilted: bool = False) -> str:
-        """One cue's lockout in a sentence (``tilted``: with the pelvis tilted back in the test).
-
-        A state without deficit is said without the calibration's available extension,
-        which holds at the test's knee angle, not at the straight-knee lockout.
-        """
-        check_choice("cue", cue, CUES)
-        states = self.tilted if tilted else self.compensation
-        if cue not in states:
-            return "no prediction: the calibration lies outside the model's range (see the notes)."
-        s = states[cue]
-        if s.deficit > 0:
-            return s.describe()
-        demand = format_degrees(float(s.demand))
-        return f"no deficit: the tissue allows the {demand} deg of hip extension the cue asks for."
 
 
 @dataclass(frozen=True)
@@ -363,203 +223,16 @@ class ThomasResult:
         check_choice("tissue", tissue, [p.tissue for p in self.predictions])
         return next(p for p in self.predictions if p.tissue == tissue)
 
-    def _sections(self) -> list[tuple[str, list[str]]]:
-        """(heading, items) in reading order; items are unwrapped sentences."""
-        c = CRITERIA[self.criteria]
-        sections: list[tuple[str, list[str]]] = [
-            (f"Modified Thomas test read with {c.title}", [f"Source: {c.source}.", _readings_text(self)])
-        ]
-        fired = []
-        for f in self.fired:
-            error = f"{f.error.reading}: {f.error.source}"
-            if f.error.band is not None:
-                where = "within" if f.within_error else "beyond"
-                error += (
-                    f"; {format_degrees(f.margin)} deg from the cut-off, this finding is {where} {BAND_WORDS} of one "
-                    f"reading: {format_degrees(f.error.band)} deg ({WEIR})"
-                )
-            fired.append(f"{f.rule.tissue}: {f.claim()} ({f.read_as}; {c.cite}). Measurement error of the {error}.")
-        sections.append(("Rules that fired", fired or ["none: no rule points to a short tissue."]))
-        if self.predictions:
-            items = []
-            for p in self.predictions:
-                lines = [f"{p.tissue} (model: {p.model_tissue}), found at {p.found_at}:"]
-                for cue in CUES:
-                    if cue in p.compensation:
-                        lines.append(f"{CUE_WORDS[cue]}, pelvis neutral on the plinth: {p.describe(cue)}")
-                    if cue in p.tilted and p.tilted_hip_flexion is not None:
-                        tilted = (
-                            f"pelvis tilted back {format_degrees(p.tilt)} deg on the plinth (calibrated at "
-                            f"{_hip_words(p.tilted_hip_flexion)})"
-                        )
-                        lines.append(f"{CUE_WORDS[cue]}, {tilted}: {p.describe(cue, tilted=True)}")
-                items.append("\n".join(lines))
-            sections.append(("Lockout prediction (gait2392 geometry, knee straight at lockout)", items))
-        sections.append(("Notes", [*self.notes, c.caveat]))
-        return sections
+    def finding(self, reading: str) -> Finding:
+        """The finding on one reading (``"thigh_angle"``, ``"knee_flexion"`` or ``"thigh_abduction"``)."""
+        check_choice("reading", reading, [f.rule.measurement for f in self.findings])
+        return next(f for f in self.findings if f.rule.measurement == reading)
 
     def __str__(self) -> str:
-        out = []
-        for heading, items in self._sections():
-            out += _wrap(heading + ":", "", "  ")
-            for item in items:
-                first, *rest = item.split("\n")
-                out += _wrap(first, "  - ", "    ")
-                for line in rest:
-                    out += _wrap(line, "      ", "        ")
-        return "\n".join(out)
+        return report_text(self)
 
     def _repr_markdown_(self) -> str:
-        out = []
-        for heading, items in self._sections():
-            out.append(f"**{heading}**\n")
-            for item in items:
-                first, *rest = item.split("\n")
-                out.append(f"- {first}")
-                out += [f"    - {line}" for line in rest]
-            out.append("")
-        return "\n".join(out)
-
-
-def _wrap(text: str, first: str, rest: str) -> list[str]:
-    """Wrap at word boundaries only: never inside a word or at a hyphen."""
-    return textwrap.wrap(
-        text,
-        width=_WIDTH,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
-
-
-def _hip_words(flexion: float) -> str:
-    if flexion > 0:
-        return f"hip flexion {format_degrees(flexion)} deg"
-    if flexion < 0:
-        return f"hip extension {format_degrees(-flexion)} deg"
-    return "hip at 0 deg (thigh on the table)"
-
-
-def _side(angle: float) -> str:
-    if angle > 0:
-        return f"{format_degrees(angle)} deg above the table"
-    if angle < 0:
-        return f"{format_degrees(-angle)} deg below the table"
-    return "on the table"
-
-
-def _readings_text(r: ThomasResult) -> str:
-    v = r.readings
-    held = v["knee_flexion_thigh_held"]
-    text = (
-        f"Readings: thigh {_side(float(v['thigh_angle'] or 0.0))}, knee {format_degrees(float(v['knee_flexion'] or 0))}"
-        f" deg (hanging leg), thigh abduction {format_degrees(float(v['thigh_abduction'] or 0))} deg; "
-    )
-    if held is None:
-        text += "the thigh was not held down; "
-    else:
-        text += f"knee {format_degrees(held)} deg with the thigh held down; "
-    return text + ("pelvic tilt controlled." if r.pelvic_tilt_controlled else "pelvic tilt not controlled.")
-
-
-def _single(name: str, value: object, bounds: str) -> float:
-    p = PARAMETERS[bounds]
-    arr = check_range(name, value, p.min, p.max)  # type: ignore[arg-type]
-    if arr.ndim:
-        raise ValueError(f"{name!r} must be a single number of degrees (one client); got shape {arr.shape}.")
-    return float(arr)
-
-
-_HIP_GRID = np.linspace(-40.0, 60.0, 1001)  # hip flexion, 0.1 deg steps
-
-
-def _midline_flexion(hip_flexion: float, abduction: float, knee_flexion: float) -> float:
-    """Hip flexion at which the tensor fasciae latae, held at the midline, is as long as in the test.
-
-    The test posture: hip flexed ``hip_flexion``, abducted ``abduction``, knee at
-    ``knee_flexion``, no rotation (gait2392 lengths). Returns ``inf`` if the midline never
-    gets that short within the grid's range, i.e. the thigh would stay up further.
-    """
-    parts = tissue_parts(MODEL_TISSUE["TFL/ITB"])
-    taut = np.atleast_1d(path_length(parts, hip_flexion, -abduction, 0.0, knee_flexion))
-    grid = path_length(parts, hip_flexion=_HIP_GRID, knee_flexion=knee_flexion).reshape(_HIP_GRID.size, len(parts))
-    flexion = -np.inf
-    for j in range(len(parts)):
-        within = np.flatnonzero(grid[:, j] <= taut[j])
-        if within.size == 0:
-            return float("inf")
-        i = int(within[0])
-        if i == 0:
-            continue
-        lo, hi = grid[i - 1, j], grid[i, j]  # the length falls through taut between these two
-        at = _HIP_GRID[i - 1] + (lo - taut[j]) / (lo - hi) * (_HIP_GRID[i] - _HIP_GRID[i - 1])
-        flexion = max(flexion, float(at))
-    return float(max(flexion, _HIP_GRID[0]))
-
-
-def _predict(
-    tissue: str,
-    hip_flexion: float,
-    knee_flexion: float | None,
-    found_at: str,
-    tilt: float,
-    abduction: float,
-    overrides: Mapping[str, float],
-    notes: list[str],
-) -> Prediction:
-    """Calibrate one tissue at the test posture (and tilted back by ``tilt``), solve both cues.
-
-    A posterior tilt ``tilt`` under the thigh extends the hip: the tilted calibration is
-    ``hip_flexion - tilt`` (the hip less flexed than the thigh angle says).
-    """
-    model_tissue = MODEL_TISSUE[tissue]
-    knee = 0.0 if knee_flexion is None else knee_flexion
-    p_ext, p_knee = PARAMETERS["hip_extension_available"], PARAMETERS["test_knee_flexion"]
-    results: list[dict[str, Compensation]] = []
-    hips = []
-    for extra in (0.0, tilt) if tilt else (0.0,):
-        hip = hip_flexion_on_plinth(hip_flexion, -extra)  # a posterior tilt, thigh still: hip extension
-        if tissue == "TFL/ITB":
-            hip = _midline_flexion(hip, abduction, knee)
-        hips.append(hip)
-        solved: dict[str, Compensation] = {}
-        if not p_knee.min <= knee <= p_knee.max:
-            notes.append(
-                f"{tissue}: found at knee flexion {format_degrees(knee)} deg, outside the geometry's knee range "
-                f"[{p_knee.min:g}, {p_knee.max:g}]: no lockout prediction."
-            )
-        elif not p_ext.min <= -hip <= p_ext.max:
-            notes.append(
-                f"{tissue}: found at hip flexion {format_degrees(hip)} deg"
-                + (f" (pelvis tilted back {format_degrees(extra)} deg)" if extra else "")
-                + f", outside the lockout model's range of available extension [{p_ext.min:g}, {p_ext.max:g}]: "
-                "no lockout prediction there."
-            )
-        else:
-            for cue in CUES:
-                solved[cue] = compensate(
-                    -hip,
-                    cue=cue,
-                    tissue=model_tissue,
-                    mechanism="geometry",
-                    test_knee_flexion=knee,
-                    **overrides,
-                )
-        results.append(solved)
-    if tissue == "TFL/ITB":
-        found_at += f"; held at the midline it would stop the thigh at {_hip_words(hips[0])}, {TFL_ASSUMPTION}"
-    return Prediction(
-        tissue=tissue,
-        model_tissue=model_tissue,
-        hip_flexion=float(hips[0]),
-        knee_flexion=knee_flexion,
-        found_at=found_at,
-        compensation=MappingProxyType(results[0]),
-        tilted=MappingProxyType(results[1] if len(results) > 1 else {}),
-        tilt=float(tilt),
-        tilted_hip_flexion=float(hips[1]) if len(hips) > 1 else None,
-    )
+        return report_markdown(self)
 
 
 def modified_thomas_test(
@@ -631,148 +304,52 @@ def modified_thomas_test(
     if not isinstance(pelvic_tilt_controlled, (bool, np.bool_)):
         raise ValueError(f"'pelvic_tilt_controlled' must be True or False; got {pelvic_tilt_controlled!r}.")
     controlled = bool(pelvic_tilt_controlled)
-    t = _single("thigh_angle", thigh_angle, "mtt_thigh_angle")
-    k = _single("knee_flexion", knee_flexion, "mtt_knee_flexion")
-    a = _single("thigh_abduction", thigh_abduction, "mtt_thigh_abduction")
+    hanging = (
+        check_reading("thigh_angle", thigh_angle, "mtt_thigh_angle"),
+        check_reading("knee_flexion", knee_flexion, "mtt_knee_flexion"),
+        check_reading("thigh_abduction", thigh_abduction, "mtt_thigh_abduction"),
+    )
+    t, k, a = hanging
     kh = (
         None
         if knee_flexion_thigh_held is None
-        else _single("knee_flexion_thigh_held", knee_flexion_thigh_held, "mtt_knee_flexion")
+        else check_reading("knee_flexion_thigh_held", knee_flexion_thigh_held, "mtt_knee_flexion")
     )
+    overrides = _rotation_overrides(external_rotation, internal_rotation)
+    c = CRITERIA[criteria]
+
+    at = read_at(t, k, kh)
+    findings = apply_rules(c, at, a)
+    notes = reading_notes(c, at, findings, hanging, kh)
+    tilt = 0.0 if controlled else PARAMETERS["mtt_pelvic_tilt"].default
+    if not controlled:
+        notes.append(tilt_note(tilt))
+    predictions = predict_tissues(findings, at, hanging, tilt, overrides, notes)
+    fired = tuple(f.rule.tissue for f in findings.values() if f.fired)
+    if not fired:
+        notes.append(NO_RULE_NOTE)
+    return ThomasResult(
+        criteria=criteria,
+        readings=MappingProxyType(
+            {"thigh_angle": t, "knee_flexion": k, "thigh_abduction": a, "knee_flexion_thigh_held": kh}
+        ),
+        thigh_held=at.held,
+        findings=tuple(findings.values()),
+        tissues=fired or ("none",),
+        confounded=kh is None and findings["thigh_angle"].fired and findings["knee_flexion"].fired,
+        pelvic_tilt_controlled=controlled,
+        predictions=predictions,
+        notes=tuple(notes),
+    )
+
+
+def _rotation_overrides(external_rotation: float | None, internal_rotation: float | None) -> dict[str, float]:
+    """The measured passive rotation ranges as overrides of ``compensate`` (the table's norms if omitted)."""
     overrides = {}
     for name, value, row in (
         ("external_rotation", external_rotation, "external_rotation_range"),
         ("internal_rotation", internal_rotation, "internal_rotation_range"),
     ):
         if value is not None:
-            overrides[row] = _single(name, value, row)
-    c = CRITERIA[criteria]
-    notes: list[str] = []
-
-    # Which hip angle each reading was taken at (see the module docstring).
-    if kh is None:
-        held = "not read"
-        hip_reading, hip_words = t, "thigh, hanging leg"
-        knee_reading, knee_hip, knee_words = k, t, f"knee, hanging leg, thigh {_side(t)}"
-    elif t > 0 and kh < k:
-        held = "came down"
-        hip_reading, hip_words = 0.0, "thigh held down: it came to the table as the knee extended"
-        knee_reading, knee_hip, knee_words = kh, 0.0, "knee, thigh held on the table"
-        notes.append(
-            f"Holding the thigh down let the knee extend ({format_degrees(k)} -> {format_degrees(kh)} deg): the thigh "
-            "came down as the knee extended, which Kendall reads as normal one-joint flexors and a short rectus "
-            "femoris. The thigh is taken to reach the table; one that comes only part of the way down would mean "
-            "both groups are short, which these angles cannot show."
-        )
-    elif t > 0:
-        held = "stayed up"
-        hip_reading, hip_words = t, "thigh held down: it stayed up, the knee did not extend"
-        knee_reading, knee_hip, knee_words = kh, t, f"knee, thigh held down but still {_side(t)}"
-        notes.append(
-            f"Holding the thigh down did not extend the knee ({format_degrees(k)} -> {format_degrees(kh)} deg): the "
-            "thigh stays up, held by the one-joint flexors (Kendall: the hip remains flexed with the knee extended); "
-            "the knee is read at that hip flexion."
-        )
-    else:
-        held = "on the table"
-        hip_reading, hip_words = t, "thigh, hanging leg"
-        knee_reading, knee_hip, knee_words = kh, 0.0, "knee, thigh held on the table"
-    values = {"thigh_angle": hip_reading, "knee_flexion": knee_reading, "thigh_abduction": a}
-    words = {"thigh_angle": hip_words, "knee_flexion": knee_words, "thigh_abduction": "thigh abduction, hanging leg"}
-
-    findings = []
-    for rule in c.rules:
-        value, threshold = values[rule.measurement], rule.threshold
-        if rule.measurement == "knee_flexion" and c.knee_adds_hip_flexion:
-            threshold += max(knee_hip, 0.0)
-        margin = value - threshold if rule.short_if == ">" else threshold - value
-        error = ERRORS[rule.measurement]
-        within = None if error.band is None else bool(abs(margin) < error.band)
-        findings.append(
-            Finding(rule, value, threshold, bool(margin > 0), float(margin), words[rule.measurement], error, within)
-        )
-    fired = tuple(f.rule.tissue for f in findings if f.fired)
-    hip_fired, knee_fired = findings[0].fired, findings[1].fired
-    confounded = kh is None and hip_fired and knee_fired
-    if confounded:
-        notes.append(
-            f"Confounded: from the hanging leg alone, the raised thigh ({_side(t)}) may be short one-joint flexors "
-            "(iliopsoas) or a short rectus femoris lifting the thigh, because the knee is bent. Hold the thigh down "
-            "and read the knee (knee_flexion_thigh_held=): if the knee extends as the thigh comes down, Kendall reads "
-            "normal one-joint flexors and a short rectus femoris. Both are predicted; one may not be real."
-        )
-    if c.knee_adds_hip_flexion and knee_fired and knee_hip > 0:
-        notes.append(
-            f"Kendall counts the hip's flexion in the two-joint deficit: the knee may flex as many degrees beyond 80 "
-            f"as the hip is flexed, so here the cut-off is {format_degrees(findings[1].threshold)} deg (his example: "
-            "hip 15, knee 70, the two-joint muscles lack 25)."
-        )
-    if knee_fired and kh is None and t < 0:
-        notes.append(
-            f"The knee was read with the thigh {_side(t)}, which stretches rectus femoris further than Kendall's "
-            "table-level reading: the knee reading may overstate its shortness. Hold the thigh at table level."
-        )
-    if criteria == "kendall" and t < 0:
-        notes.append(
-            "Thigh below the table: Kendall reads this (knee straight) as excess length of the one-joint flexors."
-        )
-    if findings[2].fired:
-        cut = (
-            f" ({PROJECT_ABDUCTION_CUT_OFF})"
-            if findings[2].rule.project_cut_off
-            else f" (cut-off: {findings[2].rule.source})"
-        )
-        notes.append(
-            f"TFL/ITB{cut}: Kendall calls abduction a sign of a short tensor fasciae latae, not a length test for it. "
-            "The lockout model has no abduction, so the prediction holds the thigh at the midline and asks the "
-            "geometry where the tensor fasciae latae, as long as in the abducted test posture, would stop the hip: "
-            f"{TFL_ASSUMPTION}. Harvey's athletes abducted "
-            f"{format_degrees(PARAMETERS['mtt_thigh_abduction'].default)} deg on average, so some abduction is "
-            "usual and need not be the tensor fasciae latae's end range."
-        )
-
-    tilt = 0.0 if controlled else PARAMETERS["mtt_pelvic_tilt"].default
-    if not controlled:
-        notes.append(
-            "Pelvic tilt not controlled: holding the other knee to the chest tilts the pelvis back, and with the "
-            "thigh where it is a posterior tilt extends the hip, so the hip is more extended than the thigh angle "
-            "says. The thigh angle overstates the restriction when the pelvis tilts back; the true restriction may be "
-            "smaller by up to mtt_pelvic_tilt. Vigotsky et al. 2016 (abstract): the thigh angle is a valid measure of "
-            "hip extension only when pelvic tilt is controlled (pelvic tilt accounted for the error, r = 0.98). The "
-            f"tilt was not measured: the prediction is shown with none and with {format_degrees(tilt)} deg "
-            "(mtt_pelvic_tilt, illustrative), which never makes the deficit larger."
-        )
-
-    predictions = []
-    for f in findings:
-        if not f.fired:
-            continue
-        if f.rule.tissue == "one-joint hip flexors":
-            predictions.append(
-                _predict(f.rule.tissue, hip_reading, None, _hip_words(hip_reading), tilt, a, overrides, notes)
-            )
-        elif f.rule.tissue == "rectus femoris":
-            place = f"{_hip_words(knee_hip)}, knee {format_degrees(knee_reading)} deg"
-            predictions.append(_predict(f.rule.tissue, knee_hip, knee_reading, place, tilt, a, overrides, notes))
-            notes.append(
-                f"Rectus femoris was found with the knee flexed {format_degrees(knee_reading)} deg; at lockout the "
-                "knee is straight, which slackens it (gait2392): the prediction is solved with the knee straight."
-            )
-        else:
-            place = f"{_hip_words(t)}, abduction {format_degrees(a)} deg, knee {format_degrees(k)} deg (hanging leg)"
-            predictions.append(_predict(f.rule.tissue, t, k, place, tilt, a, overrides, notes))
-    if not fired:
-        notes.append("No rule fired: no tissue to calibrate, so no lockout prediction.")
-    return ThomasResult(
-        criteria=criteria,
-        readings=MappingProxyType(
-            {"thigh_angle": t, "knee_flexion": k, "thigh_abduction": a, "knee_flexion_thigh_held": kh}
-        ),
-        thigh_held=held,
-        findings=tuple(findings),
-        tissues=fired or ("none",),
-        confounded=confounded,
-        pelvic_tilt_controlled=controlled,
-        predictions=tuple(predictions),
-        notes=tuple(notes),
-    )
+            overrides[row] = check_reading(name, value, row)
+    return overrides

@@ -52,7 +52,8 @@ class HasReadings(Protocol):
     def readings(self) -> Readings: ...
 
 
-def _deg(value: float | None) -> str:
+def _reading(value: float | None) -> str:
+    """A reading in a table cell: degrees through :func:`~biomech.formatting.format_degrees`, or "not read"."""
     return "not read" if value is None else format_degrees(value)
 
 
@@ -76,7 +77,9 @@ def readings_markdown(clients: Mapping[str, HasReadings]) -> str:
         rows.append(
             (
                 name,
-                *map(_deg, (r["thigh_angle"], r["knee_flexion"], r["knee_flexion_thigh_held"], r["thigh_abduction"])),
+                *map(
+                    _reading, (r["thigh_angle"], r["knee_flexion"], r["knee_flexion_thigh_held"], r["thigh_abduction"])
+                ),
             )
         )
     return _table(head, rows)

@@ -9,11 +9,10 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme, get_theme
 
-__all__ = ["View", "add_line", "degrees", "join_lines"]
+__all__ = ["View", "add_line", "join_lines"]
 
 
 _CURVE_KEYS: dict[int, tuple[object, bytes]] = {}
@@ -61,17 +60,6 @@ def join_lines(parts: Iterable[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     stacked = [np.vstack([np.asarray(part, dtype=float).reshape(-1, 2), gap]) for part in parts]
     joined = np.vstack(stacked)[:-1] if stacked else np.empty((0, 2))
     return joined[:, 0], joined[:, 1]
-
-
-def degrees(value: float, *, signed: bool = False) -> str:
-    """Format an angle for a figure label: :func:`~biomech.formatting.format_degrees` for display.
-
-    Examples
-    --------
-    >>> degrees(7.45, signed=True), degrees(-3.6), degrees(-0.04)
-    ('+7.5°', '\u22123.6°', '0°')
-    """
-    return format_degrees(value, signed=signed, display=True)
 
 
 class View:

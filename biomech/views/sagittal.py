@@ -13,11 +13,12 @@ from matplotlib.path import Path
 from matplotlib.text import Annotation
 
 from biomech._validation import check_choice
+from biomech.formatting import format_degrees
 from biomech.scene.bones import SagittalBones
 from biomech.scene.labels import lordosis_label
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
-from biomech.views._base import View, add_line, degrees, join_lines
+from biomech.views._base import View, add_line, join_lines
 
 __all__ = ["MANY_PARTS", "MUSCLE_LINES", "THIN", "SagittalView", "rings_path"]
 
@@ -230,5 +231,5 @@ class SagittalView(View):
         if not self.show_labels:
             return
         self.tilt_label.xy = tuple(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)]))
-        added = degrees(b.pelvic_tilt - standing, signed=True)
-        self.tilt_label.set_text(f"pelvic tilt\n{degrees(b.pelvic_tilt)}\n({added})")
+        added = format_degrees(b.pelvic_tilt - standing, signed=True, display=True)
+        self.tilt_label.set_text(f"pelvic tilt\n{format_degrees(b.pelvic_tilt, display=True)}\n({added})")

@@ -10,10 +10,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
+from biomech.formatting import format_degrees
 from biomech.scene.bones import TransverseBones
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
-from biomech.views._base import View, add_line, degrees, join_lines
+from biomech.views._base import View, add_line, join_lines
 from biomech.views.sagittal import rings_path
 
 __all__ = ["TransverseView"]
@@ -141,8 +142,10 @@ class TransverseView(View):
         fp = b.foot_progression
         way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
         self.feet_label.set_text(
-            f"feet turned {way} {degrees(abs(fp))}" if way != "straight" else "feet straight ahead"
+            f"feet turned {way} {format_degrees(abs(fp), display=True)}" if way != "straight" else "feet straight ahead"
         )
         rot = b.hip_rotation
         kind = "external" if rot > 0 else "internal"
-        self.hip_label.set_text(f"hip rotation {degrees(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°")
+        self.hip_label.set_text(
+            f"hip rotation {format_degrees(abs(rot), display=True)} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
+        )

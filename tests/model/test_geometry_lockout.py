@@ -10,7 +10,7 @@ from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.tissues import tissue_moment_arms, tissue_parts
 from biomech.model.blog_lockout import rotation_benefit
 from biomech.model.compare import disagreement, rotation_effect
-from biomech.model.geometry_lockout import rotation_moment_arms
+from biomech.model.length_limits import rotation_moment_arms
 from biomech.model.lockout import CUES, compensate, tissues
 from biomech.parameters import PARAMETERS
 

@@ -22,10 +22,11 @@ from biomech.model.thomas import (
     TEST_TISSUES,
     TFL_ASSUMPTION,
     VALIDITY,
-    _midline_flexion,
     hip_flexion_on_plinth,
     modified_thomas_test,
 )
+from biomech.model.thomas_predictions import _midline_flexion
+from biomech.model.thomas_report import report_sections
 from biomech.parameters import PARAMETERS
 
 TILT = PARAMETERS["mtt_pelvic_tilt"].default
@@ -453,7 +454,7 @@ def test_only_rules_that_fired_are_printed(result):
 @pytest.mark.parametrize("result", CASES)
 def test_no_printed_line_breaks_a_word(result):
     expected = []
-    for heading, items in result._sections():
+    for heading, items in report_sections(result):
         expected += (heading + ":").split()
         for item in items:
             expected += ["-", *item.split()]

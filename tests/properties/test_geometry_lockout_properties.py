@@ -13,7 +13,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from biomech.anatomy.geometry import path_length  # noqa: E402
 from biomech.anatomy.tissues import tissue_parts  # noqa: E402
-from biomech.model.geometry_lockout import length_limits  # noqa: E402
+from biomech.model.length_limits import length_limits  # noqa: E402
 from biomech.model.lockout import CUES, compensate, tissues  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 

@@ -11,10 +11,10 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from biomech.formatting import format_degrees
 from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView
-from biomech.views._base import degrees
 
 build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
 
@@ -154,8 +154,9 @@ def test_labels_are_in_degrees():
     hips, top = dash.views["hips"], dash.views["transverse"]
     assert hips.tilt_label.get_text() == "pelvic tilt\n17.5°\n(+7.5°)"  # 10 + 7.45, half away from zero
     lean = build_scene(-10.0).state.trunk_lean  # the trunk's lean back adds to the lordosis
-    lordosis = f"lordosis\n{degrees(49.8 + 7.45 + lean)} ({degrees(7.45 + lean, signed=True)})"
-    assert hips.lordosis_label.get_text() == f"{lordosis}\n{degrees(lean)} from the lean"
+    added = format_degrees(7.45 + lean, signed=True, display=True)
+    lordosis = f"lordosis\n{format_degrees(49.8 + 7.45 + lean, display=True)} ({added})"
+    assert hips.lordosis_label.get_text() == f"{lordosis}\n{format_degrees(lean, display=True)} from the lean"
     assert top.feet_label.get_text() == "feet turned out 52.5°"
     assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax
