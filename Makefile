@@ -52,9 +52,10 @@ lint: $(VENV)/.dev ## ruff check, ruff format --check and mypy biomech
 present: $(VENV)/.lab ## serve the lab with Voila (code hidden) on http://127.0.0.1:8866
 	$(BIN)/voila --no-browser --Voila.ip=$(HOST) --port=$(PORT) notebooks/01_hip_compensation_lab.ipynb
 
-figures: $(VENV)/.lab ## regenerate the committed slide figures: figures/ (the blog's story) and figures/geometry/
+figures: $(VENV)/.lab ## regenerate the committed figures: figures/ (the blog's story), figures/geometry/ and figures/lab.html
 	$(BIN)/python -m biomech figures --out figures
 	$(BIN)/python -m biomech figures --out figures/geometry --mechanism geometry
+	$(BIN)/python -m biomech page --out figures/lab.html
 
 page: $(VENV)/.lab ## write the lab as one self-contained HTML file: figures/lab.html (opens offline, no Python)
 	$(BIN)/python -m biomech page --out figures/lab.html
