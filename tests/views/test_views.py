@@ -155,7 +155,7 @@ def test_labels_are_in_degrees():
     assert hips.tilt_label.get_text() == "pelvic tilt\n17.5°\n(+7.5°)"  # 10 + 7.45, half away from zero
     lean = build_scene(-10.0).state.trunk_lean  # the trunk's lean back adds to the lordosis
     lordosis = f"lordosis\n{degrees(49.8 + 7.45 + lean)} ({degrees(7.45 + lean, signed=True)})"
-    assert hips.lordosis_label.get_text() == f"{lordosis}\n{degrees(lean)} from the lean"
+    assert hips.lordosis_label.get_text() == f"{lordosis}\n{degrees(lean)} lean"
     assert top.feet_label.get_text() == "feet turned out 52.5°"
     assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax

@@ -18,6 +18,9 @@ const SIDE_REGION = [[-0.25, 0.31], [0.3, 1.0]];
 const TOP_REGION = [[-0.25, 0.25], [-0.075, 0.165]];
 const MUSCLE_WIDTH = { restricting: 5, "cue target": 5, compensating: 2 };
 const MANY_PARTS = 3, THIN = 2.5;
+// the drawing's height: the window's height below what is above it, less FIT_MARGIN px; "above" counts from the
+// page's top when the drawing starts in the first FIRST_SCREEN of the window (Voila), else from the lab's top
+const FIT_MARGIN = 8, FIRST_SCREEN = 0.6;
 const STAGE_LABELS = { none: ["no", "compensation"], rotational: ["rotation"], lumbopelvic: ["pelvis", "and back"] };
 const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
@@ -472,7 +475,7 @@ export function mount(root, payload, options = {}) {
     if (state.readout[1]) readout.append(" " + state.readout[1]);
     html("br", {}, readout);
     readout.append(state.readout[2]);
-    if (state.sure) html("span", { class: "hl-sure", text: state.sure }, readout);
+    if (state.sure) html("span", { class: "hl-sure", text: state.sure, title: state.sure }, readout); // one line, may end in "..." 
     out.textContent = state.values[0];
     slider.setAttribute("aria-valuetext", state.avail + " deg available");
     said.textContent = `${state.avail} deg available, ${data.cue_words[setting.cue]}: ${state.readout[0]} ${state.readout[2]}.` + (state.sure ? " " + state.sure : "");
@@ -494,6 +497,19 @@ export function mount(root, payload, options = {}) {
     hipsView.setSetting(setting); curves.setSetting(setting);
     setState(Number(slider.value));
   }
+
+  // The drawing takes the height left in the window: below the page's own header (Voila's title) when
+  // the lab starts in the first screen, else below the lab's own controls (a window's height when scrolled to).
+  function fit() {
+    const r = main.getBoundingClientRect();
+    if (!r.width) return;
+    const own = r.top - root.getBoundingClientRect().top, atPage = r.top + window.scrollY;
+    const above = atPage >= own && atPage < FIRST_SCREEN * window.innerHeight ? atPage : own;
+    const h = Math.round(window.innerHeight - above - FIT_MARGIN);
+    if (root.style.getPropertyValue("--hl-fit") !== h + "px") root.style.setProperty("--hl-fit", h + "px");
+  }
+  new ResizeObserver(fit).observe(root);
+  window.addEventListener("resize", fit);
 
   slider.addEventListener("input", () => setState(Number(slider.value)));
   new ResizeObserver(() => {
