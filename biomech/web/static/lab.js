@@ -76,7 +76,20 @@ class Panel {
     const r = this.box.getBoundingClientRect();
     if (!this.vb || !r.width || !r.height) return;
     this.u = Math.max(this.vb[2] / r.width, this.vb[3] / r.height);
+    this.w = r.width; this.h = r.height;
     this.svg.style.setProperty("--u", String(this.u));
+  }
+  keepInside(t, pad = 4) { // move an SVG text back inside the panel's visible box (user units), if it sticks out
+    t.removeAttribute("transform");
+    if (!this.vb || !this.w) return;
+    let b;
+    try { b = t.getBBox(); } catch { return; } // not rendered (some browsers throw)
+    const u = this.u, [x, y, w, h] = this.vb;
+    const x0 = x + w / 2 - (this.w * u) / 2 + pad * u, x1 = x + w / 2 + (this.w * u) / 2 - pad * u;
+    const y0 = y + h / 2 - (this.h * u) / 2 + pad * u, y1 = y + h / 2 + (this.h * u) / 2 - pad * u;
+    const dx = Math.max(x0 - b.x, 0) + Math.min(x1 - (b.x + b.width), 0);
+    const dy = Math.max(y0 - b.y, 0) + Math.min(y1 - (b.y + b.height), 0);
+    if (dx || dy) t.setAttribute("transform", `translate(${dx} ${dy})`);
   }
 }
 
@@ -212,6 +225,7 @@ class SideView {
       lines.forEach((line, i) => node("tspan", { x, dy: i ? `${lh}em` : `${first}em`, text: line }, t));
       t.setAttribute("x", x); t.setAttribute("y", y);
       t.setAttribute("text-anchor", anchor);
+      this.p.keepInside(t);
     };
     place("tilt", 16, 0, "start");
     if (labels.lordosis.behind === false) place("lordosis", 18, 0, "start");
