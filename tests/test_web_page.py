@@ -141,13 +141,26 @@ FIT = """() => {
 }"""
 
 
+SIDE_TEXT_OUTSIDE = """() => {
+  const box = document.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+  return Array.from(document.querySelectorAll('.hl-hips svg text')).filter((t) => t.textContent).map((t) => {
+    const r = t.getBoundingClientRect();
+    return [t.textContent, r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom];
+  }).filter(([, ...gaps]) => Math.min(...gaps) < -0.5);
+}"""
+"""The side view's texts that stick out of its panel (by more than half a pixel), with their gaps to its edges."""
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)])
-def test_controls_readout_and_drawing_fit_the_first_screen(browser, page_file, size):
+def test_controls_readout_and_drawing_fit_the_first_screen_and_side_labels_stay_inside(browser, page_file, size):
     page = open_page(browser, page_file, *size)
     box = page.evaluate(FIT)
     assert box["bottom"] <= box["height"], box
     assert box["scroll"] <= 0 and box["gap"] >= 0, box
     assert min(box["panels"]) >= 250, box  # each drawing has room
+    for key in ("Home", "End"):  # the tightest state (the longest lordosis label) and the loosest
+        press(page, key)
+        assert page.evaluate(SIDE_TEXT_OUTSIDE) == [], key
     page.context.close()
 
 

@@ -91,7 +91,8 @@ def test_a_new_tissue_sends_its_scenes_and_the_drawing_follows(page):
 
 
 FIT = """() => {
-  const lab = document.querySelector('.hiplab-web'), box = lab.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+  const lab = document.querySelector('.hiplab-web');
+  const box = lab.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
   const outside = [...lab.querySelectorAll('.hl-hips svg text')].filter((t) => t.textContent).map((t) => {
     const r = t.getBoundingClientRect();
     return [t.textContent, r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom];
@@ -130,6 +131,7 @@ def test_the_first_screen_holds_the_drawing_with_its_keys_and_labels_stay_in_the
             assert fit["scroll"] <= fit["width"], (state, fit)
             assert not fit["outside"], (state, fit["outside"])
             text, title, tall = fit["sure"]
-            assert text and title == text and tall < 1.5 * fit["line"], fit["sure"]  # one line, the whole sentence in the title
+            # the variants sentence: one line, the whole sentence in its title
+            assert text and title == text and tall < 1.5 * fit["line"], fit["sure"]
     finally:
         page.close()
