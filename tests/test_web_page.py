@@ -208,3 +208,23 @@ def test_the_range_over_the_assumption_variants_is_drawn_and_said(browser, page_
     assert box["box"] <= box["panels"] + 0.5, box  # the readout does not run into the drawing
     assert page.refused == [] and page.errors == []
     page.context.close()
+
+
+def test_the_whole_lifter_is_drawn_small_beside_the_close_up(browser, page_file):
+    page = open_page(browser, page_file, 1280, 720)
+    inset = page.evaluate(
+        """() => {
+      const box = document.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+      const svg = document.querySelector('.hl-hips .hl-inset');
+      const close = document.querySelector('.hl-hips .hl-svg:not(.hl-inset)');
+      const r = svg.getBoundingClientRect(), c = close.getBoundingClientRect();
+      const drawn = (s) => svg.querySelector(s).getBoundingClientRect();
+      return {inside: r.left >= box.left && r.right <= c.left + 0.5 && r.bottom <= box.bottom + 0.5, width: r.width,
+              midfoot: drawn('.hl-midfoot').height, feet: drawn('.hl-bone').height,
+              bar: svg.querySelector('.hl-bar').getAttribute('d').length};
+    }"""
+    )
+    assert inset["inside"] and inset["width"] >= 40, inset  # left of the close-up, in the side view's box
+    # the feet, the bar (a dot) and the mid-foot line drawn
+    assert min(inset["midfoot"], inset["bar"], inset["feet"]) > 0, inset
+    page.context.close()
