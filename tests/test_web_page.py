@@ -141,13 +141,26 @@ FIT = """() => {
 }"""
 
 
+SIDE_TEXT_OUTSIDE = """() => {
+  const box = document.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+  return Array.from(document.querySelectorAll('.hl-hips svg text')).filter((t) => t.textContent).map((t) => {
+    const r = t.getBoundingClientRect();
+    return [t.textContent, r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom];
+  }).filter(([, ...gaps]) => Math.min(...gaps) < -0.5);
+}"""
+"""The side view's texts that stick out of its panel (by more than half a pixel), with their gaps to its edges."""
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)])
-def test_controls_readout_and_drawing_fit_the_first_screen(browser, page_file, size):
+def test_controls_readout_and_drawing_fit_the_first_screen_and_side_labels_stay_inside(browser, page_file, size):
     page = open_page(browser, page_file, *size)
     box = page.evaluate(FIT)
     assert box["bottom"] <= box["height"], box
     assert box["scroll"] <= 0 and box["gap"] >= 0, box
     assert min(box["panels"]) >= 250, box  # each drawing has room
+    for key in ("Home", "End"):  # the tightest state (the longest lordosis label) and the loosest
+        press(page, key)
+        assert page.evaluate(SIDE_TEXT_OUTSIDE) == [], key
     page.context.close()
 
 
@@ -194,4 +207,24 @@ def test_the_range_over_the_assumption_variants_is_drawn_and_said(browser, page_
     assert box["bottom"] <= box["box"] + 0.5 and box["right"] <= box["boxRight"] + 0.5, box
     assert box["box"] <= box["panels"] + 0.5, box  # the readout does not run into the drawing
     assert page.refused == [] and page.errors == []
+    page.context.close()
+
+
+def test_the_whole_lifter_is_drawn_small_beside_the_close_up(browser, page_file):
+    page = open_page(browser, page_file, 1280, 720)
+    inset = page.evaluate(
+        """() => {
+      const box = document.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+      const svg = document.querySelector('.hl-hips .hl-inset');
+      const close = document.querySelector('.hl-hips .hl-svg:not(.hl-inset)');
+      const r = svg.getBoundingClientRect(), c = close.getBoundingClientRect();
+      const drawn = (s) => svg.querySelector(s).getBoundingClientRect();
+      return {inside: r.left >= box.left && r.right <= c.left + 0.5 && r.bottom <= box.bottom + 0.5, width: r.width,
+              midfoot: drawn('.hl-midfoot').height, feet: drawn('.hl-bone').height,
+              bar: svg.querySelector('.hl-bar').getAttribute('d').length};
+    }"""
+    )
+    assert inset["inside"] and inset["width"] >= 40, inset  # left of the close-up, in the side view's box
+    # the feet, the bar (a dot) and the mid-foot line drawn
+    assert min(inset["midfoot"], inset["bar"], inset["feet"]) > 0, inset
     page.context.close()

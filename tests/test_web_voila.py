@@ -88,3 +88,50 @@ def test_a_new_tissue_sends_its_scenes_and_the_drawing_follows(page):
     )
     body = page.inner_text("body")
     assert "Traceback" not in body and "Error:" not in body
+
+
+FIT = """() => {
+  const lab = document.querySelector('.hiplab-web');
+  const box = lab.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+  const outside = [...lab.querySelectorAll('.hl-hips svg text')].filter((t) => t.textContent).map((t) => {
+    const r = t.getBoundingClientRect();
+    return [t.textContent, r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom];
+  }).filter(([, ...gaps]) => Math.min(...gaps) < -0.5);
+  const sure = lab.querySelector('.hl-sure');
+  return {
+    keys: Math.max(...[...lab.querySelectorAll('.hl-key')].map((k) => k.getBoundingClientRect().bottom)),
+    height: innerHeight, scroll: document.documentElement.scrollWidth, width: innerWidth, outside,
+    sure: sure ? [sure.textContent, sure.title, sure.getBoundingClientRect().height] : null,
+    line: parseFloat(getComputedStyle(sure || lab).lineHeight),
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_first_screen_holds_the_drawing_with_its_keys_and_labels_stay_in_the_side_view(chromium, voila_url, size):
+    width, height = size
+    page = chromium.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
+        page.wait_for_function(f"{FRAMES} > 0", timeout=180_000)
+        slider = page.locator(".hiplab-web .hl-slider")
+        slider.focus()
+        top, step = (float(slider.get_attribute(name)) for name in ("max", "step"))
+        # the tightest state, the loosest, and -3 deg available (a three-line lordosis label, the trunk leaning back)
+        for keys in (["Home"], ["End"], ["End"] + ["ArrowLeft"] * round((top + 3.0) / step)):
+            before = page.evaluate(FRAMES)
+            for key in keys:
+                page.keyboard.press(key)
+            page.wait_for_function(f"{FRAMES} > {before}", timeout=10_000)
+            page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            page.evaluate("() => window.scrollTo(0, 0)")
+            fit = page.evaluate(FIT)
+            state = page.evaluate("() => document.querySelector('.hiplab-web').dataset.state")
+            assert fit["keys"] <= fit["height"], (state, fit)
+            assert fit["scroll"] <= fit["width"], (state, fit)
+            assert not fit["outside"], (state, fit["outside"])
+            text, title, tall = fit["sure"]
+            # the variants sentence: one line, the whole sentence in its title
+            assert text and title == text and tall < 1.5 * fit["line"], fit["sure"]
+    finally:
+        page.close()

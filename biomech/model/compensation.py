@@ -138,18 +138,18 @@ class Compensation:
         Examples
         --------
         >>> from biomech.model.lockout import compensate
-                >>> text = compensate(20.0).describe()
+        >>> text = compensate(20.0).describe()
         >>> text.split(". ")[0]
         'No deficit: 20 deg of extension available, 9 deg asked for'
         >>> text.split(". ")[1]
-        'The trunk leans back 32 deg to keep the bar over the mid-foot (lumbar extension 32 deg in all).'
+        'Trunk back 32 deg for balance (lumbar extension 32 deg in all).'
         """
         if np.ndim(self.deficit) != 0:
             raise ValueError("describe() needs a single state; index the arrays first.")
         deg = format_degrees
         lean = float(self.trunk_lean)
         balance = (
-            f" The trunk leans back {deg(lean)} deg to keep the bar over the mid-foot"
+            f" Trunk back {deg(lean)} deg for balance"
             f" (lumbar extension {deg(float(self.lumbar_extension))} deg in all)."
             if deg(lean) != "0"
             else ""

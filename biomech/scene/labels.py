@@ -47,5 +47,5 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     drawn, change = format_degrees(p.lumbar_lordosis, display=True), format_degrees(added, signed=True, display=True)
     text = f"lordosis\n{drawn} ({change})"
     if lean:
-        text += f"\n{format_degrees(lean, display=True)} from the lean"
+        text += f"\n{format_degrees(lean, display=True)} lean"
     return LordosisLabel(text=text, at=(x, float(p.lumbar[-1, 1])), behind=behind)

@@ -156,7 +156,7 @@ def test_labels_are_in_degrees():
     lean = build_scene(-10.0).state.trunk_lean  # the trunk's lean back adds to the lordosis
     added = format_degrees(7.45 + lean, signed=True, display=True)
     lordosis = f"lordosis\n{format_degrees(49.8 + 7.45 + lean, display=True)} ({added})"
-    assert hips.lordosis_label.get_text() == f"{lordosis}\n{format_degrees(lean, display=True)} from the lean"
+    assert hips.lordosis_label.get_text() == f"{lordosis}\n{format_degrees(lean, display=True)} lean"
     assert top.feet_label.get_text() == "feet turned out 52.5°"
     assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax

@@ -15,9 +15,14 @@ const SVG = "http://www.w3.org/2000/svg";
 // x relative to the hip joint (the view follows the hips through), y from the floor, in H:
 // thighs, pelvis, lumbar spine and head (the side view's close-up); a taller box shows more.
 const SIDE_REGION = [[-0.25, 0.31], [0.3, 1.0]];
+// the whole lifter, small, beside the close-up (biomech.views.sagittal's "lifter" region): feet, bar and balance
+const LIFTER_REGION = [[-0.24, 0.18], [-0.02, 1.02]];
 const TOP_REGION = [[-0.25, 0.25], [-0.075, 0.165]];
 const MUSCLE_WIDTH = { restricting: 5, "cue target": 5, compensating: 2 };
 const MANY_PARTS = 3, THIN = 2.5;
+// the drawing's height: the window's height below what is above it, less FIT_MARGIN px; "above" counts from the
+// page's top when the drawing starts in the first FIRST_SCREEN of the window (Voila), else from the lab's top
+const FIT_MARGIN = 8, FIRST_SCREEN = 0.6;
 const STAGE_LABELS = { none: ["no", "compensation"], rotational: ["rotation"], lumbopelvic: ["pelvis", "and back"] };
 const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
@@ -64,16 +69,36 @@ class Panel {
     if (key) keyList(this.figure, key);
     this.u = 1;
   }
+  addInset(label) { // a second, small drawing at the box's left: a Panel of its own (same svg methods)
+    const inset = Object.create(Panel.prototype);
+    inset.figure = this.figure; inset.box = this.box; inset.u = 1;
+    inset.svg = node("svg", { class: "hl-svg hl-inset", preserveAspectRatio: "xMidYMax meet", role: "img", "aria-label": label }, this.box);
+    this.box.classList.add("hl-has-inset");
+    return inset;
+  }
   setView(x0, x1, y0, y1) { // limits in 1/scale H, y up
     this.vb = [x0, -y1, x1 - x0, y1 - y0];
     this.svg.setAttribute("viewBox", this.vb.join(" "));
     this.measure();
   }
   measure() { // user units per CSS px, so that text and markers keep their size in px
-    const r = this.box.getBoundingClientRect();
+    const r = this.svg.getBoundingClientRect();
     if (!this.vb || !r.width || !r.height) return;
     this.u = Math.max(this.vb[2] / r.width, this.vb[3] / r.height);
+    this.w = r.width; this.h = r.height;
     this.svg.style.setProperty("--u", String(this.u));
+  }
+  keepInside(t, pad = 4) { // move an SVG text back inside the panel's visible box (user units), if it sticks out
+    t.removeAttribute("transform");
+    if (!this.vb || !this.w) return;
+    let b;
+    try { b = t.getBBox(); } catch { return; } // not rendered (some browsers throw)
+    const u = this.u, [x, y, w, h] = this.vb;
+    const x0 = x + w / 2 - (this.w * u) / 2 + pad * u, x1 = x + w / 2 + (this.w * u) / 2 - pad * u;
+    const y0 = y + h / 2 - (this.h * u) / 2 + pad * u, y1 = y + h / 2 + (this.h * u) / 2 - pad * u;
+    const dx = Math.max(x0 - b.x, 0) + Math.min(x1 - (b.x + b.width), 0);
+    const dy = Math.max(y0 - b.y, 0) + Math.min(y1 - (b.y + b.height), 0);
+    if (dx || dy) t.setAttribute("transform", `translate(${dx} ${dy})`);
   }
 }
 
@@ -104,6 +129,7 @@ const SIDE_KEY = [
   [swDot("var(--hl-fg)", 4), "hip joint"],
   [swDot("var(--hl-fg)", 4.5, true), "ASIS (front), PSIS (back)"],
   [swLine("var(--hl-muted)", 1.5, "3 3"), "standing posture"],
+  [swLine("var(--hl-fg)", 1.5, "2 3"), "mid-foot (whole lifter, left)"],
 ];
 const TOP_KEY = [
   [swPatch("var(--hl-rotation)", "var(--hl-rotation)", 0.35), "feet"],
@@ -126,8 +152,8 @@ const CURVE_KEY = Object.values(SERIES).map(([words, color, dash]) => [swLine(co
 // ---- side view -------------------------------------------------------------------
 
 class SideView {
-  constructor(panel, data, labels) {
-    this.p = panel; this.data = data; this.region = SIDE_REGION; this.labels = labels;
+  constructor(panel, data, labels, region = SIDE_REGION) {
+    this.p = panel; this.data = data; this.region = region; this.labels = labels;
     const svg = panel.svg, o = data.outlines.side, S = data.scale;
     const g = (cls) => node("g", { class: cls }, svg);
     const path = (cls, parent = svg) => node("path", { class: cls }, parent);
@@ -156,6 +182,11 @@ class SideView {
     this.landmarksInner = path("hl-dot hl-landmark-in");
     this.guides = path("hl-guides hl-open");
     this.arc = path("hl-arc hl-open");
+    if (region === LIFTER_REGION) { // the mid-foot: half the drawn foot's length from the heel (segments.mid_foot)
+      const xs = o.foot.flat().filter((_, i) => i % 2 === 0), mid = (Math.min(...xs) + Math.max(...xs)) / 2;
+      this.midFoot = path("hl-midfoot hl-open");
+      this.midFoot.setAttribute("d", `M${mid} 0V${-1.02 * S}`);
+    }
     this.text = {};
     if (labels) for (const k of ["tilt", "lordosis", "asis", "psis"]) this.text[k] = node("text", { class: "hl-label hl-l-" + k }, svg);
   }
@@ -209,6 +240,7 @@ class SideView {
       lines.forEach((line, i) => node("tspan", { x, dy: i ? `${lh}em` : `${first}em`, text: line }, t));
       t.setAttribute("x", x); t.setAttribute("y", y);
       t.setAttribute("text-anchor", anchor);
+      this.p.keepInside(t);
     };
     place("tilt", 16, 0, "start");
     if (labels.lordosis.behind === false) place("lordosis", 18, 0, "start");
@@ -446,11 +478,13 @@ export function mount(root, payload, options = {}) {
   const topPanel = new Panel(panels, "From above", "hl-top", TOP_KEY);
   const curvePanel = new Panel(panels, "Compensation", "hl-curves", CURVE_KEY);
   const tableBox = html("div", { class: "hl-tablebox" }, root);
-  let hipsView, topView, curves, highlight;
+  const lifter = hips.addInset("The whole lifter, small: feet, bar and the mid-foot line they balance over");
+  let hipsView, lifterView, topView, curves, highlight;
 
   function build() {
-    for (const p of [hips, topPanel, curvePanel]) p.svg.replaceChildren();
+    for (const p of [hips, lifter, topPanel, curvePanel]) p.svg.replaceChildren();
     hipsView = new SideView(hips, data, true);
+    lifterView = new SideView(lifter, data, false, LIFTER_REGION);
     topView = new TopView(topPanel, data);
     curves = new CurvesView(curvePanel, data);
     tableBox.replaceChildren();
@@ -464,7 +498,7 @@ export function mount(root, payload, options = {}) {
   function paint() {
     const state = setting.states[index];
     const pose = data.poses[state.pose];
-    hipsView.paint(pose); topView.paint(pose); curves.paint(state);
+    hipsView.paint(pose); lifterView.paint(pose); topView.paint(pose); curves.paint(state);
     const h = JSON.stringify(pose.highlights);
     if (h !== lastHighlights) { highlight(pose.highlights); lastHighlights = h; }
     readout.replaceChildren();
@@ -472,7 +506,7 @@ export function mount(root, payload, options = {}) {
     if (state.readout[1]) readout.append(" " + state.readout[1]);
     html("br", {}, readout);
     readout.append(state.readout[2]);
-    if (state.sure) html("span", { class: "hl-sure", text: state.sure }, readout);
+    if (state.sure) html("span", { class: "hl-sure", text: state.sure, title: state.sure }, readout); // one line, may end in "..." 
     out.textContent = state.values[0];
     slider.setAttribute("aria-valuetext", state.avail + " deg available");
     said.textContent = `${state.avail} deg available, ${data.cue_words[setting.cue]}: ${state.readout[0]} ${state.readout[2]}.` + (state.sure ? " " + state.sure : "");
@@ -491,13 +525,26 @@ export function mount(root, payload, options = {}) {
 
   function setSetting(i) {
     setting = data.settings[i];
-    hipsView.setSetting(setting); curves.setSetting(setting);
+    hipsView.setSetting(setting); lifterView.setSetting(setting); curves.setSetting(setting);
     setState(Number(slider.value));
   }
 
+  // The drawing takes the height left in the window: below the page's own header (Voila's title) when
+  // the lab starts in the first screen, else below the lab's own controls (a window's height when scrolled to).
+  function fit() {
+    const r = main.getBoundingClientRect();
+    if (!r.width) return;
+    const own = r.top - root.getBoundingClientRect().top, atPage = r.top + window.scrollY;
+    const above = atPage >= own && atPage < FIRST_SCREEN * window.innerHeight ? atPage : own;
+    const h = Math.round(window.innerHeight - above - FIT_MARGIN);
+    if (root.style.getPropertyValue("--hl-fit") !== h + "px") root.style.setProperty("--hl-fit", h + "px");
+  }
+  new ResizeObserver(fit).observe(root);
+  window.addEventListener("resize", fit);
+
   slider.addEventListener("input", () => setState(Number(slider.value)));
   new ResizeObserver(() => {
-    for (const p of [hips, topPanel]) p.measure();
+    for (const p of [hips, lifter, topPanel]) p.measure();
     topView.layout();
     curves.layout();
     if (setting) paint();
