@@ -107,4 +107,4 @@ def test_the_squeeze_is_hips_through_not_a_vertical_thigh():
     from biomech.parameters import PARAMETERS
 
     meaning = PARAMETERS["squeeze_demand"].meaning
-    assert "thigh vertical" not in meaning and "thigh leans forward" in meaning and "proxy" in meaning
+    assert "thigh vertical" not in meaning and "straight leg leans forward" in meaning and "proxy" in meaning
