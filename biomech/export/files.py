@@ -9,13 +9,13 @@ bytes.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
 import biomech
+from biomech._files import write_atomically
 from biomech._validation import check_choice, check_range
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.export.options import (
@@ -47,16 +47,7 @@ def _metadata(fmt: str) -> dict[str, str | None]:
 
 def save_atomically(fig: Figure, path: Path, fmt: str, dpi: float) -> Path:
     """Write ``fig`` to ``path`` atomically: temporary file in the same folder, then rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format=fmt, dpi=dpi, metadata=_metadata(fmt))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, lambda fh: fig.savefig(fh, format=fmt, dpi=dpi, metadata=_metadata(fmt)))
 
 
 def export_figure(

@@ -18,12 +18,12 @@ import base64
 import gzip
 import html
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from biomech._files import write_atomically
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS
 from biomech.model.lockout import MODEL_PARAMETERS, tissues
@@ -149,13 +149,4 @@ def write_page(
     workers = max(1, min(4, os.cpu_count() or 1))
     text = build_html(lab_payload(page_settings() if settings is None else settings, workers=workers))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, lambda fh: fh.write(text.encode("utf-8")))
