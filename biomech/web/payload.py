@@ -36,15 +36,25 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
 from biomech.anatomy.tissues import LIGAMENT
 from biomech.formatting import format_degrees
-from biomech.model.lockout import STAGES, Compensation
+from biomech.model.lockout import CUE_WORDS, STAGES, Compensation
 from biomech.parameters import PARAMETERS
 from biomech.scene.labels import lordosis_label
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scenes
+from biomech.web.bone_motion import (
+    FIT_TOLERANCE_H,
+    SCALE,
+    _bones,
+    _ints,
+    _motion,
+    _outlines_json,
+    reference_outlines,
+    rigid_fit,
+)
+from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, _deg, _tilt_guides, _top_guides
 
 __all__ = [
     "AHEAD_H",
@@ -67,24 +77,10 @@ __all__ = [
     "to_json",
 ]
 
-SCALE = 10_000
-"""Coordinates are sent as whole numbers of 1/SCALE H."""
-FIT_TOLERANCE_H = 2e-4
-"""Largest distance (H) between a scene's bone point and the rigid motion's: beyond it the
-bone's points are sent instead."""
-GUIDE_H, TILT_ARC_H = 0.15, 0.11
-"""Side view: the tilt guide lines from the PSIS and the tilt arc's radius, H (as
-:mod:`biomech.views.sagittal` draws them; the tests check the two agree)."""
-AHEAD_H, TOP_ARC_H = 0.15, 0.11
-"""Top view: the straight-ahead guide from each ankle and the foot-angle arcs' radius, H
-(as :mod:`biomech.views.transverse`)."""
 CURVE_FIELDS: tuple[str, ...] = ("rotation_used", "rotation_needed", "pelvic_tilt", "lumbar_extension")
 """The curves the renderer plots against available extension (as the curves view)."""
 BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
 """The curves shaded with their range over the assumption variants (as :data:`biomech.views.curves.BAND_FIELDS`)."""
-CUE_WORDS = {"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"}
-"""How the text alternative names a cue."""
-SIDE_BONES, TOP_BONES = ("foot", "shank", "femur", "pelvis"), ("pelvis", "femur_r", "femur_l", "foot_r", "foot_l")
 _DEGREE_FIELDS = tuple(
     f.name
     for f in dataclasses.fields(Compensation)
@@ -93,82 +89,6 @@ _DEGREE_FIELDS = tuple(
 VALUE_FIELDS: tuple[str, ...] = _DEGREE_FIELDS
 """Every angle of a :class:`Compensation` (degrees), in field order: the ``values`` of a
 state, formatted for display (a field added to the model appears here by itself)."""
-
-
-def _ints(points: ArrayLike) -> list[int]:
-    """Points (..., 2) in H -> flat whole numbers of 1/SCALE H."""
-    return [int(v) for v in np.rint(np.asarray(points, dtype=float).reshape(-1) * SCALE)]
-
-
-def _deg(value: float, *, signed: bool = False) -> str:
-    return format_degrees(value, signed=signed, display=True)
-
-
-def rigid_fit(reference: NDArray[np.float64], target: NDArray[np.float64]) -> tuple[float, float, float, float]:
-    """The rotation and translation that best carry ``reference`` points onto ``target`` (2-D Kabsch).
-
-    Parameters
-    ----------
-    reference, target
-        Shape (N, 2), the same points in two poses.
-
-    Returns
-    -------
-    angle, x, y, error
-        Counter-clockwise rotation in degrees, then translation (H): ``target ≈
-        R(angle) @ reference + (x, y)``; ``error`` is the largest distance left (H).
-
-    Examples
-    --------
-    >>> ref = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 2.0]])
-    >>> a = np.radians(30.0)
-    >>> moved = ref @ np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]]) + [0.5, -1.0]
-    >>> [round(v, 9) for v in rigid_fit(ref, moved)]
-    [30.0, 0.5, -1.0, 0.0]
-    """
-    ref, tgt = np.asarray(reference, dtype=float), np.asarray(target, dtype=float)
-    rc, tc = ref.mean(axis=0), tgt.mean(axis=0)
-    p, q = ref - rc, tgt - tc
-    angle = float(np.arctan2(np.sum(p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0]), np.sum(p * q)))
-    rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    shift = tc - rot @ rc
-    error = float(np.max(np.hypot(*(ref @ rot.T + shift - tgt).T))) if len(ref) else 0.0
-    return float(np.degrees(angle)), float(shift[0]), float(shift[1]), error
-
-
-def _bones(scene: Scene) -> tuple[dict[str, tuple[np.ndarray, ...]], dict[str, tuple[np.ndarray, ...]]]:
-    side = {name: tuple(getattr(scene.bones_side, name)) for name in SIDE_BONES}
-    t = scene.bones_top
-    top = {
-        "pelvis": tuple(t.pelvis),
-        "femur_r": tuple(t.femurs[0]),
-        "femur_l": tuple(t.femurs[1]),
-        "foot_r": tuple(t.feet[0]),
-        "foot_l": tuple(t.feet[1]),
-    }
-    return side, top
-
-
-def reference_outlines(scene: Scene) -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
-    """The bone rings of ``scene`` (side and top view), the reference every state's motion moves."""
-    side, top = _bones(scene)
-    return {"side": side, "top": top}
-
-
-def _outlines_json(reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]) -> dict[str, Any]:
-    return {
-        view: {bone: [_ints(r) for r in rings] for bone, rings in bones.items()} for view, bones in reference.items()
-    }
-
-
-def _motion(reference: Sequence[np.ndarray], rings: Sequence[np.ndarray]) -> list[float] | dict[str, Any]:
-    """``[angle_deg, x, y]`` (x, y in 1/SCALE H) carrying the reference rings onto ``rings``, or the rings."""
-    same = len(reference) == len(rings) and all(a.shape == b.shape for a, b in zip(reference, rings, strict=True))
-    if same:
-        angle, x, y, error = rigid_fit(np.vstack(reference), np.vstack(rings))
-        if error <= FIT_TOLERANCE_H:
-            return [round(angle, 3), round(x * SCALE, 1), round(y * SCALE, 1)]
-    return {"rings": [_ints(r) for r in rings]}
 
 
 def readout_lines(scene: Scene) -> tuple[str, str, str]:
@@ -218,43 +138,6 @@ def _side_labels(scene: Scene) -> dict[str, Any]:
         "lordosis": {"text": lordosis.text, "at": _ints(lordosis.at), "behind": lordosis.behind},
         "asis": {"text": "ASIS", "at": _ints(b.asis)},
         "psis": {"text": "PSIS", "at": _ints(b.psis)},
-    }
-
-
-def _tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
-    """The guide lines from the PSIS (level, and along the ASIS) and the tilt arc, as the side view draws them."""
-    b = scene.bones_side
-    a = -np.radians(b.pelvic_tilt)
-    level = b.psis + [GUIDE_H, 0.0]
-    along = b.psis + GUIDE_H * np.array([np.cos(a), np.sin(a)])
-    angles = np.linspace(0.0, a, 24)
-    arc = np.column_stack([b.psis[0] + TILT_ARC_H * np.cos(angles), b.psis[1] + TILT_ARC_H * np.sin(angles)])
-    return _ints([level, b.psis, along]), _ints(arc)
-
-
-def _top_guides(scene: Scene) -> dict[str, Any]:
-    """Straight-ahead lines, the stance's own foot angle and the foot-angle arcs, as the top view draws them."""
-    b = scene.bones_top
-    baseline = float(scene.state.foot_progression - scene.state.rotation_used)
-    ahead, arcs, stance = [], [], []
-    for side, ankle in zip((1.0, -1.0), b.ankles, strict=False):
-        ahead.append(_ints([ankle, ankle + [0.0, AHEAD_H]]))
-        a = np.radians(np.linspace(0.0, b.foot_progression, 24))
-        arcs.append(_ints(ankle + TOP_ARC_H * np.column_stack([side * np.sin(a), np.cos(a)])))
-        s = np.radians(baseline)
-        stance.append(_ints([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
-    fp, rot = b.foot_progression, b.hip_rotation
-    way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
-    feet = f"feet turned {way} {_deg(abs(fp))}" if way != "straight" else "feet straight ahead"
-    kind = "external" if rot > 0 else "internal"
-    hip = f"hip rotation {_deg(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
-    return {
-        "ahead": ahead,
-        "stance": stance,
-        "arcs": arcs,
-        "kneecaps": [_ints(k) for k in b.kneecaps],
-        "feet": {"text": feet},
-        "hip": {"text": hip},
     }
 
 
@@ -478,7 +361,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
         "curve_names": list(CURVE_FIELDS),
         "stages": list(STAGES),
         "roles": list(HIGHLIGHT_ROLES),
-        "cue_words": CUE_WORDS,
+        "cue_words": dict(CUE_WORDS),
         "slider": [p.min, p.max, round(curve_x[1] - curve_x[0], 6), p.default],
         "table": _table(),
     }

@@ -1,0 +1,98 @@
+"""The gait2392 bone outlines as the browser receives them: once, then a rigid motion per state (numpy only).
+
+Each state's posed bone rings are sent as the rotation and translation that carry the
+reference rings onto them (:func:`rigid_fit`), or as the rings themselves where no rigid
+motion fits within :data:`FIT_TOLERANCE_H`. Coordinates travel as whole numbers of
+1/:data:`SCALE` H.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from biomech.scene.scene import Scene
+
+__all__ = ["FIT_TOLERANCE_H", "SCALE", "SIDE_BONES", "TOP_BONES", "reference_outlines", "rigid_fit"]
+
+SCALE = 10_000
+"""Coordinates are sent as whole numbers of 1/SCALE H."""
+FIT_TOLERANCE_H = 2e-4
+"""Largest distance (H) between a scene's bone point and the rigid motion's: beyond it the
+bone's points are sent instead."""
+SIDE_BONES, TOP_BONES = ("foot", "shank", "femur", "pelvis"), ("pelvis", "femur_r", "femur_l", "foot_r", "foot_l")
+
+
+def _ints(points: ArrayLike) -> list[int]:
+    """Points (..., 2) in H -> flat whole numbers of 1/SCALE H."""
+    return [int(v) for v in np.rint(np.asarray(points, dtype=float).reshape(-1) * SCALE)]
+
+
+def rigid_fit(reference: NDArray[np.float64], target: NDArray[np.float64]) -> tuple[float, float, float, float]:
+    """The rotation and translation that best carry ``reference`` points onto ``target`` (2-D Kabsch).
+
+    Parameters
+    ----------
+    reference, target
+        Shape (N, 2), the same points in two poses.
+
+    Returns
+    -------
+    angle, x, y, error
+        Counter-clockwise rotation in degrees, then translation (H): ``target ≈
+        R(angle) @ reference + (x, y)``; ``error`` is the largest distance left (H).
+
+    Examples
+    --------
+    >>> ref = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 2.0]])
+    >>> a = np.radians(30.0)
+    >>> moved = ref @ np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]]) + [0.5, -1.0]
+    >>> [round(v, 9) for v in rigid_fit(ref, moved)]
+    [30.0, 0.5, -1.0, 0.0]
+    """
+    ref, tgt = np.asarray(reference, dtype=float), np.asarray(target, dtype=float)
+    rc, tc = ref.mean(axis=0), tgt.mean(axis=0)
+    p, q = ref - rc, tgt - tc
+    angle = float(np.arctan2(np.sum(p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0]), np.sum(p * q)))
+    rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    shift = tc - rot @ rc
+    error = float(np.max(np.hypot(*(ref @ rot.T + shift - tgt).T))) if len(ref) else 0.0
+    return float(np.degrees(angle)), float(shift[0]), float(shift[1]), error
+
+
+def _bones(scene: Scene) -> tuple[dict[str, tuple[np.ndarray, ...]], dict[str, tuple[np.ndarray, ...]]]:
+    side = {name: tuple(getattr(scene.bones_side, name)) for name in SIDE_BONES}
+    t = scene.bones_top
+    top = {
+        "pelvis": tuple(t.pelvis),
+        "femur_r": tuple(t.femurs[0]),
+        "femur_l": tuple(t.femurs[1]),
+        "foot_r": tuple(t.feet[0]),
+        "foot_l": tuple(t.feet[1]),
+    }
+    return side, top
+
+
+def reference_outlines(scene: Scene) -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
+    """The bone rings of ``scene`` (side and top view), the reference every state's motion moves."""
+    side, top = _bones(scene)
+    return {"side": side, "top": top}
+
+
+def _outlines_json(reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]) -> dict[str, Any]:
+    return {
+        view: {bone: [_ints(r) for r in rings] for bone, rings in bones.items()} for view, bones in reference.items()
+    }
+
+
+def _motion(reference: Sequence[np.ndarray], rings: Sequence[np.ndarray]) -> list[float] | dict[str, Any]:
+    """``[angle_deg, x, y]`` (x, y in 1/SCALE H) carrying the reference rings onto ``rings``, or the rings."""
+    same = len(reference) == len(rings) and all(a.shape == b.shape for a, b in zip(reference, rings, strict=True))
+    if same:
+        angle, x, y, error = rigid_fit(np.vstack(reference), np.vstack(rings))
+        if error <= FIT_TOLERANCE_H:
+            return [round(angle, 3), round(x * SCALE, 1), round(y * SCALE, 1)]
+    return {"rings": [_ints(r) for r in rings]}

@@ -1,0 +1,65 @@
+"""The side and top views' guide lines, arcs and foot-angle words, as the browser draws them (numpy only).
+
+The same lines the matplotlib views draw (:mod:`biomech.views.sagittal`,
+:mod:`biomech.views.transverse`); ``tests/web/test_payload.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from biomech.formatting import format_degrees
+from biomech.scene.scene import Scene
+from biomech.web.bone_motion import _ints
+
+__all__ = ["AHEAD_H", "GUIDE_H", "TILT_ARC_H", "TOP_ARC_H"]
+
+GUIDE_H, TILT_ARC_H = 0.15, 0.11
+"""Side view: the tilt guide lines from the PSIS and the tilt arc's radius, H (as
+:mod:`biomech.views.sagittal` draws them; the tests check the two agree)."""
+AHEAD_H, TOP_ARC_H = 0.15, 0.11
+"""Top view: the straight-ahead guide from each ankle and the foot-angle arcs' radius, H
+(as :mod:`biomech.views.transverse`)."""
+
+
+def _deg(value: float, *, signed: bool = False) -> str:
+    return format_degrees(value, signed=signed, display=True)
+
+
+def _tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
+    """The guide lines from the PSIS (level, and along the ASIS) and the tilt arc, as the side view draws them."""
+    b = scene.bones_side
+    a = -np.radians(b.pelvic_tilt)
+    level = b.psis + [GUIDE_H, 0.0]
+    along = b.psis + GUIDE_H * np.array([np.cos(a), np.sin(a)])
+    angles = np.linspace(0.0, a, 24)
+    arc = np.column_stack([b.psis[0] + TILT_ARC_H * np.cos(angles), b.psis[1] + TILT_ARC_H * np.sin(angles)])
+    return _ints([level, b.psis, along]), _ints(arc)
+
+
+def _top_guides(scene: Scene) -> dict[str, Any]:
+    """Straight-ahead lines, the stance's own foot angle and the foot-angle arcs, as the top view draws them."""
+    b = scene.bones_top
+    baseline = float(scene.state.foot_progression - scene.state.rotation_used)
+    ahead, arcs, stance = [], [], []
+    for side, ankle in zip((1.0, -1.0), b.ankles, strict=False):
+        ahead.append(_ints([ankle, ankle + [0.0, AHEAD_H]]))
+        a = np.radians(np.linspace(0.0, b.foot_progression, 24))
+        arcs.append(_ints(ankle + TOP_ARC_H * np.column_stack([side * np.sin(a), np.cos(a)])))
+        s = np.radians(baseline)
+        stance.append(_ints([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
+    fp, rot = b.foot_progression, b.hip_rotation
+    way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
+    feet = f"feet turned {way} {_deg(abs(fp))}" if way != "straight" else "feet straight ahead"
+    kind = "external" if rot > 0 else "internal"
+    hip = f"hip rotation {_deg(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
+    return {
+        "ahead": ahead,
+        "stance": stance,
+        "arcs": arcs,
+        "kneecaps": [_ints(k) for k in b.kneecaps],
+        "feet": {"text": feet},
+        "hip": {"text": hip},
+    }
