@@ -522,7 +522,8 @@ class HipLab:
             blog = compensate(
                 state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options
             )
-            self.tissue_note.value = f"<small>{html.escape(disagreement(blog, state))}</small>"
+            note = disagreement(blog, state, moment_arm_floor=self._inputs["moment_arm_floor"])
+            self.tissue_note.value = f"<small>{html.escape(note)}</small>"
         else:
             self.tissue_note.value = lab_text.tissue_note(state, self._inputs["moment_arm_floor"])
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)

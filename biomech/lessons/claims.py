@@ -176,24 +176,32 @@ def _tfl() -> Claim:
 def _adductors() -> Claim:
     floor = PARAMETERS["moment_arm_floor"].default
     arms = {p: _rotation_mm(p) for p in _ADDUCTORS}
-    inward = [p for p in _ADDUCTORS if arms[p] > 0.0]
-    outward = [p for p in _ADDUCTORS if arms[p] < 0.0]
     above = [p for p in _ADDUCTORS if abs(arms[p]) >= floor]
+    below = [p for p in _ADDUCTORS if p not in above]
+    inward = [p for p in above if arms[p] > 0.0]
+    outward = [p for p in above if arms[p] < 0.0]
 
     def mm(parts: list[str]) -> str:
-        return ", ".join(f"{arms[p]:+.1f}" for p in parts[:-1]) + f" and {arms[parts[-1]]:+.1f} mm"
+        head = ", ".join(f"{arms[p]:+.1f}" for p in parts[:-1])
+        return (f"{head} and " if head else "") + f"{arms[parts[-1]]:+.1f} mm"
 
     def check() -> bool:
         now = {p: _rotation_mm(p) for p in _ADDUCTORS}
-        return bool(outward) and bool(inward) and all(now[p] < 0.0 for p in outward)
+        return (
+            [p for p in _ADDUCTORS if abs(now[p]) >= floor] == above
+            and bool(inward)
+            and all(now[p] > 0.0 for p in inward)
+            and all(now[p] < 0.0 for p in outward)
+        )
 
+    one = len(inward) == 1
     return Claim(
         "adductors_which",
-        "Not all the adductors have internal-rotation moment arms: with the thigh vertical, "
-        f"{_names(inward)} do ({mm(inward)}), so turning out lengthens them, but {_names(outward)} have external ones "
-        f"({mm(outward)}), so turning out slackens them; only {_names(above)} "
-        f"{'reaches' if len(above) == 1 else 'reach'} the model's {floor:g} mm floor.",
-        "with the thigh vertical, for the adductors named",
+        "Not all the adductors act as internal rotators: with the thigh vertical, only "
+        f"{_names(inward)} {'reaches' if one else 'reach'} the model's {floor:g} mm floor with an internal-rotation "
+        f"moment arm ({mm(inward)}), so turning out lengthens {'it' if one else 'them'}; "
+        f"{_names(below)} ({mm(below)}; + internal, - external) are below the floor: no rotation action in the model.",
+        "with the thigh vertical, for the adductors named; the model's moment-arm floor",
         (README, LESSON_03),
         check,
     )
@@ -217,20 +225,34 @@ def _psoas() -> Claim:
 
 
 def _external_shortens() -> Claim:
+    floor = PARAMETERS["moment_arm_floor"].default
     effect = rotation_effect(ALL_FLEXORS)
-    shorter = [p for p, mm in effect.items() if mm < 0.0]
-    longer = [p for p, mm in effect.items() if mm > 0.0]
-    listed = " and ".join(f"{PART_NAMES[p]} ({effect[p]:+.1f} mm)" for p in shorter)
+    acting = [p for p in effect if abs(_rotation_mm(p)) >= floor]
+    below = [p for p in effect if p not in acting]
+    shorter = [p for p in acting if effect[p] < 0.0]
+    longer = [p for p in acting if effect[p] > 0.0]
+
+    def listed(parts: list[str]) -> str:
+        return _names([f"{PART_NAMES[p]} ({effect[p]:+.1f} mm)" for p in parts])
 
     def check() -> bool:
         now = rotation_effect(ALL_FLEXORS)
-        return [p for p, mm in now.items() if mm < 0.0] == shorter and all(now[p] > 0.0 for p in longer)
+        above = [p for p in now if abs(_rotation_mm(p)) >= floor]
+        return (
+            above == acting
+            and all(now[p] < 0.0 for p in shorter)
+            and all(now[p] > 0.0 for p in longer)
+            and all(abs(now[p]) < 1.0 for p in below)
+        )
 
     return Claim(
         "external_rotation_shortens",
         f"At the lockout posture (hip flexion 0 deg, knee straight), turning the hip out 10 deg from neutral "
-        f"shortens only {listed} of the {len(effect)} flexor parts and lengthens the other {len(longer)}.",
-        "at hip flexion 0 deg, knee straight, 10 deg of external rotation from neutral",
+        f"shortens {listed(shorter)} and lengthens {listed(longer)}, the {len(acting)} of the {len(effect)} flexor "
+        f"parts whose rotation moment arm reaches the model's {floor:g} mm floor; "
+        f"{_names([PART_NAMES[p] for p in below])} change by less than 1 mm and are below the floor: no rotation "
+        "action in the model.",
+        f"at hip flexion 0 deg, knee straight, 10 deg of external rotation from neutral; the {floor:g} mm floor",
         (README, LESSON_03),
         check,
     )

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import cast
 
-from biomech.anatomy.geometry import path_length
+from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS, Compensation
 from biomech.model.lockout import CUE_WORDS, CUES, Cue, compensate
+from biomech.parameters import PARAMETERS
 
 __all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanism_table", "rotation_effect"]
 
@@ -65,12 +66,13 @@ def _names(parts: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def disagreement(blog: Compensation, geometry: Compensation) -> str:
+def disagreement(blog: Compensation, geometry: Compensation, *, moment_arm_floor: float | None = None) -> str:
     """Say in two sentences where the two mechanisms part for the same scalar state.
 
     The first sentence says which parts of the tight tissue turning the hip out 10 deg
     lengthens or shortens, and where (this lockout's hip flexion, neutral rotation, knee
-    straight); the second gives each mechanism's hip rotation, the feet (the stance's
+    straight), and names the parts whose rotation moment arm is under ``moment_arm_floor``
+    there (no rotation action in the model); the second gives each mechanism's hip rotation, the feet (the stance's
     toe-out plus that rotation) and the pelvic tilt. For the iliofemoral ligament, whose
     bands are a sketch, no direction of rotation is claimed.
 
@@ -79,6 +81,8 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     blog, geometry
         :func:`~biomech.model.lockout.compensate` for the same input with
         ``mechanism="blog"`` and ``"geometry"``.
+    moment_arm_floor
+        The floor (mm) the geometry was solved with; default the parameter's default.
 
     Examples
     --------
@@ -90,9 +94,14 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     deg = format_degrees
     lengthen: list[str] = []
     shorten: list[str] = []
+    below: list[str] = []  # parts whose rotation moment arm is under moment_arm_floor here
+    floor = PARAMETERS["moment_arm_floor"].default if moment_arm_floor is None else float(moment_arm_floor)
+    arms = moment_arms(hip_flexion=float(geometry.hip_flexion))
     for tissue in geometry.tissues:
         for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
             (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
+            if tissue != LIGAMENT and abs(1000.0 * float(arms.of(part)[2])) < floor:
+                below.append(part)
     turn = f"Turning the hip out {deg(_TURN_DEG)} deg"
     if LIGAMENT in geometry.tissues:
         what = (
@@ -108,6 +117,9 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     else:
         what = f"{turn} barely changes this tissue's length"
     where = f"3-D geometry, at this lockout's hip flexion of {deg(float(geometry.hip_flexion))} deg, knee straight"
+    if below:
+        are = "is" if len(below) == 1 else "are"
+        where += f"; {_names(below)} {are} below the model's {floor:g} mm floor: no rotation action in the model"
     return (
         f"{what} ({where}). {'The sketch' if LIGAMENT in geometry.tissues else 'The geometry'} turns the hip "
         f"{_turn(geometry)} and tips the pelvis "

@@ -55,3 +55,13 @@ def test_the_ligament_sketch_claims_no_direction():
     text = disagreement(blog, compensate(-10.0, tissue="Iliofemoral ligament"))
     assert "sketch" in text and "claims no direction of rotation" in text
     assert "tighter" not in text and "slackens" not in text
+
+
+def test_the_disagreement_marks_parts_under_the_moment_arm_floor():
+    from biomech.model.compare import disagreement
+
+    for tissue, below in (("Rectus femoris", True), ("Sartorius", False)):
+        blog, geometry = (compensate(-8.0, tissue=tissue, mechanism=m) for m in ("blog", "geometry"))
+        assert ("below the model's 5 mm floor: no rotation action" in disagreement(blog, geometry)) is below
+    blog, geometry = (compensate(-8.0, tissue="Rectus femoris", mechanism=m) for m in ("blog", "geometry"))
+    assert "below the model's" not in disagreement(blog, geometry, moment_arm_floor=0.0)
