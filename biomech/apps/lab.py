@@ -338,7 +338,7 @@ class HipLab:
                 options=list(CUE_LABELS.items()),
                 value="squeeze_glutes",
                 layout=wide,
-                tooltips=["Stand tall, ribs down", "Squeeze your bum at the top"],
+                tooltips=["Stand up tall", "Squeeze your bum at the top"],
                 style={"button_width": "auto"},
             ),
             "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
