@@ -129,11 +129,15 @@ def disagreement(blog: Compensation, geometry: Compensation, *, moment_arm_floor
 
 
 def _turn(state: Compensation) -> str:
-    """The hip's rotation, then the feet (stance toe-out + rotation), e.g. "in 12.2 deg (feet out 1.8 deg)"."""
+    """The hip's rotation, then the stance it would need (stance toe-out + rotation).
+
+    E.g. "in 12.2 deg (a stance of feet out 1.8 deg, if set before the pull)": planted
+    under a loaded bar, the feet cannot turn at lockout (:mod:`biomech.lessons.rivals`).
+    """
     rotation, feet = float(state.rotation_used), float(state.foot_progression)
     hip = "neither way" if not rotation else f"{'out' if rotation > 0 else 'in'} {format_degrees(abs(rotation))} deg"
     foot = "straight ahead" if not feet else f"{'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg"
-    return f"{hip} (feet {foot})"
+    return f"{hip} (a stance of feet {foot}, if set before the pull)"
 
 
 def mechanism_table(
@@ -141,7 +145,8 @@ def mechanism_table(
 ) -> str:
     """Return both mechanisms' lockout numbers side by side, as a Markdown table (degrees).
 
-    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate`; a
+    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate`; "stance
+    needed" is the foot progression this hip rotation would need if set before the pull. A
     tissue the blog's mechanism does not take (the ligament, several tissues) gets the
     geometry's rows only.
 
@@ -150,13 +155,14 @@ def mechanism_table(
     >>> print(mechanism_table(-8.0, cues=("stand_tall",)))  # doctest: +NORMALIZE_WHITESPACE
     At lockout, -8 deg of hip extension available, tissue: hip flexors (all) (degrees)
     <BLANKLINE>
-    | cue | mechanism | deficit | rotation used (+ out) | feet out | anterior pelvic tilt | lumbar extension | stage |
+    | cue | mechanism | deficit | rotation used (+ out) | stance needed (feet out) | anterior pelvic tilt
+    | lumbar extension | stage |
     |---|---|---|---|---|---|---|---|
     | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 3.4 | rotational |
     | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 15.4 | lumbopelvic |
     """
     deg = format_degrees
-    columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "feet out")
+    columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "stance needed (feet out)")
     columns += ("anterior pelvic tilt", "lumbar extension", "stage")
     lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
     for cue in cues:

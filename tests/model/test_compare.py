@@ -42,7 +42,9 @@ def test_the_disagreement_speaks_of_the_hip_and_the_feet_separately():
     rotation, feet = float(geometry.rotation_used), float(geometry.foot_progression)
     assert rotation < 0  # the state this test is about: the hip turns in
     hip_words = f"turns the hip in {format_degrees(-rotation)} deg"
-    feet_words = f"(feet {'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg)"
+    feet_words = (
+        f"(a stance of feet {'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg, if set before the pull)"
+    )
     assert f"{hip_words} {feet_words}" in text
     assert "feet turn in" not in text and "the feet turn" not in text
     assert f"hip flexion of {format_degrees(float(geometry.hip_flexion))} deg" in text  # where it was computed
