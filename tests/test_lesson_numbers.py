@@ -208,7 +208,7 @@ COMPUTED: tuple[Computed, ...] = (
     # 01: the lab
     Computed("01", "asks for about {9} degrees more", lambda: _p("squeeze_demand"), 0.5),
     Computed("01", "Start at the default ({17} deg available", lambda: _p("hip_extension_available")),
-    Computed("01", "tighten the hip below {9} deg: the feet turn out first", _squeeze_rotation_starts_below, 0.05),
+    Computed("01", "tighten the hip below {9} deg: the hip turns out first", _squeeze_rotation_starts_below, 0.05),
     Computed("01", "goniometer norms (about {17} deg; Soucie", lambda: _p("hip_extension_available"), 1.0),
     # 02: muscle actions
     Computed("02", "with the hip flexed about {100} deg (lesson 03)", lambda: _p("lift_hip_flexion_start"), 5.0),
