@@ -369,7 +369,7 @@ def _no_pigeon_toes() -> Claim:
         f"{floor:g} deg of hip extension (rotation_gain_floor, illustrative), and a tight part whose rotation moment "
         f"arm is under the {arm_floor:g} mm floor gains nothing from turning (the floor under which the table lists no "
         f"rotation action). With these defaults {_names([t.lower() for t in still])} "
-        "never turn the hip, at any restriction, under either cue.",
+        "never turn the hip, at any restriction, under either cue: by the choice of the two illustrative floors.",
         f"at the default rotation_gain_floor ({floor:g} deg/deg) and moment_arm_floor ({arm_floor:g} mm)",
         (README,),
         check,
