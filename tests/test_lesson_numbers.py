@@ -292,6 +292,8 @@ QUOTED: tuple[Quoted, ...] = (
     Quoted("01", "changed tilt by about {1} deg only (Preece", "Preece et al. 2021 (abstract): 1.2 deg"),
     Quoted("01", "inclinometer ({6.8} deg in healthy controls", "Roach et al. 2015 (abstract)"),
     Quoted("01", "{-4.2} deg in chronic low back pain", "Roach et al. 2015 (abstract)"),
+    Quoted("03", "ignoring the {25}-27 deg of lumbar flexion", "Schellenberg et al. 2013, pelvis-lumbar angle 25.7 (50%)"),
+    Quoted("03", "ignoring the 25-{27} deg of lumbar flexion", "Schellenberg et al. 2013, pelvis-lumbar angle 27.4 (25%)"),
     Quoted("03", "knee flexion (about {56} to 69 deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "knee flexion (about 56 to {69} deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about {108} to 124 deg)", "Schellenberg et al. 2013, table of other studies"),
