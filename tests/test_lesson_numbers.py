@@ -95,6 +95,15 @@ def _squeeze_rotation_starts_below() -> float:
     return next(s for s in stage_spans(curve) if s.stage == "rotational").high
 
 
+def _tfl_turns_sign() -> float:
+    """Hip extension (deg) beyond which TFL's rotation moment arm is external in gait2392 (knee straight)."""
+    from biomech.lessons.claims import _rotation_mm
+
+    extension = np.arange(0.0, 30.05, 0.1)
+    external = np.array([_rotation_mm("tfl_r", -e) < 0.0 for e in extension])
+    return holds(float(extension[np.argmax(external)]), bool(external.any()) and _rotation_mm("tfl_r") > 0.0)
+
+
 def _hip_flexed_50_is_slack() -> float:
     from biomech.model.lift import lift_compensation
 
@@ -208,7 +217,8 @@ COMPUTED: tuple[Computed, ...] = (
     # 01: the lab
     Computed("01", "asks for about {9} degrees more", lambda: _p("squeeze_demand"), 0.5),
     Computed("01", "Start at the default ({17} deg available", lambda: _p("hip_extension_available")),
-    Computed("01", "tighten the hip below {9} deg: the feet turn out first", _squeeze_rotation_starts_below, 0.05),
+    Computed("01", "tighten the hip below {9} deg: the hip turns out first", _squeeze_rotation_starts_below, 0.05),
+    Computed("01", "beyond about {12} deg of extension turning out shortens it", _tfl_turns_sign, 1.0),
     Computed("01", "goniometer norms (about {17} deg; Soucie", lambda: _p("hip_extension_available"), 1.0),
     # 02: muscle actions
     Computed("02", "with the hip flexed about {100} deg (lesson 03)", lambda: _p("lift_hip_flexion_start"), 5.0),
@@ -282,6 +292,8 @@ QUOTED: tuple[Quoted, ...] = (
     Quoted("01", "changed tilt by about {1} deg only (Preece", "Preece et al. 2021 (abstract): 1.2 deg"),
     Quoted("01", "inclinometer ({6.8} deg in healthy controls", "Roach et al. 2015 (abstract)"),
     Quoted("01", "{-4.2} deg in chronic low back pain", "Roach et al. 2015 (abstract)"),
+    Quoted("03", "ignoring the {25}-27 deg of lumbar flexion", "Schellenberg et al. 2013, pelvis-lumbar 25.7"),
+    Quoted("03", "ignoring the 25-{27} deg of lumbar flexion", "Schellenberg et al. 2013, pelvis-lumbar 27.4"),
     Quoted("03", "knee flexion (about {56} to 69 deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "knee flexion (about 56 to {69} deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about {108} to 124 deg)", "Schellenberg et al. 2013, table of other studies"),

@@ -338,7 +338,7 @@ class HipLab:
                 options=list(CUE_LABELS.items()),
                 value="squeeze_glutes",
                 layout=wide,
-                tooltips=["Stand tall, ribs down", "Squeeze your bum at the top"],
+                tooltips=["Stand up tall", "Squeeze your bum at the top"],
                 style={"button_width": "auto"},
             ),
             "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
@@ -522,7 +522,8 @@ class HipLab:
             blog = compensate(
                 state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options
             )
-            self.tissue_note.value = f"<small>{html.escape(disagreement(blog, state))}</small>"
+            note = disagreement(blog, state, moment_arm_floor=self._inputs["moment_arm_floor"])
+            self.tissue_note.value = f"<small>{html.escape(note)}</small>"
         else:
             self.tissue_note.value = lab_text.tissue_note(state, self._inputs["moment_arm_floor"])
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)

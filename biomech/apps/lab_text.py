@@ -24,6 +24,7 @@ from biomech.web.payload import band_sentence, readout_lines
 __all__ = [
     "ROLE_NAMES",
     "SIZE_CLASS",
+    "STANCE_NOTE",
     "css",
     "export_message",
     "readout_html",
@@ -32,6 +33,12 @@ __all__ = [
     "table_html",
     "tissue_note",
 ]
+
+STANCE_NOTE = (
+    "Feet: the stance this hip rotation would need if set before the pull. Planted under a loaded bar, the feet "
+    "cannot turn at lockout: there the rotation can only be a torque, or a stance chosen at set-up."
+)
+"""What the readout's "stance needed: feet ..." means (its tooltip); as :mod:`biomech.lessons.rivals` says."""
 
 ROLE_NAMES = {
     "restricting": "restricting tissue",
@@ -145,7 +152,8 @@ def readout_html(scene: Scene) -> str:
     words, claim, angles = readout_lines(scene)
     claim = f" {claim}" if claim else ""
     sure = f'<br><small class="hiplab-sure">{html.escape(band_sentence(scene))}</small>'
-    return f"<b>{html.escape(words)}</b>{html.escape(claim)}<br>{html.escape(angles)}{sure}"
+    angles_html = f'<span title="{html.escape(STANCE_NOTE)}">{html.escape(angles)}</span>'
+    return f"<b>{html.escape(words)}</b>{html.escape(claim)}<br>{angles_html}{sure}"
 
 
 def tissue_note(state: Compensation, floor_mm: float) -> str:

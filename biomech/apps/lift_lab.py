@@ -34,7 +34,7 @@ from biomech.views import LiftCurvesView, SagittalView, TransverseView
 
 __all__ = ["LiftLab"]
 
-_PANEL_TITLES = {"stand_tall": "Stand tall,\nribs down", "squeeze_glutes": "Squeeze your bum\nat the top"}
+_PANEL_TITLES = {"stand_tall": "Stand up\ntall", "squeeze_glutes": "Squeeze your bum\nat the top"}
 _FIGURE_INCHES, _DPI = (12.8, 6.4), 80
 
 

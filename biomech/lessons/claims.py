@@ -31,7 +31,9 @@ from biomech.anatomy.path_lengths import HIP_CENTRE_M
 from biomech.anatomy.paths import ligament_paths, muscle_paths
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
+from biomech.lessons.cases import LIFTER
 from biomech.model.compare import PART_NAMES, rotation_effect
+from biomech.model.lift import lift_posture
 from biomech.model.lockout import CUES, compensate
 from biomech.parameters import PARAMETERS
 
@@ -174,24 +176,32 @@ def _tfl() -> Claim:
 def _adductors() -> Claim:
     floor = PARAMETERS["moment_arm_floor"].default
     arms = {p: _rotation_mm(p) for p in _ADDUCTORS}
-    inward = [p for p in _ADDUCTORS if arms[p] > 0.0]
-    outward = [p for p in _ADDUCTORS if arms[p] < 0.0]
     above = [p for p in _ADDUCTORS if abs(arms[p]) >= floor]
+    below = [p for p in _ADDUCTORS if p not in above]
+    inward = [p for p in above if arms[p] > 0.0]
+    outward = [p for p in above if arms[p] < 0.0]
 
     def mm(parts: list[str]) -> str:
-        return ", ".join(f"{arms[p]:+.1f}" for p in parts[:-1]) + f" and {arms[parts[-1]]:+.1f} mm"
+        head = ", ".join(f"{arms[p]:+.1f}" for p in parts[:-1])
+        return (f"{head} and " if head else "") + f"{arms[parts[-1]]:+.1f} mm"
 
     def check() -> bool:
         now = {p: _rotation_mm(p) for p in _ADDUCTORS}
-        return bool(outward) and bool(inward) and all(now[p] < 0.0 for p in outward)
+        return (
+            [p for p in _ADDUCTORS if abs(now[p]) >= floor] == above
+            and bool(inward)
+            and all(now[p] > 0.0 for p in inward)
+            and all(now[p] < 0.0 for p in outward)
+        )
 
+    one = len(inward) == 1
     return Claim(
         "adductors_which",
-        "Not all the adductors have internal-rotation moment arms: with the thigh vertical, "
-        f"{_names(inward)} do ({mm(inward)}), so turning out lengthens them, but {_names(outward)} have external ones "
-        f"({mm(outward)}), so turning out slackens them; only {_names(above)} "
-        f"{'reaches' if len(above) == 1 else 'reach'} the model's {floor:g} mm floor.",
-        "with the thigh vertical, for the adductors named",
+        "Not all the adductors act as internal rotators: with the thigh vertical, only "
+        f"{_names(inward)} {'reaches' if one else 'reach'} the model's {floor:g} mm floor with an internal-rotation "
+        f"moment arm ({mm(inward)}), so turning out lengthens {'it' if one else 'them'}; "
+        f"{_names(below)} ({mm(below)}; + internal, - external) are below the floor: no rotation action in the model.",
+        "with the thigh vertical, for the adductors named; the model's moment-arm floor",
         (README, LESSON_03),
         check,
     )
@@ -215,20 +225,34 @@ def _psoas() -> Claim:
 
 
 def _external_shortens() -> Claim:
+    floor = PARAMETERS["moment_arm_floor"].default
     effect = rotation_effect(ALL_FLEXORS)
-    shorter = [p for p, mm in effect.items() if mm < 0.0]
-    longer = [p for p, mm in effect.items() if mm > 0.0]
-    listed = " and ".join(f"{PART_NAMES[p]} ({effect[p]:+.1f} mm)" for p in shorter)
+    acting = [p for p in effect if abs(_rotation_mm(p)) >= floor]
+    below = [p for p in effect if p not in acting]
+    shorter = [p for p in acting if effect[p] < 0.0]
+    longer = [p for p in acting if effect[p] > 0.0]
+
+    def listed(parts: list[str]) -> str:
+        return _names([f"{PART_NAMES[p]} ({effect[p]:+.1f} mm)" for p in parts])
 
     def check() -> bool:
         now = rotation_effect(ALL_FLEXORS)
-        return [p for p, mm in now.items() if mm < 0.0] == shorter and all(now[p] > 0.0 for p in longer)
+        above = [p for p in now if abs(_rotation_mm(p)) >= floor]
+        return (
+            above == acting
+            and all(now[p] < 0.0 for p in shorter)
+            and all(now[p] > 0.0 for p in longer)
+            and all(abs(now[p]) < 1.0 for p in below)
+        )
 
     return Claim(
         "external_rotation_shortens",
         f"At the lockout posture (hip flexion 0 deg, knee straight), turning the hip out 10 deg from neutral "
-        f"shortens only {listed} of the {len(effect)} flexor parts and lengthens the other {len(longer)}.",
-        "at hip flexion 0 deg, knee straight, 10 deg of external rotation from neutral",
+        f"shortens {listed(shorter)} and lengthens {listed(longer)}, the {len(acting)} of the {len(effect)} flexor "
+        f"parts whose rotation moment arm reaches the model's {floor:g} mm floor; "
+        f"{_names([PART_NAMES[p] for p in below])} change by less than 1 mm and are below the floor: no rotation "
+        "action in the model.",
+        f"at hip flexion 0 deg, knee straight, 10 deg of external rotation from neutral; the {floor:g} mm floor",
         (README, LESSON_03),
         check,
     )
@@ -250,6 +274,59 @@ def _rectus_thomas() -> Claim:
         f"table gives {result} at a straight-knee lockout, under either cue, in the geometry.",
         "rectus femoris calibrated at 80 deg of knee flexion, lockout with the knee straight",
         (README,),
+        check,
+    )
+
+
+def _rectus_path_mm(hip_flexion: np.ndarray | float, knee_flexion: np.ndarray | float) -> np.ndarray:
+    """Rectus femoris' length (mm) in gait2392, with the knee."""
+    return 1000.0 * path_length("rect_fem_r", hip_flexion=hip_flexion, knee_flexion=knee_flexion)
+
+
+def _hip_flexion_at_length(target_mm: float, knee_flexion: float) -> float:
+    """Hip flexion (deg) at which rectus femoris has this length at this knee flexion (bisection)."""
+    low, high = -30.0, 120.0
+    for _ in range(60):
+        middle = 0.5 * (low + high)
+        low, high = (middle, high) if float(_rectus_path_mm(middle, knee_flexion)) > target_mm else (low, middle)
+    return 0.5 * (low + high)
+
+
+def _rectus_lift() -> Claim:
+    phase = np.linspace(0.0, 1.0, 1001)
+    angles = lift_posture(phase)
+    along = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
+    peak = int(np.argmax(along))
+    straight_at = -LIFTER.hip_extension_available  # hip flexion (deg) of the lifter's straight-knee limit
+    limit = float(_rectus_path_mm(straight_at, 0.0))
+    held_at = _hip_flexion_at_length(limit, _THOMAS_KNEE)
+    thomas_shortest = float(_rectus_path_mm(_THOMAS_THIGH_UP, _THOMAS_KNEE))
+    knees = np.arange(0.0, _THOMAS_KNEE + 1.0, 1.0)
+    longer_knees = knees[_rectus_path_mm(_THOMAS_THIGH_UP, knees) > along[peak]]  # limits that clear the lift
+    knee_from = float(longer_knees[0]) if longer_knees.size else float("inf")
+    bites_from = float(phase[np.flatnonzero(along > limit)[0]]) if np.any(along > limit) else float("nan")
+
+    def check() -> bool:
+        now = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
+        hips, bent = np.meshgrid(np.linspace(0.0, _THOMAS_THIGH_UP, 7), knees[knees >= knee_from])
+        thomas = _rectus_path_mm(hips.ravel(), bent.ravel())
+        return bool(now[0] < limit < now.max() < thomas.min()) and held_at > 45.0
+
+    return Claim(
+        "rectus_femoris_lift",
+        "Rectus femoris bites earlier in the lift only if its limit was read with the knee straight: read so at "
+        f"{format_degrees(straight_at)} deg of hip flexion (lesson 03's lifter), its limit is {limit:.1f} mm, and "
+        f"along the lift's path (gait2392, with the knee) it is {along[0]:.1f} mm at the floor, at most "
+        f"{along[peak]:.1f} mm (phase {phase[peak]:.2f}) and {along[-1]:.1f} mm at lockout, so it bites from phase "
+        f"{bites_from:.2f} on. A muscle that short would hold the thigh at {format_degrees(held_at)} deg of hip "
+        f"flexion with the knee bent {format_degrees(_THOMAS_KNEE)} deg, as in a modified Thomas test. One found "
+        f"short in that test (knee bent {format_degrees(knee_from)} deg or more, thigh up to "
+        f"{format_degrees(_THOMAS_THIGH_UP)} deg above the table; at least {thomas_shortest:.1f} mm with the knee at "
+        f"{format_degrees(_THOMAS_KNEE)} deg) is longer than anywhere on the lift's path and bites nowhere in the "
+        "lift. Both follow from one generic adult's geometry and an illustrative lift path.",
+        f"rectus femoris' limit read with the knee straight at the lesson's lifter's hip angle, or in a modified "
+        f"Thomas test with the knee bent {format_degrees(knee_from)} deg or more; the lesson's lift path",
+        (README, LESSON_03),
         check,
     )
 
@@ -292,7 +369,7 @@ def _no_pigeon_toes() -> Claim:
         f"{floor:g} deg of hip extension (rotation_gain_floor, illustrative), and a tight part whose rotation moment "
         f"arm is under the {arm_floor:g} mm floor gains nothing from turning (the floor under which the table lists no "
         f"rotation action). With these defaults {_names([t.lower() for t in still])} "
-        "never turn the hip, at any restriction, under either cue.",
+        "never turn the hip, at any restriction, under either cue: by the choice of the two illustrative floors.",
         f"at the default rotation_gain_floor ({floor:g} deg/deg) and moment_arm_floor ({arm_floor:g} mm)",
         (README,),
         check,
@@ -334,6 +411,7 @@ def claims() -> tuple[Claim, ...]:
         _psoas(),
         _external_shortens(),
         _rectus_thomas(),
+        _rectus_lift(),
         _capsule(),
         _no_pigeon_toes(),
         _balance_lean(),

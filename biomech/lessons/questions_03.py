@@ -119,7 +119,9 @@ def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
         (
             f"gait2392 gives TFL a rotation moment arm of {arm:+.1f} mm with the thigh vertical "
             "(+ = external); rotating the hip the way the muscle pulls slackens it, so the model turns "
-            f"the feet {value.split()[0]}. The table, too, lists TFL among the secondary internal rotators: a "
+            f"the hip {value.split()[0]} (near neutral: a little way into extension the arm changes sign), and "
+            "with it the stance the feet would need if set before the pull. The table, too, lists TFL among the "
+            "secondary internal rotators: a "
             "tight TFL does not explain 'duck feet'."
         ),
         choices,
@@ -168,7 +170,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "03-tfl-feet",
         "03",
-        "If the tensor fasciae latae were the restricting tissue, which way would the model turn the feet?",
+        "If the tensor fasciae latae were the restricting tissue, which way would the model turn the hip (and the "
+        "stance the feet would need)?",
         _tfl_feet,
     ),
 )

@@ -128,7 +128,8 @@ def _client_pelvis(lifter: Lifter, client: Client) -> Answer:
             f"the thigh where it is, the hip's flexion is {format_degrees(tilted)} deg (negative: "
             "extension). The thigh angle "
             "overstates the restriction when the pelvis tilts back; the true restriction may be smaller by up to the "
-            "tilt (Vigotsky et al. 2016: the thigh angle is valid only with pelvic tilt controlled)."
+            "tilt (Vigotsky et al. 2016: the thigh angle is valid only with pelvic tilt controlled). An arched back "
+            "would tilt the pelvis forward and understate the restriction instead."
         ),
         _PELVIS_CHOICES,
     )
@@ -183,7 +184,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "05-pelvis",
         "05",
-        "This client's pelvis was not controlled on the plinth: holding the other knee to the chest tilted it back. "
+        "This client's pelvis was not controlled on the plinth: the other knee was pulled past a flat back, which "
+        "tilted the pelvis back. "
         "Compared with what the thigh angle shows, is the hip's true restriction larger, smaller or the same?",
         _client_pelvis,
     ),

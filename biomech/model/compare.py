@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import cast
 
-from biomech.anatomy.geometry import path_length
+from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS, Compensation
 from biomech.model.lockout import CUE_WORDS, CUES, Cue, compensate
+from biomech.parameters import PARAMETERS
 
 __all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanism_table", "rotation_effect"]
 
@@ -65,12 +66,13 @@ def _names(parts: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def disagreement(blog: Compensation, geometry: Compensation) -> str:
+def disagreement(blog: Compensation, geometry: Compensation, *, moment_arm_floor: float | None = None) -> str:
     """Say in two sentences where the two mechanisms part for the same scalar state.
 
     The first sentence says which parts of the tight tissue turning the hip out 10 deg
     lengthens or shortens, and where (this lockout's hip flexion, neutral rotation, knee
-    straight); the second gives each mechanism's hip rotation, the feet (the stance's
+    straight), and names the parts whose rotation moment arm is under ``moment_arm_floor``
+    there (no rotation action in the model); the second gives each mechanism's hip rotation, the feet (the stance's
     toe-out plus that rotation) and the pelvic tilt. For the iliofemoral ligament, whose
     bands are a sketch, no direction of rotation is claimed.
 
@@ -79,6 +81,8 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     blog, geometry
         :func:`~biomech.model.lockout.compensate` for the same input with
         ``mechanism="blog"`` and ``"geometry"``.
+    moment_arm_floor
+        The floor (mm) the geometry was solved with; default the parameter's default.
 
     Examples
     --------
@@ -90,9 +94,14 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     deg = format_degrees
     lengthen: list[str] = []
     shorten: list[str] = []
+    below: list[str] = []  # parts whose rotation moment arm is under moment_arm_floor here
+    floor = PARAMETERS["moment_arm_floor"].default if moment_arm_floor is None else float(moment_arm_floor)
+    arms = moment_arms(hip_flexion=float(geometry.hip_flexion))
     for tissue in geometry.tissues:
         for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
             (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
+            if tissue != LIGAMENT and abs(1000.0 * float(arms.of(part)[2])) < floor:
+                below.append(part)
     turn = f"Turning the hip out {deg(_TURN_DEG)} deg"
     if LIGAMENT in geometry.tissues:
         what = (
@@ -108,6 +117,9 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
     else:
         what = f"{turn} barely changes this tissue's length"
     where = f"3-D geometry, at this lockout's hip flexion of {deg(float(geometry.hip_flexion))} deg, knee straight"
+    if below:
+        are = "is" if len(below) == 1 else "are"
+        where += f"; {_names(below)} {are} below the model's {floor:g} mm floor: no rotation action in the model"
     return (
         f"{what} ({where}). {'The sketch' if LIGAMENT in geometry.tissues else 'The geometry'} turns the hip "
         f"{_turn(geometry)} and tips the pelvis "
@@ -117,11 +129,15 @@ def disagreement(blog: Compensation, geometry: Compensation) -> str:
 
 
 def _turn(state: Compensation) -> str:
-    """The hip's rotation, then the feet (stance toe-out + rotation), e.g. "in 12.2 deg (feet out 1.8 deg)"."""
+    """The hip's rotation, then the stance it would need (stance toe-out + rotation).
+
+    E.g. "in 12.2 deg (a stance of feet out 1.8 deg, if set before the pull)": planted
+    under a loaded bar, the feet cannot turn at lockout (:mod:`biomech.lessons.rivals`).
+    """
     rotation, feet = float(state.rotation_used), float(state.foot_progression)
     hip = "neither way" if not rotation else f"{'out' if rotation > 0 else 'in'} {format_degrees(abs(rotation))} deg"
     foot = "straight ahead" if not feet else f"{'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg"
-    return f"{hip} (feet {foot})"
+    return f"{hip} (a stance of feet {foot}, if set before the pull)"
 
 
 def mechanism_table(
@@ -129,7 +145,8 @@ def mechanism_table(
 ) -> str:
     """Return both mechanisms' lockout numbers side by side, as a Markdown table (degrees).
 
-    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate`; a
+    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate`; "stance
+    needed" is the foot progression this hip rotation would need if set before the pull. A
     tissue the blog's mechanism does not take (the ligament, several tissues) gets the
     geometry's rows only.
 
@@ -138,13 +155,14 @@ def mechanism_table(
     >>> print(mechanism_table(-8.0, cues=("stand_tall",)))  # doctest: +NORMALIZE_WHITESPACE
     At lockout, -8 deg of hip extension available, tissue: hip flexors (all) (degrees)
     <BLANKLINE>
-    | cue | mechanism | deficit | rotation used (+ out) | feet out | anterior pelvic tilt | lumbar extension | stage |
+    | cue | mechanism | deficit | rotation used (+ out) | stance needed (feet out) | anterior pelvic tilt
+    | lumbar extension | stage |
     |---|---|---|---|---|---|---|---|
     | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 3.4 | rotational |
     | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 15.4 | lumbopelvic |
     """
     deg = format_degrees
-    columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "feet out")
+    columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "stance needed (feet out)")
     columns += ("anterior pelvic tilt", "lumbar extension", "stage")
     lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
     for cue in cues:

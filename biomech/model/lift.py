@@ -288,7 +288,7 @@ def _posture(phase: NDArray[np.float64], v: dict[str, NDArray[np.float64]]) -> L
     )
 
 
-CUE_TITLES = {"stand_tall": "Stand tall, ribs down", "squeeze_glutes": "Squeeze your bum at the top"}
+CUE_TITLES = {"stand_tall": "Stand up tall", "squeeze_glutes": "Squeeze your bum at the top"}
 """The cues as coaches say them (column and panel titles)."""
 
 

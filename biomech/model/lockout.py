@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
-"""The lockout cues: "stand tall, ribs down" asks for no extra hip extension;
+"""The lockout cues: "stand tall" (the blog's "stand up tall") asks for no extra hip extension;
 "squeeze your bum" pushes the hips through by ``squeeze_demand`` degrees."""
 CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence, a table cell or a figure's title names them: the one mapping of the

@@ -71,14 +71,19 @@ abduction is read as the tensor fasciae latae's end-range length, which it need 
 (Harvey's average elite athlete would then have a tensor fasciae latae stopping the thigh
 at about 13 deg of hip flexion).
 
-If the pelvis was not controlled on the plinth, holding the other knee to the chest tilts
-it back (posterior; Vigotsky et al. 2016). With ``hip_flexion = pelvic_tilt -
+Holding the other knee to the chest is the control: it flattens the low back (Kendall). If
+the pelvis is not controlled, it can tilt either way. If the other knee is pulled past a
+flat back, the pelvis tilts back (posterior). With ``hip_flexion = pelvic_tilt -
 thigh_inclination`` (anterior tilt +), a posterior tilt under a thigh that stays where it
 is *extends* the hip: a thigh ``t`` deg above the table with the pelvis tilted back ``T``
 deg is a hip flexed ``t - T`` deg. The thigh angle then understates the hip's extension and
-overstates the restriction; the true restriction may be smaller by up to the tilt. The
-tilt was not measured, so the prediction is given with none and with ``mtt_pelvic_tilt``
-(an illustrative value): the tilted prediction's deficit is never larger.
+overstates the restriction; the true restriction may be smaller by up to the tilt. If the
+back arches instead, the pelvis tilts forward (anterior) and the thigh angle understates
+the restriction. The lab shows only the first: the tilt was not measured, so the
+prediction is given with none and with ``mtt_pelvic_tilt`` (an illustrative posterior
+tilt), and the tilted prediction's deficit is never larger, because only a posterior tilt
+is modelled. Vigotsky et al. 2016 (abstract) found the thigh angle valid only with pelvic
+tilt controlled (r = 0.98); the abstract gives no direction of the tilt.
 The test is weakly valid (:data:`VALIDITY`): treat its answer as a hypothesis.
 
 The sources' data (the rule sets, each reading's measurement error, the test's validity and

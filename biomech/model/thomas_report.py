@@ -104,13 +104,15 @@ def reading_notes(
 def tilt_note(tilt: float) -> str:
     """The caveat of a pelvis not controlled on the plinth, the prediction also given tilted back ``tilt`` deg."""
     return (
-        "Pelvic tilt not controlled: holding the other knee to the chest tilts the pelvis back, and with the "
-        "thigh where it is a posterior tilt extends the hip, so the hip is more extended than the thigh angle "
-        "says. The thigh angle overstates the restriction when the pelvis tilts back; the true restriction may be "
-        "smaller by up to mtt_pelvic_tilt. Vigotsky et al. 2016 (abstract): the thigh angle is a valid measure of "
-        "hip extension only when pelvic tilt is controlled (pelvic tilt accounted for the error, r = 0.98). The "
-        f"tilt was not measured: the prediction is shown with none and with {format_degrees(tilt)} deg "
-        "(mtt_pelvic_tilt, illustrative), which never makes the deficit larger."
+        "Pelvic tilt not controlled: if the other knee is pulled past a flat back, the pelvis tilts back, and "
+        "with the thigh where it is a posterior tilt extends the hip, so the hip is more extended than the thigh "
+        "angle says. The thigh angle overstates the restriction when the pelvis tilts back; the true restriction "
+        "may be smaller by up to mtt_pelvic_tilt. If the back arches, the pelvis tilts forward and the thigh angle "
+        "understates the restriction; the lab shows only the first. Vigotsky et al. 2016 (abstract): the thigh "
+        "angle is a valid measure of hip extension only when pelvic tilt is controlled (pelvic tilt accounted for "
+        "the error, r = 0.98; no direction given). The "
+        f"tilt was not measured: the prediction is shown with none and with {format_degrees(tilt)} deg of "
+        "posterior tilt (mtt_pelvic_tilt, illustrative), which never makes the deficit larger."
     )
 
 

@@ -249,13 +249,20 @@ class MeasurementError:
         return None if self.sem is None else MDC_Z * self.sem
 
 
+_HIP_ICC_WITHIN, _HIP_ICC_BETWEEN = 0.52, 0.60  # Peeler & Anderson 2007 (abstract): intra- and inter-rater ICC
+_HIP_SEM = PARAMETERS["mtt_hip_standard_error"].default
+_HIP_SPREAD = _HIP_SEM / (1.0 - _HIP_ICC_WITHIN) ** 0.5  # the spread between people that SEM and ICC imply (Weir 2005)
+
 ERRORS: Mapping[str, MeasurementError] = MappingProxyType(
     {
         "thigh_angle": MeasurementError(
             "hip (thigh) angle",
             PARAMETERS["mtt_hip_standard_error"].default,
-            f"SEM {format_degrees(PARAMETERS['mtt_hip_standard_error'].default)} deg within one examiner; examiners "
-            "agreed poorly (ICC 0.60) (Peeler & Anderson 2007, hip angle, abstract only)",
+            f"SEM {format_degrees(_HIP_SEM)} deg within one examiner, as printed in the abstract (check the full "
+            f"text: with SEM = SD x sqrt(1 - ICC), an SEM of {format_degrees(_HIP_SEM)} deg and an ICC of "
+            f"{_HIP_ICC_WITHIN:.2f} imply a spread between people of only about {_HIP_SPREAD:.1f} deg); goniometer ICC "
+            f"{_HIP_ICC_WITHIN:.2f} within and {_HIP_ICC_BETWEEN:.2f} between examiners (Peeler & Anderson 2007, hip "
+            "angle, abstract only)",
             "pass/fail kappa 0.39 between raters vs 0.47 within (Peeler & Anderson 2007, abstract only); no SEM "
             "between raters is given",
         ),
@@ -299,7 +306,8 @@ VALIDITY = Validity(
         "is valid for peak hip extension only when pelvic tilt is controlled. A summary of the "
         "paper (secondary) gives r = 0.50 between the thigh angle and true hip extension.",
         "Peeler & Anderson 2007, Phys Ther Sport 8:14-21 (abstract only), hip angle in 54 adults: "
-        "pass/fail kappa 0.47 within and 0.39 between raters; goniometer ICC 0.52 and 0.60.",
+        f"pass/fail kappa 0.47 within and 0.39 between raters; goniometer ICC {_HIP_ICC_WITHIN:.2f} within and "
+        f"{_HIP_ICC_BETWEEN:.2f} between raters.",
         "Peeler & Anderson 2008, J Athl Train 43(5):470-476 (abstract only), rectus femoris "
         "length about the knee in 54 adults: pass/fail kappa 0.40 within and 0.33 between "
         "raters; knee goniometer SEM 7 deg.",

@@ -17,7 +17,9 @@ parameter's range are clipped to it):
   illustrative);
 - ``squeeze_demand`` 5 and 12 deg ("squeeze glutes" only): around the 9 deg maximal
   voluntary posterior pelvic tilt (Levine & Whittle 1996) the model uses as a proxy;
-- ``lockout_knee_flexion`` 5 and 10 deg (geometry): "soft" knees at lockout;
+- ``lockout_knee_flexion`` 5 and 10 deg (geometry): the knee bent at lockout with the thigh
+  unchanged, at the cue's inclination, so the hip is not flexed (not the "soft knees" of
+  :mod:`biomech.lessons.rivals`, where the shanks stay vertical and the hip flexes);
 - for a tissue of several parts (geometry): :data:`SLACK_DRAWS` draws in which each part
   reaches its limit up to :data:`SLACK_MAX_DEG` degrees of hip extension later than the
   measured restriction (uniform, fixed seed), so that not every part binds at once.
@@ -64,7 +66,7 @@ __all__ = [
 
 SLACK_MAX_DEG = 5.0
 """Most extra hip extension at which one part of a combined tissue reaches its limit in the
-slack variants (illustrative: about a goniometer's between-examiner error)."""
+slack variants (illustrative)."""
 SLACK_DRAWS = 4
 """Slack variants drawn for a tissue of several parts."""
 _SLACK_SEED = 2392
@@ -115,7 +117,7 @@ _NAME_WORDS = {
     "rotation_gain_floor": "rotation gain floor",
     "flexors_rotation_benefit": "blog's k",
     "squeeze_demand": "squeeze",
-    "lockout_knee_flexion": "lockout knee",
+    "lockout_knee_flexion": "knee",
 }
 """How a variant's name refers to the parameter it changes."""
 
@@ -137,8 +139,8 @@ def assumption_variants(
     Examples
     --------
     >>> [v.name for v in assumption_variants(cue="stand_tall", tissue="Sartorius")]  # doctest: +NORMALIZE_WHITESPACE
-    ['as set', 'rotation gain floor halved', 'rotation gain floor doubled', 'lockout knee 5 deg',
-     'lockout knee 10 deg']
+    ['as set', 'rotation gain floor halved', 'rotation gain floor doubled', 'knee 5 deg, thigh unchanged',
+     'knee 10 deg, thigh unchanged']
     """
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
@@ -170,7 +172,7 @@ def assumption_variants(
         out += [variant(f"squeeze {d:g} deg", squeeze_demand=_clip("squeeze_demand", d)) for d in (5.0, 12.0)]
     if mechanism == "geometry":
         out += [
-            variant(f"lockout knee {d:g} deg", lockout_knee_flexion=_clip("lockout_knee_flexion", d))
+            variant(f"knee {d:g} deg, thigh unchanged", lockout_knee_flexion=_clip("lockout_knee_flexion", d))
             for d in (5.0, 10.0)
         ]
         parts = tuple(dict.fromkeys(p for label in labels for p in tissue_parts(label)))

@@ -97,6 +97,8 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     The first line is :meth:`Compensation.describe`; the second says when the state is the
     blog's hypothesis, or that the ligament is a sketch; the third prints the angles the side and top views draw (pelvic
     tilt and lordosis with their change from standing, the feet and the hip rotation),
+    the feet as the stance this hip rotation would need if set before the pull (planted under a
+    loaded bar, the feet cannot turn at lockout; see ``biomech.lessons.rivals``),
     through :func:`~biomech.formatting.format_degrees`.
     """
     p, t = scene.sagittal, scene.transverse
@@ -107,7 +109,7 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     angles = (
         f"Pelvic tilt {_deg(p.pelvic_tilt)} ({_deg(tilt, signed=True)}) \u00b7 "
         f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
-        f"feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
+        f"stance needed: feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
         f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
     )
     claim = "(the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""

@@ -108,3 +108,21 @@ def test_the_squeeze_is_hips_through_not_a_vertical_thigh():
 
     meaning = PARAMETERS["squeeze_demand"].meaning
     assert "thigh vertical" not in meaning and "straight leg leans forward" in meaning and "proxy" in meaning
+
+
+def test_rectus_femoris_bites_in_the_lift_only_with_a_straight_knee_limit():
+    import numpy as np
+
+    from biomech.anatomy.geometry import path_length
+    from biomech.lessons.cases import LIFTER
+    from biomech.model.lift import lift_posture
+
+    sentence = claim("rectus_femoris_lift").sentence
+    assert "only if its limit was read with the knee straight" in sentence and "bites nowhere in the lift" in sentence
+    angles = lift_posture(np.linspace(0.0, 1.0, 201))
+    along = path_length("rect_fem_r", hip_flexion=angles.hip_flexion, knee_flexion=angles.knee_flexion)
+    straight = float(path_length("rect_fem_r", hip_flexion=-LIFTER.hip_extension_available))
+    thomas = float(path_length("rect_fem_r", hip_flexion=15.0, knee_flexion=80.0))  # thigh 15 deg up, Kendall's knee
+    assert along.min() < straight < along.max() < thomas
+    # the straight-knee limit, read at the Thomas test's knee, would hold the thigh far up
+    assert float(path_length("rect_fem_r", hip_flexion=60.0, knee_flexion=80.0)) > straight

@@ -42,7 +42,9 @@ def test_the_disagreement_speaks_of_the_hip_and_the_feet_separately():
     rotation, feet = float(geometry.rotation_used), float(geometry.foot_progression)
     assert rotation < 0  # the state this test is about: the hip turns in
     hip_words = f"turns the hip in {format_degrees(-rotation)} deg"
-    feet_words = f"(feet {'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg)"
+    feet_words = (
+        f"(a stance of feet {'out' if feet > 0 else 'in'} {format_degrees(abs(feet))} deg, if set before the pull)"
+    )
     assert f"{hip_words} {feet_words}" in text
     assert "feet turn in" not in text and "the feet turn" not in text
     assert f"hip flexion of {format_degrees(float(geometry.hip_flexion))} deg" in text  # where it was computed
@@ -55,3 +57,13 @@ def test_the_ligament_sketch_claims_no_direction():
     text = disagreement(blog, compensate(-10.0, tissue="Iliofemoral ligament"))
     assert "sketch" in text and "claims no direction of rotation" in text
     assert "tighter" not in text and "slackens" not in text
+
+
+def test_the_disagreement_marks_parts_under_the_moment_arm_floor():
+    from biomech.model.compare import disagreement
+
+    for tissue, below in (("Rectus femoris", True), ("Sartorius", False)):
+        blog, geometry = (compensate(-8.0, tissue=tissue, mechanism=m) for m in ("blog", "geometry"))
+        assert ("below the model's 5 mm floor: no rotation action" in disagreement(blog, geometry)) is below
+    blog, geometry = (compensate(-8.0, tissue="Rectus femoris", mechanism=m) for m in ("blog", "geometry"))
+    assert "below the model's" not in disagreement(blog, geometry, moment_arm_floor=0.0)

@@ -412,6 +412,15 @@ def test_the_between_raters_figures_are_the_sources():
         assert "SEM" not in e.between_raters.replace("no SEM between raters", "")
 
 
+def test_the_hip_sem_is_quoted_with_both_iccs_and_flagged_as_printed():
+    source = ERRORS["thigh_angle"].source
+    assert "ICC 0.52 within and 0.60 between" in source and "poorly" not in source
+    assert "as printed in the abstract" in source and "check the full text" in source
+    # the spread between people that SEM and ICC imply (SEM = SD x sqrt(1 - ICC)) is what makes the SEM odd
+    spread = float(source.split("only about ")[1].split(" deg")[0])
+    assert abs(spread - ERRORS["thigh_angle"].sem / (1 - 0.52) ** 0.5) < 0.05
+
+
 def test_each_reading_carries_the_error_of_the_paper_that_measured_it():
     assert ERRORS["knee_flexion"].sem == PARAMETERS["mtt_knee_standard_error"].default == 7.0
     assert "Peeler & Anderson 2008" in ERRORS["knee_flexion"].source

@@ -28,8 +28,8 @@ def test_the_required_variants_are_there_for_a_combined_tissue():
         "rotation gain floor doubled",
         "squeeze 5 deg",
         "squeeze 12 deg",
-        "lockout knee 5 deg",
-        "lockout knee 10 deg",
+        "knee 5 deg, thigh unchanged",
+        "knee 10 deg, thigh unchanged",
     ):
         assert expected in names
     assert sum(n.startswith("parts not all at their limit") for n in names) == SLACK_DRAWS
@@ -110,7 +110,7 @@ def test_each_variant_says_what_it_changes_and_nothing_it_keeps():
     words = {v.name: v.describe() for v in variants}
     assert words["as set"] == "as set: the settings given"
     assert words["squeeze 12 deg"] == "squeeze 12 deg: squeeze_demand 12 deg"
-    assert "squeeze_demand" not in words["lockout knee 10 deg"]  # kept at 7 deg, not changed by it
+    assert "squeeze_demand" not in words["knee 10 deg, thigh unchanged"]  # kept at 7 deg, not changed by it
     assert words["rotation gain floor doubled"].endswith(f"{2 * PARAMETERS['rotation_gain_floor'].default:.3g}")
     slack = [w for n, w in words.items() if n.startswith("parts not all")]
     assert len(slack) == SLACK_DRAWS and all("parts reaches its limit" in w for w in slack)
