@@ -372,9 +372,8 @@ class HipLab:
         self.live.redraw()
 
     def _refresh_text(self) -> None:
-        state = self._scene.state
         self.readout.value = lab_text.readout_html(self._scene)
-        self.tissue_note.value = lab_text.state_note(state, self._inputs)
+        self.tissue_note.value = lab_text.state_note(self._scene)
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)
         if key != self._last_table_key and self.view is None:  # the renderer draws its own table
             self.table.value = lab_text.table_html(self._scene.highlights, get_theme(self._theme))

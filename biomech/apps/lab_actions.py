@@ -41,17 +41,24 @@ def export_folder_box(folder: str | os.PathLike[str]) -> widgets.Text:
 
 
 def file_stem(scene: Scene) -> str:
-    """The exported files' name for a scene: cue, tissue and available extension, no dots or spaces.
+    """The exported files' name for a scene, from its settings: no dots or spaces.
+
+    Cue, tissue, mechanism and available extension; ``_advanced`` when an Advanced value
+    differs from its default (``scene.settings.overrides``), so such a figure does not
+    replace the one at the defaults.
 
     Examples
     --------
     >>> from biomech.scene.scene import build_scene
     >>> file_stem(build_scene(-7.5, cue="stand_tall", tissue="Rectus femoris", mechanism="blog"))
-    'stand_tall_rectus_femoris_-7p5deg'
+    'stand_tall_rectus_femoris_blog_-7p5deg'
+    >>> file_stem(build_scene(2.0, mechanism="geometry", squeeze_demand=12.0))
+    'squeeze_glutes_hip_flexors_all_geometry_+2p0deg_advanced'
     """
-    s = scene.state
-    tissue = s.tissue.lower().replace(" ", "_").replace("(", "").replace(")", "")
-    return f"{s.cue}_{tissue}_{s.hip_extension_available:+.1f}deg".replace(".", "p")
+    settings, label = scene.settings, scene.state.tissue  # the tissue's label (settings may hold a tuple)
+    tissue = label.lower().replace(" ", "_").replace("(", "").replace(")", "")
+    stem = f"{settings.cue}_{tissue}_{settings.mechanism}_{scene.state.hip_extension_available:+.1f}deg"
+    return stem.replace(".", "p") + ("_advanced" if settings.overrides else "")
 
 
 def export_scene(scene: Scene, folder: str | os.PathLike[str], *, formats: Iterable[str], theme: str) -> list[Path]:

@@ -18,7 +18,6 @@ from biomech.anatomy.textbook_render import as_table
 from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
 from biomech.model.compare import disagreement
 from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
-from biomech.parameters import PARAMETERS
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
 from biomech.web.payload import band_sentence, readout_lines
@@ -175,24 +174,19 @@ def tissue_note(state: Compensation, floor_mm: float) -> str:
     return f"<small>{text} (hip geometry: gait2392 muscle paths at 0 deg flexion, Delp et al. 1990).</small>"
 
 
-def state_note(state: Compensation, values: Mapping[str, float]) -> str:
+def state_note(scene: Scene) -> str:
     """The note under the tissue: where the mechanisms differ (geometry, with a deficit), else :func:`tissue_note`.
 
-    Parameters
-    ----------
-    state
-        The lab's scalar state.
-    values
-        The model's parameters the state was computed with (any of
-        :data:`~biomech.model.lockout.MODEL_PARAMETERS`; a missing one takes the table's default).
+    Both read the model's parameters from ``scene.settings`` (its overrides, else the
+    parameter table's defaults), the values the scene was computed with.
     """
+    state, settings = scene.state, scene.settings
     if state.mechanism == "geometry" and state.deficit > 0:
-        options = {k: v for k, v in values.items() if k in MODEL_PARAMETERS}
+        options = {k: v for k, v in settings.overrides if k in MODEL_PARAMETERS}
         blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
         blog = compensate(state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options)
         return f"<small>{html.escape(disagreement(blog, state))}</small>"
-    floor = values.get("moment_arm_floor", PARAMETERS["moment_arm_floor"].default)
-    return tissue_note(state, floor)
+    return tissue_note(state, settings.value("moment_arm_floor"))
 
 
 def role_colours(highlights: Mapping[str, tuple[str, ...]], theme: Theme) -> dict[str, tuple[str, ...]]:

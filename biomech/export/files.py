@@ -19,7 +19,6 @@ from biomech._files import write_atomically
 from biomech._validation import check_choice, check_range
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.export.options import (
-    CUE_NAMES,
     DEFAULT_RESTRICTION,
     DPI,
     DPI_RANGE,
@@ -75,7 +74,7 @@ def export_figure(
         Resolution of PNGs (100 gives 1920 x 1080); 50 to 600.
     cue_scenes
         For ``kind="cues"``: the two scenes to compare (default: both cues at the
-        scene's restriction and tissue, default parameters).
+        scene's restriction under its settings, ``scene.settings``, overrides kept).
 
     Returns
     -------
@@ -167,13 +166,10 @@ def export_figures(
         for level, x in SIDE_VIEW_LEVELS.items()
     ]
     plan += [("top_down", "top_down", now, None), ("cues", "cues", now, None), ("dashboard", "dashboard", now, None)]
-    cue_scenes = [
-        build_scene(restriction, cue=c, tissue=tissue, mechanism=mechanism, **extra) for c in CUE_NAMES if extra
-    ]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with use_theme(t):
         for stem, kind, scene, title in plan:
-            fig = build_figure(kind, scene, theme=t, title=title, cue_scenes=cue_scenes)
+            fig = build_figure(kind, scene, theme=t, title=title)  # the cues: rebuilt from now.settings
             written += [save_atomically(fig, out / f"{stem}.{fmt}", fmt, dpi) for fmt in fmts]
     return written
