@@ -244,3 +244,20 @@ def test_an_exported_cue_comparison_draws_the_scenes_overrides(tmp_path):
     defaults = export_figure(scene, tmp_path / "defaults.svg", kind="cues", cue_scenes=at_defaults).read_bytes()
     assert drawn == expected
     assert drawn != defaults
+
+
+def test_the_export_functions_keywords_are_the_option_specs_fields(tmp_path):
+    import dataclasses
+    import inspect
+
+    from biomech.export import ExportOptions
+
+    names = [f.name for f in dataclasses.fields(ExportOptions)]
+    keywords = inspect.signature(export_figures).parameters
+    assert list(keywords)[1:] == names
+    assert all(keywords[f.name].default == f.default for f in dataclasses.fields(ExportOptions))
+    with pytest.raises(ValueError, match=r"^'option' must be one of .*'dpi'.*got 'colour'"):
+        export_figures(tmp_path / "out", colour="red")
+    with pytest.raises(ValueError, match=r"'overrides' must be one of"):
+        validate_options(overrides={"bar_weight": 1.0})
+    assert not (tmp_path / "out").exists()
