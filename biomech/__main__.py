@@ -8,8 +8,10 @@ Exit status: 0 success, 1 a runtime failure (e.g. the folder is not writable),
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = ["build_parser", "main"]
 
@@ -38,12 +40,51 @@ def _formats(text: str) -> list[str]:
     return [part.strip().lower() for part in text.split(",") if part.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser (``figures`` subcommand)."""
-    from biomech.export import DEFAULT_RESTRICTION, DPI, FORMATS, SIDE_VIEW_LEVELS
+def _add_export_options(fig: argparse.ArgumentParser) -> None:
+    """One command-line option per field of :class:`biomech.export.options.ExportOptions` (its spec)."""
+    from biomech.export.options import ExportOptions, option_specs, parameter_flag
     from biomech.parameters import PARAMETERS
 
-    gain = PARAMETERS["rotation_gain_floor"]
+    defaults = {f.name: f.default for f in dataclasses.fields(ExportOptions)}
+    for name, spec in option_specs().items():
+        if spec.flag is None:  # the overrides: one option per parameter offered
+            for parameter in spec.parameters:
+                p = PARAMETERS[parameter]
+                fig.add_argument(
+                    parameter_flag(parameter),
+                    type=float,
+                    default=None,
+                    metavar=spec.metavar or "VALUE",
+                    help=f"{p.meaning} {p.min:g} to {p.max:g} (default {p.default:g}, {p.source})",
+                )
+            continue
+        default = defaults[name]
+        shown = (
+            ",".join(default)
+            if isinstance(default, tuple)
+            else f"{default:g}"
+            if isinstance(default, float)
+            else default
+        )
+        extra: dict[str, Any] = {
+            "dest": name,
+            "metavar": spec.metavar,
+            "help": f"{spec.help}: {spec.valid} (default {shown})",
+        }
+        if name == "formats":  # repeatable, each a comma-separated list
+            extra.update(action="extend", type=_formats, default=None)
+        else:
+            extra.update(type=spec.parse, default=default, choices=spec.choices)
+        fig.add_argument(spec.flag, **{k: v for k, v in extra.items() if v is not None or k == "default"})
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (``figures`` and ``page`` subcommands).
+
+    The ``figures`` options other than ``--out`` come from the export's one spec,
+    :class:`biomech.export.options.ExportOptions`.
+    """
+    from biomech.export import SIDE_VIEW_LEVELS
 
     parser = argparse.ArgumentParser(
         prog="python -m biomech",
@@ -61,60 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument(
         "--out", required=True, metavar="DIR", help="folder to write to (created if missing; files are replaced)"
     )
-    fig.add_argument(
-        "--format",
-        dest="formats",
-        action="extend",
-        type=_formats,
-        metavar="FMT",
-        help=f"file formats, comma-separated or repeated: {', '.join(FORMATS)} (default: all three)",
-    )
-    fig.add_argument("--dpi", type=float, default=DPI, help=f"PNG resolution, 50 to 600 (default {DPI:g}: 1920x1080)")
-    fig.add_argument(
-        "--restriction",
-        type=float,
-        default=DEFAULT_RESTRICTION,
-        metavar="DEG",
-        help="hip extension available at the tight tissue, in degrees, -30 to 40 "
-        "(lower = tighter; negative = flexion contracture); sets the current state "
-        f"of the curves, top-down view, cue comparison and dashboard "
-        f"(default {DEFAULT_RESTRICTION:g})",
-    )
-    fig.add_argument(
-        "--cue",
-        default="squeeze_glutes",
-        metavar="CUE",
-        help="lockout cue: stand_tall or squeeze_glutes (default squeeze_glutes)",
-    )
-    fig.add_argument(
-        "--tissue",
-        default="hip flexors (all)",
-        metavar="NAME",
-        help="restricting tissue: 'hip flexors (all)' (default) or a flexor of the "
-        "muscle table, e.g. 'Rectus femoris' (quote names with spaces)",
-    )
-    fig.add_argument(
-        "--mechanism",
-        choices=("blog", "geometry"),
-        default="blog",
-        help="blog: the blog's hypothesis made explicit (default); geometry: the same "
-        "question answered by the 3-D muscle geometry with the knee",
-    )
-    fig.add_argument(
-        "--rotation-gain-floor",
-        type=float,
-        default=None,
-        metavar="K",
-        help="geometry only: the hip turns only while each degree of rotation buys at least K "
-        f"degrees of hip extension, {gain.min:g} to {gain.max:g} (default {gain.default:g}, "
-        "illustrative; 0: any rotation that lowers the tilt)",
-    )
-    fig.add_argument(
-        "--theme",
-        choices=("light", "dark"),
-        default="light",
-        help="light (default) or dark (for projectors in dark rooms)",
-    )
+    _add_export_options(fig)
     fig.set_defaults(parser=fig)
     page = commands.add_parser(
         "page",
@@ -141,36 +129,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"python -m biomech page: error: {error}", file=sys.stderr)
             return 1
         return 0
-    from biomech.export import FORMATS, export_figures, validate_options
+    from biomech import export
+    from biomech.export.options import check_folder, check_option, option_specs, parameter_flag
 
-    formats = FORMATS if args.formats is None else tuple(args.formats)
-    model = {} if args.rotation_gain_floor is None else {"overrides": {"rotation_gain_floor": args.rotation_gain_floor}}
-    checks = {  # each option alone, so the message names the option that is wrong
-        "--format": {"formats": formats},
-        "--dpi": {"dpi": args.dpi},
-        "--restriction": {"restriction": args.restriction},
-        "--cue": {"cue": args.cue},
-        "--tissue": {"tissue": args.tissue, "cue": args.cue, "mechanism": args.mechanism},
-        "--rotation-gain-floor": model,
-        "--out": {"out_dir": args.out},
-    }
-    for flag, options in checks.items():
+    specs = option_specs()
+    values = {name: getattr(args, name) for name in specs if specs[name].flag is not None}
+    if values["formats"] is None:
+        values["formats"] = export.FORMATS
+    given = {p: getattr(args, p) for p in specs["overrides"].parameters if getattr(args, p) is not None}
+    values["overrides"] = given or None
+    flags = {name: spec.flag for name, spec in specs.items()}
+    for name, value in values.items():  # each option alone, so the message names the option that is wrong
         try:
-            validate_options(**options)
+            if name == "overrides":
+                for parameter, v in given.items():
+                    flags[name] = parameter_flag(parameter)
+                    check_option(name, {parameter: v})
+            else:
+                values[name] = check_option(name, value, **values)  # checked: e.g. the formats as a tuple
         except ValueError as error:
-            args.parser.error(f"argument {flag}: {error}")  # exits with status 2
+            args.parser.error(f"argument {flags[name]}: {error}")  # exits with status 2
     try:
-        paths = export_figures(
-            args.out,
-            formats=formats,
-            dpi=args.dpi,
-            restriction=args.restriction,
-            cue=args.cue,
-            tissue=args.tissue,
-            mechanism=args.mechanism,
-            theme=args.theme,
-            **model,
-        )
+        check_folder(args.out)
+    except ValueError as error:
+        args.parser.error(f"argument --out: {error}")
+    try:
+        paths = export.export_figures(args.out, **values)
     except OSError as error:
         print(f"python -m biomech figures: error: {error}", file=sys.stderr)
         return 1

@@ -60,6 +60,7 @@ def test_options_reach_the_export(calls, tmp_path):
                 "tissue": "Rectus femoris",
                 "mechanism": "geometry",
                 "theme": "dark",
+                "overrides": None,
             },
         )
     ]
@@ -100,7 +101,7 @@ def test_rotation_gain_floor_reaches_the_export_as_an_override(calls, tmp_path):
     assert main(argv) == 0
     assert calls[0][1]["overrides"] == {"rotation_gain_floor": 0.0}
     assert main(["figures", "--out", str(tmp_path)]) == 0
-    assert "overrides" not in calls[1][1]  # not given: the parameter table's default
+    assert calls[1][1]["overrides"] is None  # not given: the parameter table's default
 
 
 def test_a_bad_rotation_gain_floor_exits_2_naming_the_parameter(calls, tmp_path, capsys):
@@ -163,3 +164,44 @@ def test_writes_files_and_prints_their_paths(tmp_path, capsys):
     printed = capsys.readouterr().out.split()
     assert len(printed) == len(biomech.export.FIGURES)
     assert sorted(printed) == sorted(str(p) for p in tmp_path.iterdir())
+
+
+def test_the_cli_offers_exactly_the_export_specs_options(calls, tmp_path):
+    """The figures command's options are --out and one per option of ExportOptions (and they all reach it)."""
+    import argparse
+    import dataclasses
+
+    from biomech.__main__ import build_parser
+    from biomech.export.options import ExportOptions, option_specs, parameter_flag
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    figures = commands.choices["figures"]
+    offered = {flag for action in figures._actions for flag in action.option_strings} - {"-h", "--help", "--out"}
+    specs = option_specs()
+    expected = {s.flag for s in specs.values() if s.flag} | {
+        parameter_flag(p) for s in specs.values() for p in s.parameters
+    }
+    assert offered == expected
+    assert main(["figures", "--out", str(tmp_path)]) == 0
+    assert set(calls[0][1]) == {f.name for f in dataclasses.fields(ExportOptions)}
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--dpi", "5"], ("argument --dpi:", "'dpi'", "[50, 600]", "got 5")),
+        (["--restriction", "-45"], ("argument --restriction:", "'hip_extension_available'", "[-30, 40]", "-45")),
+        (["--cue", "tuck"], ("argument --cue:", "'cue'", "squeeze_glutes", "'tuck'")),
+        (["--tissue", "Quads"], ("argument --tissue:", "'tissue'", "Rectus femoris", "'Quads'")),
+        (["--format", "gif"], ("argument --format:", "'formats'", "png", "'gif'")),
+        (["--rotation-gain-floor", "2"], ("argument --rotation-gain-floor:", "'rotation_gain_floor'", "[0, 1]", "2")),
+    ],
+)
+def test_a_bad_value_names_the_option_the_value_and_the_valid_range(calls, tmp_path, capsys, argv, words):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["figures", "--out", str(tmp_path / "out"), *argv])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and calls == []
+    for word in words:
+        assert word in err, (word, err)

@@ -229,3 +229,35 @@ def test_overrides_reach_the_scenes_and_bad_ones_raise_before_writing(tmp_path):
     with pytest.raises(ValueError, match=r"^'rotation_gain_floor' must be a finite number"):
         export_figures(**options, overrides={"rotation_gain_floor": 2.0})
     assert not (tmp_path / "out").exists()
+
+
+def test_an_exported_cue_comparison_draws_the_scenes_overrides(tmp_path):
+    """The cues figure rebuilds both cues from the scene's settings: its overrides are drawn, not the defaults."""
+    from biomech.export import CUE_NAMES
+
+    overrides = {"standing_pelvic_tilt": 20.0, "squeeze_demand": 15.0}
+    scene = build_scene(-10.0, **overrides)
+    with_overrides = [build_scene(-10.0, cue=c, **overrides) for c in CUE_NAMES]
+    at_defaults = [build_scene(-10.0, cue=c) for c in CUE_NAMES]
+    drawn = export_figure(scene, tmp_path / "drawn.svg", kind="cues").read_bytes()
+    expected = export_figure(scene, tmp_path / "expected.svg", kind="cues", cue_scenes=with_overrides).read_bytes()
+    defaults = export_figure(scene, tmp_path / "defaults.svg", kind="cues", cue_scenes=at_defaults).read_bytes()
+    assert drawn == expected
+    assert drawn != defaults
+
+
+def test_the_export_functions_keywords_are_the_option_specs_fields(tmp_path):
+    import dataclasses
+    import inspect
+
+    from biomech.export import ExportOptions
+
+    names = [f.name for f in dataclasses.fields(ExportOptions)]
+    keywords = inspect.signature(export_figures).parameters
+    assert list(keywords)[1:] == names
+    assert all(keywords[f.name].default == f.default for f in dataclasses.fields(ExportOptions))
+    with pytest.raises(ValueError, match=r"^'option' must be one of .*'dpi'.*got 'colour'"):
+        export_figures(tmp_path / "out", colour="red")
+    with pytest.raises(ValueError, match=r"'overrides' must be one of"):
+        validate_options(overrides={"bar_weight": 1.0})
+    assert not (tmp_path / "out").exists()

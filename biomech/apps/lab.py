@@ -21,20 +21,20 @@ every widget event at once; frames are coalesced, so the last value wins. Few nu
 move in the figure (tilt, lordosis, foot angle): text is the costly part of a frame; the
 words (readout, notes, table) are HTML beside it (:mod:`biomech.apps.lab_text`).
 
-Size: the figure fills the room the page gives it. The page reports the figure
-column's width and the height left in the window (:func:`~biomech.apps.lab_text.size_watcher`);
-the lab keeps the figure's 16:9 shape and its size in inches and changes its dpi, so
-text and lines scale with the window; one full redraw re-grabs the blitting background.
+Size: the figure fills the room the page gives it (:func:`~biomech.apps.lab_layout.figure_width`);
+one full redraw re-grabs the blitting background.
 
-Length: It is the one widget class of the lab: controls, layout, reactions and export share its
-state. Its text and CSS are in :mod:`biomech.apps.lab_text`; moving the layout out is the next split.
+Parts: this module holds the lab's state and its reactions. The controls and the Advanced
+panel are in :mod:`biomech.apps.lab_controls`, the page's arrangement and the figure's size in
+:mod:`biomech.apps.lab_layout`, the Reset and Export buttons and the exported files in
+:mod:`biomech.apps.lab_actions`, the text and CSS in :mod:`biomech.apps.lab_text`; a callback's
+error is shown by :func:`biomech.apps.guard.guarded`.
 """
 
 from __future__ import annotations
 
-import html
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,70 +42,25 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from biomech import export
-from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps import lab_text
+from biomech.apps.guard import guarded
+from biomech.apps.lab_actions import action_buttons, export_folder_box, export_scene
+from biomech.apps.lab_controls import THEMES, advanced_panel, build_controls, labelled
+from biomech.apps.lab_layout import FIGURE_INCHES, RENDER_SCALE, START_WIDTH, build_layout, figure_width
 from biomech.apps.lab_widget import LabDrawing, setting_payload
 from biomech.apps.live_figure import LiveFigure
-from biomech.apps.page_theme import page_style_widget
-from biomech.model.compare import disagreement
-from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
-from biomech.parameters import PARAMETERS, Parameter
-from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
+from biomech.model.lockout import Compensation, tissues
+from biomech.scene.scene import Scene, build_scene
 from biomech.style import get_theme, use_theme
 from biomech.views import Dashboard
 
-__all__ = ["DRAWINGS", "FIGURE_INCHES", "HipLab", "figure_width"]
+__all__ = ["DRAWINGS", "FIGURE_INCHES", "RENDER_SCALE", "HipLab", "figure_width"]
 
 DRAWINGS = ("browser", "matplotlib")
 """How the lab draws: in the browser from precomputed scenes, or with matplotlib in the kernel (ipympl)."""
 DRAWING_VARIABLE = "BIOMECH_LAB_DRAWING"
 """Environment variable naming the default drawing (one of :data:`DRAWINGS`), e.g. for a
 Voila server started to compare the two; unset: ``"browser"``."""
-
-FIGURE_INCHES = (16.0, 9.0)
-"""The live figure's size in inches (16:9). Its dpi follows the page: at 1920 x 1080 the
-figure is about 1450 px wide (90 dpi), and its smallest text (16 pt) about 20 px high."""
-RENDER_SCALE = 0.75
-"""The canvas is drawn at this fraction of its width on screen and zoomed by the page
-(:func:`biomech.apps.lab_text.css`): a frame has 0.56 times the pixels to draw, encode,
-send and decode, which keeps a key press within 80 ms of new pixels at 1920 x 1080
-(``benchmarks/browser_latency.py``); text stays as large, a little softer."""
-START_WIDTH = {True: 1200, False: 960}
-"""Figure width (CSS px) before the page has reported its room: presenter, notebook."""
-WIDTH_RANGE = (480, 2400)
-"""Narrowest and widest figure (CSS px) the lab draws, whatever the room."""
-CUE_LABELS = {"Stand tall": "stand_tall", "Squeeze glutes": "squeeze_glutes"}
-MECHANISM_LABELS = {"Blog's hypothesis": "blog", "Muscle geometry": "geometry"}
-THEMES = ("light", "dark")
-SLIDER_STEPS = {"deg": (0.5, 0.1), "mm": (0.5, 0.1), "deg/deg": (0.01,), "body mass": (0.1, 0.05)}
-"""Slider steps by unit, coarsest first: a slider takes the coarsest step that has its
-default and its bounds on the grid, so the page never rounds a starting value."""
-UNIT_SUFFIX = {"deg": "(deg)", "mm": "(mm)", "deg/deg": "(deg per deg)", "body mass": "(body mass)"}
-ADVANCED = MODEL_PARAMETERS + POSTURE_PARAMETERS
-
-
-def figure_width(room: str, *, aspect: float = FIGURE_INCHES[0] / FIGURE_INCHES[1]) -> int:
-    """The figure width (CSS px) that fits a room reported by the page as ``"WIDTHxHEIGHT"``.
-
-    The figure keeps its shape: as wide as the column, unless the height left in the
-    window is the tighter limit; clipped to :data:`WIDTH_RANGE`.
-
-    Raises
-    ------
-    ValueError
-        If ``room`` is not two whole numbers joined by "x".
-
-    Examples
-    --------
-    >>> figure_width("1450x1000"), figure_width("1450x600"), figure_width("300x300")
-    (1450, 1066, 480)
-    """
-    try:
-        width, height = (int(part) for part in room.lower().split("x"))
-    except ValueError:
-        raise ValueError(f"'room' must be 'WIDTHxHEIGHT' in CSS pixels, e.g. '1450x820'; got {room!r}.") from None
-    low, high = WIDTH_RANGE
-    return int(max(low, min(high, width, height * aspect)))
 
 
 class HipLab:
@@ -168,7 +123,7 @@ class HipLab:
         self._export_dir = Path(export_dir)
         self.voila = lab_text.running_under_voila()
         self.presenter = self.voila if presenter is None else presenter
-        self.controls = self._build_controls()
+        self.controls, self.labels = build_controls(self._theme)
         self._inputs = self._read_controls()
         self._start = {k: v for k, v in self._inputs.items() if k != "theme"}
         self._scene = self._build_scene(self._inputs)
@@ -206,7 +161,7 @@ class HipLab:
         self._refresh_text()
         for control in self.controls.values():
             control.observe(self._on_control, names="value")
-        self.room.observe(lambda change: self._guarded(lambda: self.fit(change["new"])), names="value")
+        self.room.observe(lambda change: guarded(self.errors, lambda: self.fit(change["new"])), names="value")
 
     # --- public API -------------------------------------------------------------
 
@@ -309,65 +264,16 @@ class HipLab:
             The files written, as absolute paths (atomically: a failed export leaves
             no partial file).
         """
-        target = export.resolve_folder(self.export_folder.value if folder is None else folder)
-        target.mkdir(parents=True, exist_ok=True)
-        stem = f"lab_{self._file_stem()}"
-        return [
-            export.export_figure(self._scene, target / f"{stem}.{fmt}", kind="dashboard", theme=self._theme)
-            for fmt in formats
-        ]
+        target = self.export_folder.value if folder is None else folder
+        return export_scene(self._scene, target, formats=formats, theme=self._theme)
 
     def _ipython_display_(self) -> None:
         display(self.widget)
 
     # --- building -----------------------------------------------------------------
 
-    def _build_controls(self) -> dict[str, widgets.ValueWidget]:
-        """One widget per input; its visible label (with unit) is in :attr:`labels`."""
-        wide = widgets.Layout(width="100%")
-        self.labels = {
-            "hip_extension_available": f"Available hip extension {UNIT_SUFFIX['deg']}",
-            "cue": "Cue at lockout",
-            "tissue": "Restricting tissue",
-            "mechanism": "How the hip makes up the deficit",
-            "theme": "Figure theme",
-        }
-        controls: dict[str, widgets.ValueWidget] = {
-            "hip_extension_available": _slider("hip_extension_available"),
-            "cue": widgets.ToggleButtons(
-                options=list(CUE_LABELS.items()),
-                value="squeeze_glutes",
-                layout=wide,
-                tooltips=["Stand up tall", "Squeeze your bum at the top"],
-                style={"button_width": "auto"},
-            ),
-            "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
-            "mechanism": widgets.ToggleButtons(
-                options=list(MECHANISM_LABELS.items()),
-                value="blog",
-                layout=wide,
-                tooltips=[
-                    "The blog's story: turning out buys extension (illustrative rate)",
-                    "The 3-D muscle geometry (gait2392, with the knee) decides",
-                ],
-                style={"button_width": "auto"},
-            ),
-            "theme": widgets.ToggleButtons(
-                options=[("Light", "light"), ("Dark (projector)", "dark")],
-                value=self._theme,
-                layout=wide,
-                style={"button_width": "auto"},
-            ),
-        }
-        for name in ADVANCED:
-            p = PARAMETERS[name]
-            self.labels[name] = f"{name.replace('_', ' ').capitalize()} {UNIT_SUFFIX[p.unit]}"
-            controls[name] = _slider(name)
-        return controls
-
     def _labelled(self, name: str) -> widgets.Widget:
-        label = widgets.HTML(f"<b>{self.labels[name]}</b>")
-        return widgets.VBox([label, self.controls[name]], layout=widgets.Layout(margin="0 0 6px 0"))
+        return labelled(self.labels[name], self.controls[name])
 
     def _build_views(self) -> None:
         assert self.figure is not None, "the matplotlib drawing only"
@@ -378,81 +284,33 @@ class HipLab:
         self.live.set_moving(self.dashboard.animated_artists)
 
     def _build_layout(self) -> widgets.Widget:
-        reset = widgets.Button(description="Reset", icon="undo", tooltip="Restore the starting settings")
-        reset.on_click(lambda _: self._guarded(self.reset))
-        self.export_folder = widgets.Text(
-            value=str(self._export_dir),
-            layout=widgets.Layout(width="100%"),
-            tooltip="A relative folder is taken from the repository's root",
-        )
-        self.export_folder.add_class("hiplab-export-folder")
-        export_button = widgets.Button(
-            description="Export figure", icon="download", tooltip="Write the current figure as PNG, SVG and PDF"
-        )
-        export_button.on_click(lambda _: self._guarded(self._export_clicked))
-        advanced = widgets.VBox([self._labelled(name) for name in ADVANCED])
-        accordion = widgets.Accordion(children=[advanced], titles=("Advanced: the model's assumptions",))
-        accordion.selected_index = None
-        buttons = widgets.HBox([reset, export_button], layout=widgets.Layout(flex_flow="row wrap"))
-        folder = widgets.VBox([widgets.HTML("<b>Export to folder</b>"), self.export_folder])
+        self.export_folder = export_folder_box(self._export_dir)
         browser = self.view is not None
-        shown = [self.view] if browser else [self.readout, self.canvas, self.room]
-        figure = widgets.VBox(shown, layout=widgets.Layout(flex="1 1 0%", min_width="0", width="100%"))
-        figure.add_class("hiplab-figure")
-        # in the browser the restriction slider, the readout and the table are the renderer's
-        slider = [] if browser else [self._labelled("hip_extension_available")]
-        if self.presenter:  # full page: controls beside a large figure
-            side = widgets.VBox(
-                [
-                    *slider,
-                    self._labelled("cue"),
-                    self._labelled("tissue"),
-                    self._labelled("mechanism"),
-                    self.tissue_note,
-                    accordion,
-                    self._labelled("theme"),
-                    buttons,
-                    folder,
-                    self.status,
-                    self.errors,
-                ],
-                layout=widgets.Layout(width="380px", min_width="340px", flex="0 0 auto", padding="0 16px 0 0"),
-            )
-            side.add_class("hiplab-controls")
-            body = widgets.HBox([side, figure], layout=widgets.Layout(width="100%"))
-        else:  # a notebook column: controls in a row above the figure
-            column = widgets.Layout(width="33%", padding="0 12px 0 0")
-            controls = widgets.HBox(
-                [
-                    widgets.VBox([*slider, self._labelled("cue")], layout=column),
-                    widgets.VBox(
-                        [self._labelled("tissue"), self._labelled("mechanism"), self.tissue_note], layout=column
-                    ),
-                    widgets.VBox([self._labelled("theme"), buttons, folder], layout=column),
-                ]
-            )
-            body = widgets.VBox([controls, accordion, self.status, self.errors, figure])
-        style = widgets.HTML(
-            lab_text.css(voila=self.voila, zoom=1 / RENDER_SCALE) + ("" if browser else lab_text.size_watcher()),
-            layout=widgets.Layout(height="0px", overflow="hidden"),
+        return build_layout(
+            labelled=self._labelled,
+            theme_control=self.controls["theme"],
+            drawing=[self.view] if self.view is not None else [self.readout, self.canvas, self.room],
+            browser=browser,
+            presenter=self.presenter,
+            voila=self.voila,
+            dark=self._theme == "dark",
+            tissue_note=self.tissue_note,
+            advanced=advanced_panel(self.controls, self.labels),
+            buttons=action_buttons(
+                lambda: guarded(self.errors, self.reset), lambda: guarded(self.errors, self._export_clicked)
+            ),
+            export_folder=self.export_folder,
+            status=self.status,
+            errors=self.errors,
+            table=self.table,
         )
-        parts = [style, body] if browser else [style, body, self.table]
-        if self.voila:  # the whole page follows the theme (in JupyterLab it would recolour JupyterLab)
-            parts.insert(0, page_style_widget(self.controls["theme"]))
-        box = widgets.VBox(parts, layout=widgets.Layout(width="100%"))
-        box.add_class("hiplab")
-        if self.presenter:
-            box.add_class("hiplab-presenter")
-        if self._theme == "dark":
-            box.add_class("hiplab-dark")
-        return box
 
     # --- reacting -----------------------------------------------------------------
 
     def _on_control(self, change: dict[str, Any]) -> None:
         if self._syncing:
             return
-        self._guarded(self._controls_changed)
+        guarded(self.errors, self._controls_changed)
 
     def _controls_changed(self) -> None:
         self._tissue_options()
@@ -514,18 +372,8 @@ class HipLab:
         self.live.redraw()
 
     def _refresh_text(self) -> None:
-        state = self._scene.state
         self.readout.value = lab_text.readout_html(self._scene)
-        if state.mechanism == "geometry" and state.deficit > 0:
-            options = {k: v for k, v in self._inputs.items() if k in MODEL_PARAMETERS}
-            blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
-            blog = compensate(
-                state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options
-            )
-            note = disagreement(blog, state, moment_arm_floor=self._inputs["moment_arm_floor"])
-            self.tissue_note.value = f"<small>{html.escape(note)}</small>"
-        else:
-            self.tissue_note.value = lab_text.tissue_note(state, self._inputs["moment_arm_floor"])
+        self.tissue_note.value = lab_text.state_note(self._scene)
         key = (tuple(sorted(self._scene.highlights.items())), self._theme)
         if key != self._last_table_key and self.view is None:  # the renderer draws its own table
             self.table.value = lab_text.table_html(self._scene.highlights, get_theme(self._theme))
@@ -534,14 +382,6 @@ class HipLab:
     def _export_clicked(self) -> None:
         self.status.value = "Writing the figure\u2026"
         self.status.value = lab_text.export_message(self.export())
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        """Run a callback; show any error in the app instead of losing it."""
-        try:
-            action()
-        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
-            with self.errors:
-                print(f"{type(error).__name__}: {error}")
 
     @property
     def frames_rendered(self) -> int:
@@ -556,41 +396,4 @@ class HipLab:
     @staticmethod
     def _build_scene(inputs: dict[str, Any]) -> Scene:
         """The model and its drawing for a set of control values (raises on bad ones)."""
-        options = {k: v for k, v in inputs.items() if k not in ("hip_extension_available", "theme")}
-        return build_scene(inputs["hip_extension_available"], **options)
-
-    def _file_stem(self) -> str:
-        s = self._scene.state
-        tissue = s.tissue.lower().replace(" ", "_").replace("(", "").replace(")", "")
-        return f"{s.cue}_{tissue}_{s.hip_extension_available:+.1f}deg".replace(".", "p")
-
-
-def slider_step(p: Parameter) -> float:
-    """The coarsest step of the parameter's unit that has its default and bounds on the grid.
-
-    Examples
-    --------
-    >>> slider_step(PARAMETERS["hip_extension_available"]), slider_step(PARAMETERS["standing_lumbar_lordosis"])
-    (0.5, 0.1)
-    """
-    steps = SLIDER_STEPS[p.unit]
-    for step in steps:
-        if all(abs(v / step - round(v / step)) < 1e-9 for v in (p.default - p.min, p.max - p.min)):
-            return step
-    return steps[-1]
-
-
-def _slider(name: str) -> widgets.FloatSlider:
-    """A slider bounded, stepped and started by the parameter table (arrow keys step it)."""
-    p = PARAMETERS[name]
-    step = slider_step(p)
-    return widgets.FloatSlider(
-        value=p.default,
-        min=p.min,
-        max=p.max,
-        step=step,
-        readout_format=".2f" if step < 0.1 else ".1f",
-        continuous_update=True,
-        layout=widgets.Layout(width="100%"),
-        tooltip=p.meaning,
-    )
+        return build_scene(inputs["hip_extension_available"], **HipLab._setting(inputs))

@@ -16,7 +16,8 @@ from pathlib import Path
 from biomech.anatomy.action_rule import rotation_benefit_of
 from biomech.anatomy.textbook_render import as_table
 from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
-from biomech.model.lockout import Compensation
+from biomech.model.compare import disagreement
+from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
 from biomech.web.payload import band_sentence, readout_lines
@@ -30,6 +31,7 @@ __all__ = [
     "readout_html",
     "running_under_voila",
     "size_watcher",
+    "state_note",
     "table_html",
     "tissue_note",
 ]
@@ -178,6 +180,22 @@ def tissue_note(state: Compensation, floor_mm: float) -> str:
     else:
         text = f"Rotation benefit k = {ratio} = {k:.2f} deg per deg, by {DIRECTIONS[int(direction)]} rotation"
     return f"<small>{text} (hip geometry: gait2392 muscle paths at 0 deg flexion, Delp et al. 1990).</small>"
+
+
+def state_note(scene: Scene) -> str:
+    """The note under the tissue: where the mechanisms differ (geometry, with a deficit), else :func:`tissue_note`.
+
+    Both read the model's parameters from ``scene.settings`` (its overrides, else the
+    parameter table's defaults), the values the scene was computed with.
+    """
+    state, settings = scene.state, scene.settings
+    if state.mechanism == "geometry" and state.deficit > 0:
+        options = {k: v for k, v in settings.overrides if k in MODEL_PARAMETERS}
+        blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
+        blog = compensate(state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options)
+        note = disagreement(blog, state, moment_arm_floor=settings.value("moment_arm_floor"))
+        return f"<small>{html.escape(note)}</small>"
+    return tissue_note(state, settings.value("moment_arm_floor"))
 
 
 def role_colours(highlights: Mapping[str, tuple[str, ...]], theme: Theme) -> dict[str, tuple[str, ...]]:

@@ -12,10 +12,10 @@ Examples
 >>> [p.name for p in paths][:2]  # doctest: +SKIP
 ['table.svg', 'curves.svg']
 
-The package's parts: :mod:`~biomech.export.options` (the options and their checks),
-:mod:`~biomech.export.folders` (where the files go), :mod:`~biomech.export.pages` (the
-figures, one per kind) and :mod:`~biomech.export.files` (the atomic writer and the standard
-set). Every public name is re-exported here.
+The package's parts: :mod:`~biomech.export.options` (the options and their checks:
+:class:`ExportOptions`, their one spec), :mod:`~biomech.export.folders` (where the files
+go), :mod:`~biomech.export.pages` (the figures, one per kind) and :mod:`~biomech.export.files`
+(the atomic writer and the standard set). Every public name is re-exported here.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from biomech.export.options import (
     MECHANISM_CAPTIONS,
     SIDE_VIEW_LEVELS,
     SIZE_IN,
+    ExportOptions,
     validate_options,
 )
 from biomech.export.pages import build_figure
@@ -48,6 +49,7 @@ __all__ = [
     "MECHANISM_CAPTIONS",
     "SIDE_VIEW_LEVELS",
     "SIZE_IN",
+    "ExportOptions",
     "build_figure",
     "export_figure",
     "export_figures",

@@ -8,26 +8,28 @@ bytes.
 
 from __future__ import annotations
 
+import inspect
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 from matplotlib.figure import Figure
 
 import biomech
 from biomech._files import write_atomically
 from biomech._validation import check_choice, check_range
-from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.export.options import (
-    CUE_NAMES,
-    DEFAULT_RESTRICTION,
     DPI,
     DPI_RANGE,
     FIGURE_KINDS,
     FORMATS,
     SIDE_VIEW_LEVELS,
-    check_formats,
-    validate_options,
+    ExportOptions,
+    check_folder,
+    make_options,
+    option_specs,
 )
 from biomech.export.pages import build_figure
 from biomech.scene.scene import Scene, build_scene
@@ -75,7 +77,7 @@ def export_figure(
         Resolution of PNGs (100 gives 1920 x 1080); 50 to 600.
     cue_scenes
         For ``kind="cues"``: the two scenes to compare (default: both cues at the
-        scene's restriction and tissue, default parameters).
+        scene's restriction under its settings, ``scene.settings``, overrides kept).
 
     Returns
     -------
@@ -97,41 +99,20 @@ def export_figure(
         return save_atomically(fig, target, fmt, dpi)
 
 
-def export_figures(
-    out_dir: str | os.PathLike[str],
-    *,
-    formats: Iterable[str] = FORMATS,
-    dpi: float = DPI,
-    restriction: float = DEFAULT_RESTRICTION,
-    cue: str = "squeeze_glutes",
-    tissue: str = ALL_FLEXORS,
-    mechanism: str = "blog",
-    theme: str | Theme = "light",
-    overrides: Mapping[str, float] | None = None,
-) -> list[Path]:
+def export_figures(out_dir: str | os.PathLike[str], **options: Any) -> list[Path]:
     """Write the standard set of slide figures (:data:`FIGURES`) to ``out_dir``.
 
     Parameters
     ----------
     out_dir
         Folder to write to (created if missing).
-    formats
-        Any of ``"png"``, ``"svg"``, ``"pdf"``.
-    dpi
-        PNG resolution: 100 gives 1920 x 1080; 50 to 600.
-    restriction
-        Hip extension available (deg, -30 to 40) for the current state shown by the
-        curves, top-down view, cue comparison and dashboard. The three side views use
-        :data:`SIDE_VIEW_LEVELS` instead.
-    cue, tissue
-        As for :func:`biomech.model.lockout.compensate` (the cue comparison shows both cues).
-    mechanism
-        ``"blog"`` (the blog's hypothesis, as the lab starts) or ``"geometry"``.
-    theme
-        ``"light"`` or ``"dark"``.
-    overrides
-        Single numbers for any of :data:`biomech.model.lockout.MODEL_PARAMETERS` (e.g.
-        ``{"rotation_gain_floor": 0.0}``), for every figure; default: the parameter table's.
+    **options
+        The fields of :class:`~biomech.export.options.ExportOptions`, the one definition of
+        the options (the command line offers the same):
+    {options}
+
+    The three side views use :data:`SIDE_VIEW_LEVELS` instead of ``restriction``; the cue
+    comparison shows both cues.
 
     Returns
     -------
@@ -141,39 +122,49 @@ def export_figures(
     Raises
     ------
     ValueError
-        For any invalid argument, before anything is written.
+        For any invalid or unknown option, before anything is written.
     """
-    now = validate_options(
-        formats=formats,
-        dpi=dpi,
-        restriction=restriction,
-        cue=cue,
-        tissue=tissue,
-        mechanism=mechanism,
-        theme=theme,
-        out_dir=out_dir,
-        overrides=overrides,
-    )
-    extra = dict(overrides or {})
-    fmts, dpi, t, out = check_formats(formats), float(dpi), get_theme(theme), Path(out_dir)
+    spec = make_options(options)
+    out = check_folder(out_dir)
+    now = spec.scene()
+    t, dpi = get_theme(spec.theme), spec.dpi
     plan: list[tuple[str, str, Scene, str | None]] = [("table", "table", now, None), ("curves", "curves", now, None)]
     plan += [
         (
             f"side_view_{level}",
             "side_view",
-            build_scene(x, cue=cue, tissue=tissue, mechanism=mechanism, **extra),  # type: ignore[arg-type]
+            build_scene(x, **now.settings.keywords()),
             f"Side view at lockout: {'no' if level == 'none' else level} restriction",
         )
         for level, x in SIDE_VIEW_LEVELS.items()
     ]
     plan += [("top_down", "top_down", now, None), ("cues", "cues", now, None), ("dashboard", "dashboard", now, None)]
-    cue_scenes = [
-        build_scene(restriction, cue=c, tissue=tissue, mechanism=mechanism, **extra) for c in CUE_NAMES if extra
-    ]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with use_theme(t):
         for stem, kind, scene, title in plan:
-            fig = build_figure(kind, scene, theme=t, title=title, cue_scenes=cue_scenes)
-            written += [save_atomically(fig, out / f"{stem}.{fmt}", fmt, dpi) for fmt in fmts]
+            fig = build_figure(kind, scene, theme=t, title=title)  # the cues: rebuilt from now.settings
+            written += [save_atomically(fig, out / f"{stem}.{fmt}", fmt, dpi) for fmt in spec.formats]
     return written
+
+
+def _options_doc() -> str:
+    """The options' lines of :func:`export_figures`'s docstring, from their specs."""
+    lines, defaults = [], {f.name: f.default for f in fields(ExportOptions)}
+    for name, spec in option_specs().items():
+        default = defaults[name]
+        lines.append(f"        - ``{name}``: {spec.help}; {spec.valid} (default {default!r}).")
+    return "\n".join(lines)
+
+
+export_figures.__doc__ = (export_figures.__doc__ or "").replace("    {options}", _options_doc())
+export_figures.__signature__ = inspect.Signature(  # type: ignore[attr-defined]  # help() shows the keywords
+    [
+        inspect.Parameter("out_dir", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        *(
+            inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=f.type)
+            for f in fields(ExportOptions)
+        ),
+    ],
+    return_annotation="list[Path]",
+)

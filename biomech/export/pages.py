@@ -132,7 +132,8 @@ def build_figure(
     theme
         Colours.
     cue_scenes
-        For ``"cues"``: the two scenes to compare; computed from ``scene`` when empty.
+        For ``"cues"``: the two scenes to compare; when empty, both cues at ``scene``'s
+        restriction under its settings (tissue, mechanism and overrides: ``scene.settings``).
     title
         For ``"side_view"``: the title (default: "Side view at lockout").
 
@@ -177,11 +178,6 @@ def build_figure(
 
 
 def _rebuild(scene: Scene, cue: Cue) -> Scene:
-    # Scenes keep their overrides implicit; the standard set uses defaults, the lab
-    # passes its own cue_scenes when the user changed parameters.
-    return build_scene(
-        float(scene.state.hip_extension_available),  # a scene's state is scalar
-        cue=cue,
-        tissue=scene.state.tissues,
-        mechanism=scene.state.mechanism,
-    )
+    """The scene's state under another cue: same restriction, tissue, mechanism and overrides (its settings)."""
+    keywords = {**scene.settings.keywords(), "cue": cue}
+    return build_scene(float(scene.state.hip_extension_available), **keywords)  # a scene's state is scalar

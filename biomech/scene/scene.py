@@ -36,7 +36,9 @@ from biomech.model.variants import CompensationBand, compensation_band
 from biomech.parameters import PARAMETERS, check_parameter
 from biomech.scene.bones import SagittalBones, TransverseBones, sagittal_bones, transverse_bones
 from biomech.scene.muscle_lines import Points, sagittal_muscle_lines
-from biomech.scene.pose import SagittalPose, TransversePose, sacrum_in_pelvis, sagittal_pose, transverse_pose
+from biomech.scene.pose import SagittalPose, TransversePose, sagittal_pose, transverse_pose
+from biomech.scene.settings import SceneSettings
+from biomech.scene.standing import read_only, standing_posture
 
 __all__ = [
     "CUE_TARGET",
@@ -44,6 +46,7 @@ __all__ = [
     "HIGHLIGHT_ROLES",
     "POSTURE_PARAMETERS",
     "Scene",
+    "SceneSettings",
     "build_scene",
     "build_scenes",
     "muscle_parts",
@@ -80,7 +83,9 @@ class Scene:
     stage_spans
         The three stages as :class:`StageSpan`, in the order of :data:`STAGES`.
     sagittal, sagittal_neutral
-        The side-on figure in this state, and with no compensation (for reference).
+        The side-on figure in this state, and with no compensation (for reference; the
+        standing pose and its bones are posed once per standing posture and shared by
+        every scene of it: read-only).
     transverse
         The top-down view in this state.
     bones_side, bones_side_neutral, bones_top
@@ -98,6 +103,10 @@ class Scene:
         (:func:`side_muscles`). A part may play several roles.
     standing_pelvic_tilt, standing_lumbar_lordosis
         The subject's standing angles, before compensation.
+    settings
+        What the scene was built with besides the available extension: cue, tissue,
+        mechanism and the overridden parameters (:class:`~biomech.scene.settings.SceneSettings`);
+        ``build_scene(x, **scene.settings.keywords())`` rebuilds a scene of the same setting.
     """
 
     state: Compensation
@@ -114,6 +123,7 @@ class Scene:
     muscles_side: Mapping[str, Mapping[str, Points]]
     standing_pelvic_tilt: float
     standing_lumbar_lordosis: float
+    settings: SceneSettings
 
 
 def build_scene(
@@ -169,12 +179,12 @@ def build_scene(
     for name, v in values.items():
         if np.ndim(overrides[name]):
             raise ValueError(f"{name!r} must be a single number for a scene; got {v!r}.")
-    model = dict(values)  # the model takes the standing posture too: it shapes the balance
-    tilt0, lordosis0 = (values.get(n, PARAMETERS[n].default) for n in POSTURE_PARAMETERS)
-    state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **model)
-    key = tuple(sorted(model.items()))
+    settings = SceneSettings.of(cue=cue, tissue=tissue, mechanism=mechanism, values=values)
+    # the model takes the standing posture too: it shapes the balance
+    state = compensate(float(available), cue=cue, tissue=tissue, mechanism=mechanism, **dict(settings.overrides))
+    key = settings.overrides
     curve, band = _curve(cue, tissue, mechanism, key), _band(cue, tissue, mechanism, key)
-    return _assemble(state, curve, band, tilt0, lordosis0)
+    return _assemble(state, curve, band, settings)
 
 
 def build_scenes(
@@ -218,7 +228,7 @@ def build_scenes(
         state = _point(curve, i)
         key = replace(state, hip_extension_available=0.0)
         if key not in posed:
-            posed[key] = _assemble(state, curve, first.band, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
+            posed[key] = _assemble(state, curve, first.band, first.settings)
         scenes.append(replace(posed[key], state=state))
     return tuple(scenes)
 
@@ -234,11 +244,10 @@ def _point(curve: Compensation, i: int) -> Compensation:
     return replace(curve, **values)
 
 
-def _assemble(
-    state: Compensation, curve: Compensation, band: CompensationBand, tilt0: float, lordosis0: float
-) -> Scene:
+def _assemble(state: Compensation, curve: Compensation, band: CompensationBand, settings: SceneSettings) -> Scene:
     """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`)."""
-    offset = sacrum_in_pelvis(tilt0, lordosis0)
+    tilt0, lordosis0 = settings.standing_pelvic_tilt, settings.standing_lumbar_lordosis
+    offset, standing, standing_bones = standing_posture(tilt0, lordosis0)
     tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
     side = sagittal_pose(
         tilt,
@@ -246,7 +255,6 @@ def _assemble(
         sacrum_offset=offset,
         thigh_inclination=float(state.thigh_inclination),
     )
-    standing = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
     rotation, foot = float(state.rotation_used), float(state.foot_progression)
     return Scene(
         state=state,
@@ -257,12 +265,13 @@ def _assemble(
         sagittal_neutral=standing,
         transverse=transverse_pose(rotation, foot, pelvic_tilt=tilt),
         bones_side=sagittal_bones(side),
-        bones_side_neutral=sagittal_bones(standing),
+        bones_side_neutral=standing_bones,
         bones_top=transverse_bones(rotation, foot),
         highlights=_highlights(state),
         muscles_side=side_muscles(side, state),
         standing_pelvic_tilt=tilt0,
         standing_lumbar_lordosis=lordosis0,
+        settings=settings,
     )
 
 
@@ -273,9 +282,7 @@ def _curve(
     """The model over the whole range of available extension (kept: a slider move reuses it)."""
     low, high = PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max
     curve = compensate(np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism, **dict(model))
-    for value in vars(curve).values():  # shared between scenes: nobody may change it
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
+    read_only(curve)  # shared between scenes: nobody may change it
     return curve
 
 
@@ -288,9 +295,7 @@ def _band(
     band = compensation_band(
         np.linspace(low, high, CURVE_POINTS), cue=cue, tissue=tissue, mechanism=mechanism, **dict(model)
     )
-    for value in vars(band.curves).values():  # shared between scenes: nobody may change it
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
+    read_only(band.curves)  # shared between scenes: nobody may change it
     return band
 
 

@@ -15,29 +15,6 @@ from biomech.style.palette import Theme, get_theme
 __all__ = ["View", "add_line", "join_lines"]
 
 
-_CURVE_KEYS: dict[int, tuple[object, bytes]] = {}
-
-
-def _curve_key(scene: Scene) -> bytes:
-    """The curves' shape (it changes with cue, tissue and model parameters).
-
-    Scenes with the same settings share one curve object (``build_scene`` keeps it),
-    so the bytes are computed once per curve, not once per frame.
-    """
-    c = scene.curve
-    known = _CURVE_KEYS.get(id(c))
-    if known is not None and known[0] is c:
-        return known[1]
-    key = b"".join(
-        np.ascontiguousarray(getattr(c, f), dtype=float).tobytes()
-        for f in ("rotation_used", "rotation_needed", "pelvic_tilt")
-    )
-    if len(_CURVE_KEYS) > 64:
-        _CURVE_KEYS.clear()
-    _CURVE_KEYS[id(c)] = (c, key)
-    return key
-
-
 def add_line(ax: Axes, color: str, **kw: object) -> Line2D:
     """Add an empty line (data set later by ``update``) to ``ax`` and return it."""
     artist = Line2D([], [], color=color, **kw)  # type: ignore[arg-type]
@@ -102,14 +79,9 @@ class View:
 
         When it differs from the key of the scene last drawn in full, redraw fully
         (and re-grab the blitting background); otherwise blitting
-        :attr:`animated_artists` is enough.
+        :attr:`animated_artists` is enough. Here: the scene's
+        :class:`~biomech.scene.settings.SceneSettings` (cue, tissue, mechanism and
+        overrides), which decide the curves, their band, the stages and the standing
+        posture; every state of one setting shares them.
         """
-        s = scene.state
-        return (
-            s.cue,
-            s.tissue,
-            scene.standing_pelvic_tilt,
-            scene.standing_lumbar_lordosis,
-            scene.stage_spans,
-            _curve_key(scene),
-        )
+        return scene.settings

@@ -16,7 +16,18 @@ from numpy.typing import ArrayLike, NDArray
 
 from biomech.scene.scene import Scene
 
-__all__ = ["FIT_TOLERANCE_H", "SCALE", "SIDE_BONES", "TOP_BONES", "reference_outlines", "rigid_fit"]
+__all__ = [
+    "FIT_TOLERANCE_H",
+    "SCALE",
+    "SIDE_BONES",
+    "TOP_BONES",
+    "outlines_json",
+    "posed_rings",
+    "reference_outlines",
+    "rigid_fit",
+    "ring_motion",
+    "whole_numbers",
+]
 
 SCALE = 10_000
 """Coordinates are sent as whole numbers of 1/SCALE H."""
@@ -26,8 +37,14 @@ bone's points are sent instead."""
 SIDE_BONES, TOP_BONES = ("foot", "shank", "femur", "pelvis"), ("pelvis", "femur_r", "femur_l", "foot_r", "foot_l")
 
 
-def _ints(points: ArrayLike) -> list[int]:
-    """Points (..., 2) in H -> flat whole numbers of 1/SCALE H."""
+def whole_numbers(points: ArrayLike) -> list[int]:
+    """Points (..., 2) in H as the browser receives them: flat whole numbers of 1/:data:`SCALE` H.
+
+    Examples
+    --------
+    >>> whole_numbers([[0.5, -0.25], [0.00004, 1.0]])
+    [5000, -2500, 0, 10000]
+    """
     return [int(v) for v in np.rint(np.asarray(points, dtype=float).reshape(-1) * SCALE)]
 
 
@@ -63,7 +80,8 @@ def rigid_fit(reference: NDArray[np.float64], target: NDArray[np.float64]) -> tu
     return float(np.degrees(angle)), float(shift[0]), float(shift[1]), error
 
 
-def _bones(scene: Scene) -> tuple[dict[str, tuple[np.ndarray, ...]], dict[str, tuple[np.ndarray, ...]]]:
+def posed_rings(scene: Scene) -> tuple[dict[str, tuple[np.ndarray, ...]], dict[str, tuple[np.ndarray, ...]]]:
+    """The scene's posed bone rings by bone: side view (:data:`SIDE_BONES`), top view (:data:`TOP_BONES`)."""
     side = {name: tuple(getattr(scene.bones_side, name)) for name in SIDE_BONES}
     t = scene.bones_top
     top = {
@@ -78,21 +96,38 @@ def _bones(scene: Scene) -> tuple[dict[str, tuple[np.ndarray, ...]], dict[str, t
 
 def reference_outlines(scene: Scene) -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
     """The bone rings of ``scene`` (side and top view), the reference every state's motion moves."""
-    side, top = _bones(scene)
+    side, top = posed_rings(scene)
     return {"side": side, "top": top}
 
 
-def _outlines_json(reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]) -> dict[str, Any]:
+def outlines_json(reference: Mapping[str, Mapping[str, Sequence[np.ndarray]]]) -> dict[str, Any]:
+    """The reference outlines (:func:`reference_outlines`) as the browser receives them once: view -> bone -> rings."""
     return {
-        view: {bone: [_ints(r) for r in rings] for bone, rings in bones.items()} for view, bones in reference.items()
+        view: {bone: [whole_numbers(r) for r in rings] for bone, rings in bones.items()}
+        for view, bones in reference.items()
     }
 
 
-def _motion(reference: Sequence[np.ndarray], rings: Sequence[np.ndarray]) -> list[float] | dict[str, Any]:
-    """``[angle_deg, x, y]`` (x, y in 1/SCALE H) carrying the reference rings onto ``rings``, or the rings."""
+def ring_motion(reference: Sequence[np.ndarray], rings: Sequence[np.ndarray]) -> list[float] | dict[str, Any]:
+    """One bone's motion in a state, as sent to the browser.
+
+    Parameters
+    ----------
+    reference
+        The bone's reference rings (from :func:`reference_outlines`), each shape (K, 2), H.
+    rings
+        The same bone's rings posed in the state.
+
+    Returns
+    -------
+    list or dict
+        ``[angle_deg, x, y]`` (x, y in 1/:data:`SCALE` H), the rigid motion (:func:`rigid_fit`)
+        carrying the reference rings onto ``rings`` within :data:`FIT_TOLERANCE_H`; else
+        ``{"rings": [...]}``, the rings themselves (:func:`whole_numbers`).
+    """
     same = len(reference) == len(rings) and all(a.shape == b.shape for a, b in zip(reference, rings, strict=True))
     if same:
         angle, x, y, error = rigid_fit(np.vstack(reference), np.vstack(rings))
         if error <= FIT_TOLERANCE_H:
             return [round(angle, 3), round(x * SCALE, 1), round(y * SCALE, 1)]
-    return {"rings": [_ints(r) for r in rings]}
+    return {"rings": [whole_numbers(r) for r in rings]}

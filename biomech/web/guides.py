@@ -12,7 +12,7 @@ import numpy as np
 
 from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
-from biomech.web.bone_motion import _ints
+from biomech.web.bone_motion import whole_numbers
 
 __all__ = ["AHEAD_H", "GUIDE_H", "TILT_ARC_H", "TOP_ARC_H"]
 
@@ -36,7 +36,7 @@ def _tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
     along = b.psis + GUIDE_H * np.array([np.cos(a), np.sin(a)])
     angles = np.linspace(0.0, a, 24)
     arc = np.column_stack([b.psis[0] + TILT_ARC_H * np.cos(angles), b.psis[1] + TILT_ARC_H * np.sin(angles)])
-    return _ints([level, b.psis, along]), _ints(arc)
+    return whole_numbers([level, b.psis, along]), whole_numbers(arc)
 
 
 def _top_guides(scene: Scene) -> dict[str, Any]:
@@ -45,11 +45,11 @@ def _top_guides(scene: Scene) -> dict[str, Any]:
     baseline = float(scene.state.foot_progression - scene.state.rotation_used)
     ahead, arcs, stance = [], [], []
     for side, ankle in zip((1.0, -1.0), b.ankles, strict=False):
-        ahead.append(_ints([ankle, ankle + [0.0, AHEAD_H]]))
+        ahead.append(whole_numbers([ankle, ankle + [0.0, AHEAD_H]]))
         a = np.radians(np.linspace(0.0, b.foot_progression, 24))
-        arcs.append(_ints(ankle + TOP_ARC_H * np.column_stack([side * np.sin(a), np.cos(a)])))
+        arcs.append(whole_numbers(ankle + TOP_ARC_H * np.column_stack([side * np.sin(a), np.cos(a)])))
         s = np.radians(baseline)
-        stance.append(_ints([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
+        stance.append(whole_numbers([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
     fp, rot = b.foot_progression, b.hip_rotation
     way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
     feet = f"feet turned {way} {_deg(abs(fp))}" if way != "straight" else "feet straight ahead"
@@ -59,7 +59,7 @@ def _top_guides(scene: Scene) -> dict[str, Any]:
         "ahead": ahead,
         "stance": stance,
         "arcs": arcs,
-        "kneecaps": [_ints(k) for k in b.kneecaps],
+        "kneecaps": [whole_numbers(k) for k in b.kneecaps],
         "feet": {"text": feet},
         "hip": {"text": hip},
     }

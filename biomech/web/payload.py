@@ -47,12 +47,12 @@ from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scene
 from biomech.web.bone_motion import (
     FIT_TOLERANCE_H,
     SCALE,
-    _bones,
-    _ints,
-    _motion,
-    _outlines_json,
+    outlines_json,
+    posed_rings,
     reference_outlines,
     rigid_fit,
+    ring_motion,
+    whole_numbers,
 )
 from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, _deg, _tilt_guides, _top_guides
 
@@ -135,11 +135,11 @@ def _side_labels(scene: Scene) -> dict[str, Any]:
     return {
         "tilt": {
             "text": f"pelvic tilt\n{_deg(b.pelvic_tilt)}\n({added})",
-            "at": _ints(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)])),
+            "at": whole_numbers(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)])),
         },
-        "lordosis": {"text": lordosis.text, "at": _ints(lordosis.at), "behind": lordosis.behind},
-        "asis": {"text": "ASIS", "at": _ints(b.asis)},
-        "psis": {"text": "PSIS", "at": _ints(b.psis)},
+        "lordosis": {"text": lordosis.text, "at": whole_numbers(lordosis.at), "behind": lordosis.behind},
+        "asis": {"text": "ASIS", "at": whole_numbers(b.asis)},
+        "psis": {"text": "PSIS", "at": whole_numbers(b.psis)},
     }
 
 
@@ -164,30 +164,30 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
         (how the side view styles the tight tissue).
     """
     p, b = scene.sagittal, scene.bones_side
-    side_rings, top_rings = _bones(scene)
+    side_rings, top_rings = posed_rings(scene)
     guides, arc = _tilt_guides(scene)
     top = _top_guides(scene)
     labels = _side_labels(scene)
     labels["feet"], labels["hip"] = top.pop("feet"), top.pop("hip")
     return {
         "side": {
-            "bones": {name: _motion(reference["side"][name], rings) for name, rings in side_rings.items()},
-            "hip": _ints(b.hip),
-            "landmarks": _ints([b.asis, b.psis]),
-            "lumbar": _ints(p.lumbar),
-            "trunk": _ints(p.trunk),
-            "head": _ints(p.head_center) + [int(round(p.head_radius * SCALE))],
-            "arm": _ints(p.arm),
-            "bar": _ints(p.bar),
+            "bones": {name: ring_motion(reference["side"][name], rings) for name, rings in side_rings.items()},
+            "hip": whole_numbers(b.hip),
+            "landmarks": whole_numbers([b.asis, b.psis]),
+            "lumbar": whole_numbers(p.lumbar),
+            "trunk": whole_numbers(p.trunk),
+            "head": whole_numbers(p.head_center) + [int(round(p.head_radius * SCALE))],
+            "arm": whole_numbers(p.arm),
+            "bar": whole_numbers(p.bar),
             "guides": guides,
             "arc": arc,
         },
         "muscles": {
-            role: [[part, _ints(points)] for part, points in scene.muscles_side[role].items()]
+            role: [[part, whole_numbers(points)] for part, points in scene.muscles_side[role].items()]
             for role in HIGHLIGHT_ROLES
         },
         "top": {
-            "bones": {name: _motion(reference["top"][name], rings) for name, rings in top_rings.items()},
+            "bones": {name: ring_motion(reference["top"][name], rings) for name, rings in top_rings.items()},
             **top,
         },
         "labels": labels,
@@ -269,7 +269,10 @@ def setting_payload(
                 for name in BAND_FIELDS
             },
         },
-        "neutral": {"pelvis": [_ints(neutral.pelvis[0])], "lumbar": _ints(first.sagittal_neutral.lumbar)},
+        "neutral": {
+            "pelvis": [whole_numbers(neutral.pelvis[0])],
+            "lumbar": whole_numbers(first.sagittal_neutral.lumbar),
+        },
         "states": states,
     }
 
@@ -356,7 +359,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
     return {
         "format": 1,
         "scale": SCALE,
-        "outlines": _outlines_json(reference),
+        "outlines": outlines_json(reference),
         "poses": poses,
         "settings": out,
         "value_names": list(VALUE_FIELDS),

@@ -313,3 +313,14 @@ def test_the_readout_says_how_sure_the_answer_is_and_follows_the_slider(lab):
     lab.set(hip_extension_available=-25)
     assert html_module.escape(lab.scene.band.sentence(-25.0)) in lab.readout.value
     assert html_module.escape(first) not in lab.readout.value
+
+
+def test_exported_file_names_follow_the_scenes_settings(lab, tmp_path):
+    lab.set(hip_extension_available=-10, mechanism="geometry")
+    names = {p.name for p in lab.export(tmp_path, formats=("svg",))}
+    assert names == {"lab_squeeze_glutes_hip_flexors_all_geometry_-10p0deg.svg"}
+    lab.set(squeeze_demand=12.0)  # an Advanced value away from its default: its own file
+    assert {p.name for p in lab.export(tmp_path, formats=("svg",))} == {
+        "lab_squeeze_glutes_hip_flexors_all_geometry_-10p0deg_advanced.svg"
+    }
+    assert lab.scene.settings.overrides == (("squeeze_demand", 12.0),)

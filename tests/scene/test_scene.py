@@ -283,3 +283,33 @@ def test_the_band_is_computed_once_per_setting_and_shared_by_its_states():
     assert other.band is not scenes[0].band
     with pytest.raises(ValueError):
         scenes[0].band.curves.pelvic_tilt[0, 0] = 1.0  # shared: read-only
+
+
+def test_a_scene_carries_the_settings_it_was_built_with():
+    s = build_scene_any(-10.0, cue="stand_tall", tissue="Sartorius", mechanism="geometry", squeeze_demand=12.0)
+    assert (s.settings.cue, s.settings.tissue, s.settings.mechanism) == ("stand_tall", "Sartorius", "geometry")
+    assert s.settings.overrides == (("squeeze_demand", 12.0),)
+    assert s.settings.value("squeeze_demand") == 12.0
+    assert s.settings.value("bar_load") == PARAMETERS["bar_load"].default
+    again = build_scene_any(-10.0, **s.settings.keywords())  # rebuilds the same state
+    assert again.state == s.state and again.settings == s.settings
+    # a value equal to its default is no override: the same model, the same settings
+    default = PARAMETERS["squeeze_demand"].default
+    assert build_scene(5.0, squeeze_demand=default).settings == build_scene(-20.0).settings
+    assert build_scene(5.0, squeeze_demand=12.0).settings != build_scene(5.0).settings
+    scenes = build_scenes(cue="stand_tall", tissue="Sartorius", mechanism="blog", standing_pelvic_tilt=15.0)
+    assert {sc.settings for sc in scenes} == {scenes[0].settings}
+    assert scenes[0].settings.standing_pelvic_tilt == scenes[0].standing_pelvic_tilt == 15.0
+
+
+def test_the_standing_pose_and_its_bones_are_posed_once_and_shared():
+    a = build_scene(-10.0)
+    b = build_scene_any(12.0, cue="stand_tall", tissue="Sartorius", mechanism="geometry", squeeze_demand=12.0)
+    assert a.sagittal_neutral is b.sagittal_neutral and a.bones_side_neutral is b.bones_side_neutral
+    tilted = build_scene(-10.0, standing_pelvic_tilt=15.0)  # another standing posture: its own
+    assert tilted.sagittal_neutral is not a.sagittal_neutral
+    assert tilt_of(tilted.sagittal_neutral) == pytest.approx(15.0, abs=ANGLE_TOL_DEG)
+    with pytest.raises(ValueError):
+        a.sagittal_neutral.pelvis[0, 0] = 1.0  # shared: read-only
+    with pytest.raises(ValueError):
+        a.bones_side_neutral.hip[0] = 1.0

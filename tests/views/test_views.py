@@ -234,3 +234,14 @@ def test_the_top_view_draws_both_feet_apart():
     view.update(scene)
     right, left = (foot.get_path() for foot in view.feet)
     assert right.vertices[:, 0].min() > 0 > left.vertices[:, 0].max()
+
+
+@pytest.mark.parametrize("name", ["curves", "transverse"])
+def test_the_background_key_is_the_scenes_settings(name):
+    """Same settings, same background; an override (which changes the curves) asks for a full redraw."""
+    _, view = make(name)
+    a, b = build_scene(-10.0), build_scene(-25.0)
+    assert view.background_key(a) == view.background_key(b) == a.settings
+    changed = build_scene(-10.0, squeeze_demand=15.0)
+    assert view.background_key(changed) != view.background_key(a)
+    assert build_scene_any(-10.0, mechanism="geometry").settings != a.settings  # the mechanism is part of it

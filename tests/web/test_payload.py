@@ -23,6 +23,7 @@ from biomech.views.curves import CurvesView, band_outline
 from biomech.views.sagittal import SagittalView
 from biomech.views.transverse import TransverseView
 from biomech.web import payload as web
+from biomech.web.bone_motion import ring_motion
 from biomech.web.page import page_settings, renderer_files
 
 SETTINGS = [
@@ -155,8 +156,8 @@ def test_scenes_over_the_range_are_the_single_scenes():
 def test_a_bone_posed_other_than_rigidly_is_sent_as_its_points():
     rings = (np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]),)
     stretched = (rings[0] * [2.0, 1.0],)
-    assert "rings" in web._motion(rings, stretched)
-    assert isinstance(web._motion(rings, (rings[0] + 0.1,)), list)
+    assert "rings" in ring_motion(rings, stretched)
+    assert isinstance(ring_motion(rings, (rings[0] + 0.1,)), list)
 
 
 @given(
