@@ -121,7 +121,7 @@ export function mountLift(root, payload, options = {}) {
 
   function build() {
     panels.replaceChildren();
-    sidePanels = data.cues.map(([cue, title]) => new Panel(panels, title + " (side-on)", "hl-lift-side hl-lift-" + cue));
+    sidePanels = data.cues.map(([cue, title]) => new Panel(panels, title, "hl-lift-side hl-lift-" + cue));
     const right = html("div", { class: "hl-lift-right" }, panels);
     const topRow = html("div", { class: "hl-lift-tops" }, right);
     topPanels = data.cues.map(([cue]) => new Panel(topRow, "From above: " + LIFT_SHORT[cue], "hl-top hl-lift-top"));
