@@ -216,9 +216,7 @@ def _lockout(
     return _Lockout(lockout, offset, neutral, upper_back_bend(_lift_pose(neutral, start)), lift, model)
 
 
-def _setting(
-    hip_extension_available: float, cue: Cue, tissue: str, overrides: Mapping[str, float]
-) -> _Lockout:
+def _setting(hip_extension_available: float, cue: Cue, tissue: str, overrides: Mapping[str, float]) -> _Lockout:
     """The cached :class:`_Lockout` of one setting (overrides checked and split)."""
     model, lift, posture = split_overrides(dict(overrides))
     key = lambda d: tuple(sorted((k, float(v)) for k, v in d.items()))  # noqa: E731
@@ -370,13 +368,15 @@ def lift_scenes(
     Examples
     --------
     >>> lift = lift_scenes(-8.0, phases=11)
-    >>> len(lift.scenes["squeeze_glutes"]), lift.scenes["stand_tall"][4].state == lift_scene(0.4, -8.0, cue="stand_tall").state
+    >>> one = lift_scene(0.4, -8.0, cue="stand_tall")
+    >>> len(lift.scenes["squeeze_glutes"]), lift.scenes["stand_tall"][4].state == one.state
     (11, True)
     """
     if int(phases) != phases or phases < 2:
         raise ValueError(f"'phases' must be a whole number of at least 2; got {phases!r}.")
     grid = np.linspace(0.0, 1.0, int(phases))
-    curves, scenes = {}, {}
+    curves: dict[str, Compensation] = {}
+    scenes: dict[str, tuple[Scene, ...]] = {}
     for cue in CUES:
         parts = _setting(hip_extension_available, cue, tissue, overrides)
         curve = lift_compensation(

@@ -13,4 +13,13 @@ from biomech.views.sagittal import SagittalView
 from biomech.views.table import TableView
 from biomech.views.transverse import TransverseView
 
-__all__ = ["CurvesView", "Dashboard", "LiftCurvesView", "LiftFigure", "SagittalView", "TableView", "TransverseView", "ensure_canvas"]
+__all__ = [
+    "CurvesView",
+    "Dashboard",
+    "LiftCurvesView",
+    "LiftFigure",
+    "SagittalView",
+    "TableView",
+    "TransverseView",
+    "ensure_canvas",
+]

@@ -52,17 +52,17 @@ class LiftFigure:
         self.figure = ensure_canvas(fig if fig is not None else Figure(figsize=LIFT_FIGURE_INCHES, dpi=80))
         self.figure.set_facecolor(self.theme.background)
         add = self.figure.add_axes
-        self.side = {
+        self.side: dict[str, SagittalView] = {
             c: SagittalView(add((0.215 * i, 0.02, 0.215, 0.88)), theme=self.theme, labels=False)
             for i, c in enumerate(CUES)
         }
-        self.plates = {
+        self.plates: dict[str, Circle] = {
             c: Circle((0.0, PLATE_RADIUS), PLATE_RADIUS, fill=False, ec=self.theme.muted, lw=2, zorder=0.5)
             for c in CUES
         }
         for c, plate in self.plates.items():
             self.side[c].ax.add_patch(plate)
-        self.top = {
+        self.top: dict[str, TransverseView] = {
             c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme) for i, c in enumerate(CUES)
         }
         for i, c in enumerate(CUES):

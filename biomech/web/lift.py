@@ -39,16 +39,17 @@ MARGIN_H = 0.03
 """Room around the drawn lifter and plate in the side views, H."""
 
 
-def _deg(value: float) -> str:
+def _deg(value: float | np.ndarray) -> str:
     return format_degrees(float(value), display=True)
 
 
 def posture_line(lift: LiftScene, i: int) -> str:
     """The joint angles at phase ``i`` of the grid, in one line (the same for both cues)."""
     a = lift.postures
+    hip, knee, trunk = (float(np.asarray(v)[i]) for v in (a.hip_flexion, a.knee_flexion, a.trunk_inclination))
     return (
-        f"Phase {lift.phases[i]:.2f}: hip flexion {_deg(a.hip_flexion[i])} \u00b7 knee flexion "
-        f"{_deg(a.knee_flexion[i])} \u00b7 trunk lean from vertical {_deg(a.trunk_inclination[i])}"
+        f"Phase {lift.phases[i]:.2f}: hip flexion {_deg(hip)} \u00b7 knee flexion "
+        f"{_deg(knee)} \u00b7 trunk lean from vertical {_deg(trunk)}"
     )
 
 
@@ -95,8 +96,9 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
         ``outlines`` (reference rings, sent once), ``poses`` (the pool of drawings: a
         :func:`~biomech.web.payload.scene_frame` with the phase's ``neutral`` ghost),
         ``cues`` (``[cue, title]`` in drawing order), ``plate`` (the plate's radius,
-        1/scale H), ``region`` (``[[x0, x1], [y0, y1]]``, 1/scale H: the side views' limits,
-        the same at every phase and for both cues, around everything drawn), ``curves`` (``x``: the phases; per cue, each of :data:`LIFT_CURVES`),
+        1/scale H), ``region`` (``[[x0, x1], [y0, y1]]``, 1/scale H: the side views'
+        limits, the same at every phase and for both cues, around everything drawn),
+        ``curves`` (``x``: the phases; per cue, each of :data:`LIFT_CURVES`),
         ``slider`` (min, max, step, start phase), ``tissue``, ``available`` and ``states``:
         per phase its ``phase``, ``label`` (two decimals), ``poses`` (one per cue),
         ``at`` (per cue, the curves' values), ``posture`` (:func:`posture_line`) and

@@ -18,7 +18,9 @@ def test_the_curves_are_the_lift_scenes_and_the_marker_moves():
         np.testing.assert_array_equal(x, lift.phases)
         np.testing.assert_array_equal(y, getattr(lift.curves[cue], name))
     low, high = view.ax.get_ylim()
-    every = np.concatenate([np.asarray(getattr(c, n)) for c in lift.curves.values() for n in ("rotation_used", "pelvic_tilt")])
+    every = np.concatenate(
+        [np.asarray(getattr(c, n)) for c in lift.curves.values() for n in ("rotation_used", "pelvic_tilt")]
+    )
     assert low < every.min() and every.max() < high
     view.set_phase(0.4)
     assert list(view._now.get_xdata()) == [0.4, 0.4]
