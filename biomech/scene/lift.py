@@ -254,6 +254,22 @@ def _pose_at(parts: _Lockout, phase: float, state: Compensation) -> Scene:
     )
 
 
+def _share_pose(parts: _Lockout, state: Compensation, other: Scene) -> Scene:
+    """A scene posed as ``other``, whose state differs from ``state`` only in the cue (early in the pull,
+    before the cue acts, both cues ask the same): its poses, bones and muscles are shared, not posed again."""
+    return dataclasses.replace(
+        parts.scene,
+        state=state,
+        sagittal=other.sagittal,
+        sagittal_neutral=other.sagittal_neutral,
+        transverse=other.transverse,
+        bones_side=other.bones_side,
+        bones_side_neutral=other.bones_side_neutral,
+        bones_top=other.bones_top,
+        muscles_side=other.muscles_side,
+    )
+
+
 def lift_scene(
     phase: float,
     hip_extension_available: float,
@@ -356,7 +372,9 @@ def lift_scenes(
     The lift model runs once per cue over the grid (:func:`~biomech.model.lift.lift_compensation`
     on an array); what does not change with phase (the lockout scene, the standing pose,
     the upper back's bend at lift-off) is computed once per cue; each phase then poses only
-    what moves.
+    what moves. Where the two cues' states differ in nothing but the cue (before the cue
+    acts, late in the pull), the second shares the first's poses, bones and muscles (the
+    same objects).
 
     Parameters
     ----------
@@ -383,7 +401,14 @@ def lift_scenes(
             grid, hip_extension_available, cue=cue, tissue=tissue, **dict(parts.model), **dict(parts.lift)
         )
         curves[cue] = curve
-        scenes[cue] = tuple(_pose_at(parts, float(p), _point(curve, i)) for i, p in enumerate(grid))
+        posed = []
+        for i, p in enumerate(grid):
+            state = _point(curve, i)
+            same = next(
+                (s[i] for s in scenes.values() if dataclasses.replace(state, cue=s[i].state.cue) == s[i].state), None
+            )
+            posed.append(_pose_at(parts, float(p), state) if same is None else _share_pose(parts, state, same))
+        scenes[cue] = tuple(posed)
         lift = dict(parts.lift)
     postures = lift_posture(grid, **{k: v for k, v in lift.items() if k in LIFT_PARAMETERS[:3]})
     return LiftScene(grid, curves, scenes, postures, float(hip_extension_available), tissue)

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from typing import Any
 
@@ -94,7 +93,8 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
     dict
         ``format``, ``kind`` (``"lift"``), ``scale`` (coordinates in 1/scale H),
         ``outlines`` (reference rings, sent once), ``poses`` (the pool of drawings: a
-        :func:`~biomech.web.payload.scene_frame` with the phase's ``neutral`` ghost),
+        :func:`~biomech.web.payload.scene_frame`, without the table's highlights, with the
+        phase's ``neutral`` ghost; both cues share one where their scenes share their poses),
         ``cues`` (``[cue, title]`` in drawing order), ``plate`` (the plate's radius,
         1/scale H), ``region`` (``[[x0, x1], [y0, y1]]``, 1/scale H: the side views'
         limits, the same at every phase and for both cues, around everything drawn),
@@ -108,19 +108,19 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
     first = lift.scenes[cues[0]][0]
     reference = reference_outlines(first)
     poses: list[dict[str, Any]] = []
-    pose_index: dict[str, int] = {}
+    by_pose: dict[int, int] = {}  # scenes sharing their posed bones (both cues before the cue acts) share a drawing
     states = []
     for i, phase in enumerate(lift.phases):
         indices, readouts = [], []
         for cue in cues:
             scene = lift.scenes[cue][i]
-            frame = scene_frame(scene, reference)
-            frame["neutral"] = _neutral(scene)
-            key = json.dumps(frame, separators=(",", ":"), sort_keys=True)
-            if key not in pose_index:
-                pose_index[key] = len(poses)
+            if id(scene.bones_side) not in by_pose:
+                frame = scene_frame(scene, reference)
+                del frame["highlights"]  # the lift draws no table
+                frame["neutral"] = _neutral(scene)
+                by_pose[id(scene.bones_side)] = len(poses)
                 poses.append(frame)
-            indices.append(pose_index[key])
+            indices.append(by_pose[id(scene.bones_side)])
             readouts.append(list(lift_readout(scene)))
         states.append(
             {

@@ -205,3 +205,18 @@ def test_what_does_not_move_is_computed_once_per_setting():
 def test_a_grid_needs_two_whole_points(phases):
     with pytest.raises(ValueError, match="'phases'"):
         scene_lift.lift_scenes(-8.0, phases=phases)
+
+
+def test_the_cues_share_their_poses_only_while_they_ask_the_same():
+    lift = scene_lift.lift_scenes(-8.0, phases=21)
+    tall, squeeze = lift.scenes["stand_tall"], lift.scenes["squeeze_glutes"]
+    early, top = 10, 20  # mid-pull the cue does not act yet; at lockout the squeeze asks for more
+    assert (
+        squeeze[early].bones_side is tall[early].bones_side and squeeze[early].muscles_side is tall[early].muscles_side
+    )
+    assert squeeze[top].bones_side is not tall[top].bones_side
+    assert squeeze[top].sagittal.pelvic_tilt != tall[top].sagittal.pelvic_tilt
+    for i in (early, top):  # each keeps its own cue's state and lockout
+        assert (tall[i].state.cue, squeeze[i].state.cue) == ("stand_tall", "squeeze_glutes")
+        assert squeeze[i].highlights == build_scene(-8.0, cue="squeeze_glutes").highlights
+        assert tall[i].highlights == build_scene(-8.0, cue="stand_tall").highlights
