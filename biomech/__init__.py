@@ -65,7 +65,9 @@ _EXPORTS: dict[str, str] = {
     "questions": "biomech.lessons.questions",
     # scene, figures and apps (these load matplotlib or ipywidgets on first use)
     "build_scene": "biomech.scene.scene",
+    "LiftScene": "biomech.scene.lift",
     "lift_scene": "biomech.scene.lift",
+    "lift_scenes": "biomech.scene.lift",
     "export_figure": "biomech.export",
     "export_figures": "biomech.export",
     "HipLab": "biomech.apps.lab",

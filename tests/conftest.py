@@ -136,6 +136,16 @@ def voila_url_matplotlib() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def voila_lift_url() -> Iterator[str]:
+    """Lesson 03 (the deadlift, its lift lab drawn in the browser) served by Voila: a server of its own,
+    started only by the modules that test the lift."""
+    from tests.voila_server import LESSON_03, running_voila
+
+    with running_voila(notebook=LESSON_03) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     """Headless Chromium (Playwright) for one test module; closed, and Playwright stopped, after it."""

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 BROWSER = "browser"
-"""Every test marked ``browser`` (added by ``tests/conftest.py``): one Voila server."""
+"""Every test marked ``browser`` (added by ``tests/conftest.py``): one Voila server per notebook served
+(the lab; lesson 03 for the lift), each started once, on the one worker of this group."""
 
 
 def notebook_group(path: Path) -> str:

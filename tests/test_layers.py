@@ -56,6 +56,9 @@ RULE_UNKNOWN_NAME = "biomech.<name> must be a public name of biomech/__init__.py
 RULE_STAR = "'from biomech import *' hides which layers a module uses"
 RULE_WIDGETS = "only the apps layer and later rows may import ipywidgets, ipympl, IPython, anywidget or traitlets"
 RULE_MATPLOTLIB = "only the style layer and later rows may import matplotlib"
+DRAW_ONLY = ("biomech.views.lift_curves", "biomech.views.lift_figure")
+"""Views that draw what the scene layer computed (the lift's curves and figure): they may not import the model."""
+RULE_DRAW_ONLY = "the lift's views draw what biomech.scene.lift computes: they import nothing from biomech.model"
 
 
 @dataclass(frozen=True)
@@ -256,6 +259,8 @@ class Checker:
                 message = RULE_WIDGETS
             elif top == "matplotlib" and own.row < self.layer_rows["style"]:
                 message = RULE_MATPLOTLIB
+            if message is None and own_dotted in DRAW_ONLY and (self.unit_of(imp.target) or own).layer == "model":
+                message = f"{imp.target}: {RULE_DRAW_ONLY}"
             if message:
                 found.append(f"{where}:{imp.line}: {imp.how} - {message}")
         return found
@@ -377,6 +382,18 @@ PLANTS = {
         RULE_LATER_ROW,
     ),
     "widgets below apps": ("biomech/views/curves.py", "import ipywidgets as _w", "import ipywidgets", RULE_WIDGETS),
+    "the lift's curves run the model": (
+        "biomech/views/lift_curves.py",
+        "from biomech.model.lift import lift_compensation as _run",
+        "biomech.model.lift",
+        RULE_DRAW_ONLY,
+    ),
+    "the lift's figure runs the model through the lazy package": (
+        "biomech/views/lift_figure.py",
+        "import biomech as _bm\n\n_run = _bm.lift_compensation",
+        "biomech.model.lift",
+        RULE_DRAW_ONLY,
+    ),
 }
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 NOTEBOOK = ROOT / "notebooks" / "01_hip_compensation_lab.ipynb"
+LESSON_03 = ROOT / "notebooks" / "03_deadlift_lockout.ipynb"
+"""The deadlift lesson, whose lift lab (``bm.LiftLab``) the lift's browser tests and benchmark drive."""
 VOILA_CONFIG = ROOT / "voila.json"  # read by Voila from its working directory, ROOT
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

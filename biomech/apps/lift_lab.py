@@ -1,41 +1,72 @@
 """The deadlift from floor to lockout, live: a phase slider moves the lifter, both cues side by side.
 
-App layer (ipywidgets). The numbers come from :mod:`biomech.model.lift`; the pictures from
-the project's views (:class:`~biomech.views.SagittalView`,
-:class:`~biomech.views.TransverseView`, :class:`~biomech.views.LiftCurvesView`), fed the
-lifter posed at the phase (:func:`biomech.scene.lift.lift_scene`). Each side view also
-draws a plate around the bar (radius :data:`~biomech.scene.lift.PLATE_RADIUS`): at phase 0
-it stands on the floor, then it rises with the hands.
+App layer (ipywidgets, anywidget). The kernel computes the lifter's whole pull at once,
+both cues at every phase of the grid (:func:`biomech.scene.lift.lift_scenes`: the lift
+model, :mod:`biomech.model.lift`, runs once per cue over the grid; the lockout parts once
+per setting), turns it into one payload (:func:`biomech.web.lift.lift_payload`) and sends
+it in one message to :class:`LiftDrawing`, an anywidget that draws in the browser with
+the lab's renderer (``static/lab.js`` with ``static/lift.js``). The phase slider belongs
+to the renderer: a key press repaints from the precomputed states (the two cues side-on,
+each with the plate around the bar, the feet from above and the curves with a cursor at
+the phase), with no kernel round trip. Where the slider rests reaches the kernel a
+moment after it stops (the ``value`` trait), never per frame. A change of the available
+extension or the tissue computes the pull again (the last few settings are kept).
 
-The figure is built once; a control change only sets artists' data, then the figure
-is drawn with Agg and sent as a PNG through an ``ipywidgets.Image``, so no interactive
-matplotlib backend (ipympl) is needed (``docs/architecture.md`` sets this beside the lab's
-two drawings).
+:attr:`LiftLab.figure` draws the current frame with matplotlib
+(:class:`~biomech.views.LiftFigure`), when asked, for slides and saved frames
+(``docs/architecture.md`` sets this beside the lab's drawings).
 """
 
 from __future__ import annotations
 
-import io
+import functools
+from typing import Any
 
+import anywidget
 import ipywidgets as widgets
+import traitlets
 from IPython.display import display
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle
 
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps.guard import guarded
-from biomech.model.lift import cue_table
-from biomech.model.lockout import CUES, tissues
+from biomech.model.lockout import tissues
 from biomech.parameters import PARAMETERS
-from biomech.scene.lift import PLATE_RADIUS, lift_scene
+from biomech.scene.lift import LiftScene, lift_scenes
 from biomech.style import get_theme, use_theme
-from biomech.views import LiftCurvesView, SagittalView, TransverseView
+from biomech.views import LiftFigure
+from biomech.web.lift import lift_payload, lift_renderer_files
 
-__all__ = ["LiftLab"]
+__all__ = ["LiftDrawing", "LiftLab", "lift_setting"]
 
-_PANEL_TITLES = {"stand_tall": "Stand up\ntall", "squeeze_glutes": "Squeeze your bum\nat the top"}
-_FIGURE_INCHES, _DPI = (12.8, 6.4), 80
+_ESM, _CSS = lift_renderer_files()
+
+
+@functools.lru_cache(maxsize=16)
+def lift_setting(hip_extension_available: float, tissue: str) -> tuple[LiftScene, dict[str, Any]]:
+    """A lifter's pull (:func:`~biomech.scene.lift.lift_scenes`) and its browser payload, kept for the last 16 settings.
+
+    Going back to a setting (a lecturer toggling the tissue) sends its scenes without
+    computing them again. Nobody changes a payload.
+    """
+    lift = lift_scenes(float(hip_extension_available), tissue=tissue)
+    return lift, lift_payload(lift)
+
+
+class LiftDrawing(anywidget.AnyWidget):
+    """The lift's renderer as a widget: ``payload`` (every phase, both cues), ``value`` (the phase), ``theme``.
+
+    Examples
+    --------
+    >>> drawing = LiftDrawing(payload=lift_setting(-8.0, "hip flexors (all)")[1], value=0.5)  # doctest: +SKIP
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    renderer = traitlets.Unicode("lift").tag(sync=True)
+    payload = traitlets.Dict().tag(sync=True)
+    value = traitlets.Float(0.0).tag(sync=True)
+    theme = traitlets.Unicode("light").tag(sync=True)
 
 
 class LiftLab:
@@ -50,115 +81,111 @@ class LiftLab:
 
     Attributes
     ----------
-    phase, available, tissue
-        The controls; :meth:`set` moves them from code.
-    figure
-        The matplotlib Figure (Agg); ``lab.figure.savefig(...)`` saves the current frame.
-    plates
-        Per cue, the plate drawn around the bar in the side view (a Circle, in H).
-    image, readout, errors
-        The drawn frame, the numbers of both cues, and any callback error.
+    drawing
+        The :class:`LiftDrawing`: its ``value`` is the phase where the slider rests.
+    available, tissue, theme_control
+        The kernel's controls (the theme: light, or dark for a projector); :meth:`set`
+        moves them (and the phase) from code.
+    lift
+        The :class:`~biomech.scene.lift.LiftScene` drawn (both cues, every phase).
+    readout, errors
+        The setting in words, and any callback error.
     """
 
     def __init__(
         self, hip_extension_available: float = -8.0, tissue: str = ALL_FLEXORS, *, theme: str = "light"
     ) -> None:
         p = PARAMETERS["hip_extension_available"]
-        self.phase = widgets.FloatSlider(
-            value=0.0,
-            min=0.0,
-            max=1.0,
-            step=0.01,
-            readout_format=".2f",
-            description="Lift phase",
-            continuous_update=True,
-            layout=widgets.Layout(width="34em"),
-        )
         self.available = widgets.FloatSlider(
             value=hip_extension_available,
             min=p.min,
             max=p.max,
             step=0.5,
             description="Hip extension available (deg)",
+            continuous_update=False,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="34em"),
         )
         # the lift runs the blog's mechanism, which has no ligament: offer its tissues only
         self.tissue = widgets.Dropdown(options=list(tissues("blog")), value=tissue, description="Tissue")
         self.theme = get_theme(theme)
-        with use_theme(self.theme):
-            self.figure = Figure(figsize=_FIGURE_INCHES, dpi=_DPI)
-            FigureCanvasAgg(self.figure)
-            self.figure.set_facecolor(self.theme.background)
-            add = self.figure.add_axes
-            self.side = {
-                c: SagittalView(add((0.215 * i, 0.02, 0.215, 0.88)), theme=self.theme, labels=False)
-                for i, c in enumerate(CUES)
-            }
-            self.plates = {
-                c: Circle((0.0, PLATE_RADIUS), PLATE_RADIUS, fill=False, ec=self.theme.muted, lw=2, zorder=0.5)
-                for c in CUES
-            }
-            for c, plate in self.plates.items():
-                self.side[c].ax.add_patch(plate)
-            self.top = {
-                c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme)
-                for i, c in enumerate(CUES)
-            }
-            for i, c in enumerate(CUES):
-                self.figure.text(
-                    0.1075 + 0.215 * i,
-                    0.97,
-                    _PANEL_TITLES[c],
-                    ha="center",
-                    va="top",
-                    fontsize=16,
-                    fontweight="bold",
-                    color=self.theme.foreground,
-                )
-            self.curves = LiftCurvesView(add((0.5, 0.13, 0.48, 0.3)), theme=self.theme)
-        self.image = widgets.Image(format="png")
+        self.theme_control = widgets.ToggleButtons(
+            options=[("Light", "light"), ("Dark (projector)", "dark")],
+            value=self.theme.name,
+            style={"button_width": "auto"},
+        )
         self.readout = widgets.HTML()
         self.errors = widgets.Output()
-        self._restrict()
-        self.phase.observe(lambda _: guarded(self.errors, self._move), names="value")
+        self.lift, payload = lift_setting(float(self.available.value), self.tissue.value)
+        self.drawing = LiftDrawing(payload=payload, value=0.0, theme=self.theme.name)
+        self._figure: LiftFigure | None = None
+        self._describe()
         for control in (self.available, self.tissue):
             control.observe(lambda _: guarded(self.errors, self._restrict), names="value")
+        self.theme_control.observe(lambda _: guarded(self.errors, self._set_theme), names="value")
         self.widget = widgets.VBox(
-            [widgets.HBox([self.phase, self.tissue]), self.available, self.image, self.readout, self.errors]
+            [
+                widgets.HBox([self.available, self.tissue]),
+                self.theme_control,
+                self.readout,
+                self.drawing,
+                self.errors,
+            ]
         )
+        self.widget.add_class("hiplab-lift")
 
     def _ipython_display_(self) -> None:
         display(self.widget)
 
+    @property
+    def phase(self) -> float:
+        """The phase shown (where the browser's slider rests), 0 to 1."""
+        return float(self.drawing.value)
+
     def set(
-        self, *, phase: float | None = None, hip_extension_available: float | None = None, tissue: str | None = None
+        self,
+        *,
+        phase: float | None = None,
+        hip_extension_available: float | None = None,
+        tissue: str | None = None,
+        theme: str | None = None,
     ) -> None:
-        """Move the controls as a user would (for scripts, slides and tests)."""
+        """Move the controls as a user would (for scripts, slides and tests); the phase goes to the grid's nearest."""
+        if theme is not None:
+            self.theme_control.value = get_theme(theme).name
         if tissue is not None:
             self.tissue.value = tissue
         if hip_extension_available is not None:
             self.available.value = hip_extension_available
         if phase is not None:
-            self.phase.value = phase
+            self.drawing.value = float(self.lift.phases[self.lift.index(phase)])
 
     def reset(self) -> None:
         """Back to the start: bar on the floor, 8 deg short of extension, all hip flexors."""
         self.set(phase=0.0, hip_extension_available=-8.0, tissue=ALL_FLEXORS)
 
-    def _restrict(self) -> None:
-        self.curves.set_lifter(self.available.value, self.tissue.value)
-        self._move()
+    @property
+    def figure(self) -> Figure:
+        """The current frame drawn by matplotlib (Agg; built on first use): ``lab.figure.savefig(...)``."""
+        if self._figure is None:
+            with use_theme(self.theme):
+                self._figure = LiftFigure(theme=self.theme)
+        self._figure.update(self.lift, self.phase)
+        return self._figure.figure
 
-    def _move(self) -> None:
-        phase = float(self.phase.value)
-        for c in CUES:
-            scene = lift_scene(phase, self.available.value, cue=c, tissue=self.tissue.value)
-            self.side[c].update(scene)
-            self.plates[c].set_center(tuple(scene.sagittal.bar))
-            self.top[c].update(scene)
-        self.curves.set_phase(phase)
-        self.readout.value = cue_table(phase, self.available.value, tissue=self.tissue.value, fmt="html")
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", facecolor=self.theme.background)
-        self.image.value = buffer.getvalue()
+    def _set_theme(self) -> None:
+        """Light or dark: the browser's drawing at once; the matplotlib frame is built again when next asked."""
+        self.theme = get_theme(self.theme_control.value)
+        self.drawing.theme = self.theme.name
+        self._figure = None
+
+    def _restrict(self) -> None:
+        self.lift, payload = lift_setting(float(self.available.value), self.tissue.value)
+        self.drawing.payload = payload
+        self._describe()
+
+    def _describe(self) -> None:
+        self.readout.value = (
+            f"<p>The blog's hypothesis, {self.lift.hip_extension_available:g} deg of hip extension available, "
+            f"tissue: {self.lift.tissue}. Move <b>Lift phase</b> (arrow keys: 0.01 per press).</p>"
+        )

@@ -1,30 +1,33 @@
-"""The compensation along the lift: rotation and pelvic tilt against lift phase, both cues."""
+"""The compensation along the lift: rotation and pelvic tilt against lift phase, both cues.
+
+The view draws the curves of a :class:`~biomech.scene.lift.LiftScene` (computed in the
+scene layer by :func:`~biomech.scene.lift.lift_scenes`); it runs no model.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from biomech.model.lift import lift_compensation
-from biomech.model.lockout import CUES, Compensation
+from biomech.scene.lift import CUES, LiftScene
 from biomech.style.palette import Theme, get_theme
 
-__all__ = ["LiftCurvesView", "PHASE_POINTS"]
+__all__ = ["LiftCurvesView"]
 
-PHASE_POINTS = 201
-"""Points of the phase curves (phase steps of 0.005)."""
-_QUANTITIES = ("rotation_used", "pelvic_tilt")
+QUANTITIES = ("rotation_used", "pelvic_tilt")
+"""The curves drawn, per cue (fields of the lift's :class:`~biomech.model.lockout.Compensation`)."""
+CUE_STYLES = {"stand_tall": (0, (4, 2)), "squeeze_glutes": "-"}
+"""Line style per cue: dashed "stand tall", solid "squeeze"."""
 
 
 class LiftCurvesView:
     """Rotation used and added pelvic tilt against lift phase, one line style per cue.
 
     Unlike the lockout views, which draw one :class:`~biomech.scene.scene.Scene`, this
-    view draws a lifter's whole pull: :meth:`set_lifter` computes and draws the curves
-    (when the restriction or tissue changes), :meth:`set_phase` only moves the marker.
+    view draws a lifter's whole pull: :meth:`set_lift` draws the curves of a
+    :class:`~biomech.scene.lift.LiftScene` (when the restriction or tissue changes),
+    :meth:`set_phase` only moves the marker.
 
     Parameters
     ----------
@@ -35,8 +38,8 @@ class LiftCurvesView:
 
     Attributes
     ----------
-    curves
-        Cue -> :class:`~biomech.model.lockout.Compensation` over the phase grid, as last set.
+    lift
+        The :class:`~biomech.scene.lift.LiftScene` drawn, as last set (``None`` before).
     """
 
     def __init__(self, ax: Axes, *, theme: str | Theme = "light") -> None:
@@ -45,13 +48,12 @@ class LiftCurvesView:
         ax.set_xlim(0.0, 1.0)
         ax.set_xlabel("lift phase (0 = bar on the floor, 1 = lockout)")
         ax.set_ylabel("degrees")
-        styles = {"stand_tall": (0, (4, 2)), "squeeze_glutes": "-"}
         self._lines: dict[tuple[str, str], Line2D] = {
             (c, q): ax.plot(
                 [],
                 [],
                 color=color,
-                ls=styles[c],
+                ls=CUE_STYLES[c],
                 lw=2.5,
                 label=f"{name}, {'stand tall' if c == 'stand_tall' else 'squeeze'}",
             )[0]
@@ -60,16 +62,15 @@ class LiftCurvesView:
         }
         self._now = ax.axvline(0.0, color=t.foreground, lw=1.5)
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)
-        self.curves: Mapping[str, Compensation] = {}
+        self.lift: LiftScene | None = None
 
-    def set_lifter(self, hip_extension_available: float, tissue: str) -> None:
-        """Compute both cues' curves over the pull and draw them; rescale the y axis."""
-        grid = np.linspace(0.0, 1.0, PHASE_POINTS)
-        self.curves = {c: lift_compensation(grid, hip_extension_available, cue=c, tissue=tissue) for c in CUES}
-        for c, s in self.curves.items():
-            for q in _QUANTITIES:
-                self._lines[(c, q)].set_data(grid, getattr(s, q))
-        values = [getattr(s, q) for s in self.curves.values() for q in _QUANTITIES]
+    def set_lift(self, lift: LiftScene) -> None:
+        """Draw both cues' curves of ``lift`` over its phase grid; rescale the y axis."""
+        self.lift = lift
+        for c, s in lift.curves.items():
+            for q in QUANTITIES:
+                self._lines[(c, q)].set_data(lift.phases, getattr(s, q))
+        values = [getattr(s, q) for s in lift.curves.values() for q in QUANTITIES]
         low, high = min(0.0, float(np.min(values))), max(5.0, float(np.max(values)))
         self.ax.set_ylim(low - 2.0, high + 2.0)
 

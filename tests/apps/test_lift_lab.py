@@ -1,4 +1,4 @@
-"""The live deadlift (biomech.apps.lift_lab)."""
+"""The live deadlift (biomech.apps.lift_lab): the kernel sends the whole pull; the phase moves in the browser."""
 
 from __future__ import annotations
 
@@ -7,35 +7,70 @@ import pytest
 from biomech.model.lift import lift_compensation
 
 
-def test_lift_lab_moves_with_its_controls():
+def test_a_new_setting_sends_the_whole_pull_in_one_payload():
     from biomech.apps.lift_lab import LiftLab
 
     lab = LiftLab()
-    first = lab.image.value
+    first = lab.drawing.payload
+    assert len(first["states"]) == 101 and lab.drawing.renderer == "lift"
+    sent = []
+    lab.drawing.observe(lambda change: sent.append(change["new"]), names="payload")
     lab.set(phase=1.0, hip_extension_available=-12.0, tissue="Tensor fasciae latae")
-    assert lab.image.value != first and lab.image.value[:4] == b"\x89PNG"
-    assert "Tensor fasciae latae" in lab.readout.value
+    assert len(sent) == 2  # tissue, then available extension: one message each, none for the phase
+    assert lab.drawing.payload["tissue"] == "Tensor fasciae latae" and lab.drawing.payload is not first
     squeeze = lift_compensation(1.0, -12.0, tissue="Tensor fasciae latae")
-    assert f"{squeeze.rotation_used:.1f}" in lab.readout.value  # internal rotation: negative
+    k = [c for c, _ in lab.drawing.payload["cues"]].index("squeeze_glutes")
+    assert lab.drawing.payload["states"][-1]["readout"][k][0] == squeeze.describe()
+    assert "Tensor fasciae latae" in lab.readout.value
     assert lab.errors.outputs == ()
     lab.reset()
-    assert (lab.phase.value, lab.available.value, lab.tissue.value) == (0.0, -8.0, "hip flexors (all)")
+    assert (lab.phase, lab.available.value, lab.tissue.value) == (0.0, -8.0, "hip flexors (all)")
+    assert lab.drawing.payload is first  # a setting seen before: its payload is kept, not computed again
 
 
-def test_the_plate_stands_on_the_floor_at_the_start_and_rises_with_the_bar():
+def test_the_phase_goes_to_the_grid_and_no_image_is_drawn_per_move():
+    from biomech.apps.lift_lab import LiftLab
+
+    lab = LiftLab()
+    lab.set(phase=0.333)
+    assert lab.phase == pytest.approx(0.33)
+    assert not hasattr(lab, "image")  # the PNG-per-move path is gone
+    assert lab._figure is None  # matplotlib draws only when a frame is asked for
+
+
+def test_the_saved_frame_has_the_plate_on_the_floor_at_the_start_and_rising_with_the_bar():
     from biomech.apps.lift_lab import LiftLab
     from biomech.scene.lift import PLATE_RADIUS, lift_scene
 
     lab = LiftLab()
-    for cue, plate in lab.plates.items():
+    lab.figure  # noqa: B018 - drawn at phase 0
+    plates = lab._figure.plates
+    for cue, plate in plates.items():
         x, y = plate.get_center()
         assert y - plate.get_radius() == pytest.approx(0.0, abs=1e-9)  # touching the floor
         assert (x, y) == pytest.approx(tuple(lift_scene(0.0, -8.0, cue=cue).sagittal.bar))
         assert plate.get_radius() == PLATE_RADIUS
     lab.set(phase=1.0)
-    for cue, plate in lab.plates.items():
+    lab.figure  # noqa: B018
+    for cue, plate in plates.items():
         assert plate.get_center() == pytest.approx(tuple(lift_scene(1.0, -8.0, cue=cue).sagittal.bar))
         assert plate.get_center()[1] > 3 * PLATE_RADIUS
+
+
+def test_the_theme_reaches_the_drawing_and_the_saved_frame():
+    from biomech.apps.lift_lab import LiftLab
+    from biomech.style import get_theme
+
+    lab = LiftLab()
+    lab.set(theme="dark")
+    assert lab.drawing.theme == "dark"
+    assert lab.figure.get_facecolor()[:3] == pytest.approx(_rgb(get_theme("dark").background))
+
+
+def _rgb(colour: str) -> tuple[float, ...]:
+    from matplotlib.colors import to_rgb
+
+    return to_rgb(colour)
 
 
 def test_every_tissue_offered_can_be_chosen():
@@ -45,4 +80,5 @@ def test_every_tissue_offered_can_be_chosen():
     for tissue in lab.tissue.options:
         lab.set(phase=0.95, tissue=tissue)
         assert lab.errors.outputs == (), tissue
+        assert lab.drawing.payload["tissue"] == tissue
     assert "Iliofemoral ligament" not in lab.tissue.options  # the lift's blog mechanism has no ligament

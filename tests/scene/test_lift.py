@@ -7,9 +7,12 @@ from functools import partial
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import CUES
+from biomech.scene import lift as scene_lift
 from biomech.scene.lift import lift_scene
 from biomech.scene.pose import sagittal_pose
 from biomech.scene.scene import build_scene as build_scene_any
@@ -153,3 +156,67 @@ def test_the_plate_radius_is_a_45_cm_plate_at_the_assumed_height():
     assert gap > 0 and 0 < bend < 30  # straight arms end above the bar; the upper back rounds to reach it
     assert lift_scene(0.0, -8.0).sagittal.bar[1] == pytest.approx(PLATE_RADIUS)
     assert start_reach(lift_shank_inclination_start=40.0)[0] < gap  # a more inclined trunk reaches lower
+
+
+# ----- the whole pull at once (LiftScene) -------------------------------------------------
+
+
+@settings(max_examples=25)
+@given(
+    available=st.sampled_from([-20.0, -8.0, 0.0, 12.5]),
+    tissue=st.sampled_from(["hip flexors (all)", "Rectus femoris", "Tensor fasciae latae"]),
+    i=st.integers(0, 20),
+)
+def test_the_pulls_scenes_are_the_single_scenes(available, tissue, i):
+    lift = scene_lift.lift_scenes(available, tissue=tissue, phases=21)
+    phase = float(lift.phases[i])
+    for cue in CUES:
+        many, one = lift.scenes[cue][i], lift_scene(phase, available, cue=cue, tissue=tissue)
+        assert many.state == one.state
+        np.testing.assert_allclose(many.sagittal.trunk, one.sagittal.trunk, atol=1e-12)
+        np.testing.assert_allclose(many.sagittal.bar, one.sagittal.bar, atol=1e-12)
+        for a, b in zip(many.bones_side.femur, one.bones_side.femur, strict=True):
+            np.testing.assert_allclose(a, b, atol=1e-12)
+    assert lift.index(phase) == i and lift.at(phase)["squeeze_glutes"] is lift.scenes["squeeze_glutes"][i]
+
+
+def test_the_pulls_curves_are_the_lift_model_over_the_grid():
+    lift = scene_lift.lift_scenes(-8.0, tissue="Iliopsoas")
+    assert lift.phases.shape == (scene_lift.LIFT_PHASES,) and lift.phases[0] == 0.0 and lift.phases[-1] == 1.0
+    for cue in CUES:
+        model = lift_compensation(lift.phases, -8.0, cue=cue, tissue="Iliopsoas")
+        for name in ("rotation_used", "pelvic_tilt", "deficit"):
+            np.testing.assert_array_equal(getattr(lift.curves[cue], name), getattr(model, name))
+    np.testing.assert_array_equal(lift.postures.hip_flexion, lift_posture(lift.phases).hip_flexion)
+
+
+def test_what_does_not_move_is_computed_once_per_setting():
+    scene_lift._lockout.cache_clear()
+    scene_lift.lift_scenes(-7.5, tissue="Sartorius", phases=11)
+    assert scene_lift._lockout.cache_info().misses == len(CUES)  # one lockout per cue, not per phase
+    for phase in np.linspace(0.0, 1.0, 7):
+        lift_scene(float(phase), -7.5, cue="stand_tall", tissue="Sartorius")  # a move: nothing of the lockout again
+    assert scene_lift._lockout.cache_info().misses == len(CUES)
+    lift_scene(0.5, -7.0, cue="stand_tall", tissue="Sartorius")  # a new setting
+    assert scene_lift._lockout.cache_info().misses == len(CUES) + 1
+
+
+@pytest.mark.parametrize("phases", [1, 0, 2.5])
+def test_a_grid_needs_two_whole_points(phases):
+    with pytest.raises(ValueError, match="'phases'"):
+        scene_lift.lift_scenes(-8.0, phases=phases)
+
+
+def test_the_cues_share_their_poses_only_while_they_ask_the_same():
+    lift = scene_lift.lift_scenes(-8.0, phases=21)
+    tall, squeeze = lift.scenes["stand_tall"], lift.scenes["squeeze_glutes"]
+    early, top = 10, 20  # mid-pull the cue does not act yet; at lockout the squeeze asks for more
+    assert (
+        squeeze[early].bones_side is tall[early].bones_side and squeeze[early].muscles_side is tall[early].muscles_side
+    )
+    assert squeeze[top].bones_side is not tall[top].bones_side
+    assert squeeze[top].sagittal.pelvic_tilt != tall[top].sagittal.pelvic_tilt
+    for i in (early, top):  # each keeps its own cue's state and lockout
+        assert (tall[i].state.cue, squeeze[i].state.cue) == ("stand_tall", "squeeze_glutes")
+        assert squeeze[i].highlights == build_scene(-8.0, cue="squeeze_glutes").highlights
+        assert tall[i].highlights == build_scene(-8.0, cue="stand_tall").highlights

@@ -195,9 +195,13 @@ class SideView {
     this.ghostLumbar.setAttribute("d", polyline(setting.neutral.lumbar));
     this.cue = setting.cue;
   }
-  paint(pose) {
-    const s = pose.side, S = this.data.scale, [[x0, x1], [y0, y1]] = this.region;
+  place(s) { // the view's limits: the region about the hip joint (the view follows the hips through)
+    const S = this.data.scale, [[x0, x1], [y0, y1]] = this.region;
     this.p.setView(Math.round(x0 * S + s.hip[0]), Math.round(x1 * S + s.hip[0]), y0 * S, y1 * S);
+  }
+  paint(pose) {
+    const s = pose.side;
+    this.place(s);
     for (const [name, g] of Object.entries(this.bones)) {
       const m = s.bones[name];
       if (Array.isArray(m)) { g.setAttribute("transform", motion(m)); this.bonePoints(g, name, null); }
@@ -602,8 +606,13 @@ export function mountPage(root, payload) {
   return lab;
 }
 
+// Other drawings on the same anywidget entry point, by the widget's `renderer` trait (e.g. lift.js's "lift").
+export const RENDERERS = {};
+
 /** anywidget: the kernel sends `payload` (one setting, its 141 states); the slider moves here. */
 export function render({ model, el }) {
+  const other = RENDERERS[model.get("renderer")];
+  if (other) return other({ model, el });
   const root = document.createElement("div");
   el.appendChild(root);
   let timer = null;

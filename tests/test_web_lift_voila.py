@@ -1,0 +1,90 @@
+"""Lesson 03 served by Voila: the lift lab's phase slider repaints in the browser with no kernel message.
+
+Needs Debian's Chromium at /usr/bin/chromium; skipped without it (failed under CI).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from biomech.model.lift import lift_compensation
+from tests.voila_server import skip_without_chromium
+
+pytestmark = pytest.mark.browser
+skip_without_chromium()
+playwright = pytest.importorskip("playwright.sync_api")
+
+ROOT = "document.querySelector('.hl-lift')"
+PAINTED = f"Number(({ROOT} || {{dataset: {{}}}}).dataset.frames || 0)"
+FRAMES = f"() => {PAINTED}"
+STATE = f"() => {ROOT}.dataset.state"
+
+
+@pytest.fixture(scope="module")
+def page(chromium, voila_lift_url):
+    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
+    page.sent = []  # every websocket frame the page sends to the kernel
+    page.errors = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: page.sent.append(payload)))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    try:
+        page.goto(voila_lift_url, wait_until="domcontentloaded", timeout=120_000)
+        page.wait_for_function(f"{FRAMES} > 0", timeout=240_000)
+        yield page
+    finally:
+        page.close()
+
+
+def quiet(page, seconds: float = 2.0) -> None:
+    """Wait until the page has sent nothing for ``seconds`` (widgets report their values once after loading)."""
+    count, still = len(page.sent), 0
+    for _ in range(600):
+        page.wait_for_timeout(100)
+        still = still + 1 if len(page.sent) == count else 0
+        count = len(page.sent)
+        if still >= seconds * 10:
+            return
+    raise AssertionError("the page never stopped talking to the kernel")
+
+
+def test_an_arrow_key_on_the_phase_slider_repaints_with_no_kernel_message(page):
+    quiet(page)
+    assert page.evaluate(STATE) == "0.00"
+    slider = page.locator(".hl-lift .hl-slider")
+    slider.focus()
+    for _ in range(90):  # 0.00 -> 0.90, each press painted before any message leaves
+        before, sent = page.evaluate(FRAMES), len(page.sent)
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"{FRAMES} > {before}", timeout=10_000)
+        assert len(page.sent) == sent, "the page asked the kernel before painting"
+    assert page.evaluate(STATE) == "0.90"
+    # the readout and the aria-live line say the state the model gives at that phase (lesson 03's lifter)
+    squeeze = lift_compensation(0.9, -8.0, cue="squeeze_glutes")
+    assert squeeze.describe() in page.locator(".hl-lift .hl-readout").inner_text()
+    assert squeeze.describe() in page.locator(".hl-lift [aria-live]").inner_text()
+    assert page.locator(".hl-lift .hl-value").inner_text() == "0.90"
+    # the plate is drawn around each cue's bar, and the curves' cursor moved
+    assert page.locator(".hl-lift .hl-plate").count() == 2
+    # where the slider rests reaches the kernel afterwards (for a saved frame), not per press
+    sent = len(page.sent)
+    for _ in range(100):
+        if len(page.sent) > sent:
+            break
+        page.wait_for_timeout(100)
+    assert len(page.sent) > sent, "the kernel never heard where the slider rests"
+    assert not page.errors, page.errors
+
+
+def test_a_new_tissue_recomputes_the_pull_in_the_kernel_and_the_drawing_follows(page):
+    before = page.evaluate(FRAMES)
+    page.locator(".hiplab-lift .widget-dropdown select").first.select_option("Rectus femoris")
+    phase = float(page.evaluate(STATE))
+    stand = lift_compensation(phase, -8.0, cue="stand_tall", tissue="Rectus femoris")
+    page.wait_for_function(
+        f"(text) => {PAINTED} > {before} && {ROOT}.querySelector('.hl-readout').innerText.includes(text)",
+        arg=stand.describe(),
+        timeout=120_000,
+    )
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error:" not in body
+    assert not page.errors, page.errors
