@@ -27,7 +27,7 @@ import numpy as np
 from biomech.formatting import format_degrees
 from biomech.scene.lift import CUE_TITLES, PLATE_RADIUS, LiftScene
 from biomech.scene.scene import Scene
-from biomech.web.bone_motion import SCALE, _bones, _ints, _outlines_json, reference_outlines
+from biomech.web.bone_motion import SCALE, outlines_json, posed_rings, reference_outlines, whole_numbers
 from biomech.web.payload import scene_frame
 
 __all__ = ["LIFT_CURVES", "lift_payload", "lift_readout", "lift_renderer_files", "posture_line"]
@@ -56,7 +56,7 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
     """One cue's state in words (:meth:`Compensation.describe`) and its numbers (rotation, feet, tilt)."""
     s = scene.state
     numbers = (
-        f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 feet out {_deg(s.foot_progression)} \u00b7 "
+        f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 stance needed: feet out {_deg(s.foot_progression)} \u00b7 "
         f"anterior pelvic tilt added {_deg(s.pelvic_tilt)}"
     )
     return s.describe(), numbers
@@ -64,13 +64,16 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
 
 def _neutral(scene: Scene) -> dict[str, Any]:
     """The standing pelvis and lumbar spine moved to the phase's joint angles (the dashed ghost)."""
-    return {"pelvis": [_ints(scene.bones_side_neutral.pelvis[0])], "lumbar": _ints(scene.sagittal_neutral.lumbar)}
+    return {
+        "pelvis": [whole_numbers(scene.bones_side_neutral.pelvis[0])],
+        "lumbar": whole_numbers(scene.sagittal_neutral.lumbar),
+    }
 
 
 def _extent(scene: Scene) -> np.ndarray:
     """The side view's drawn points of a scene (bones, trunk, arm, head and the plate's box), shape (K, 2), H."""
     p = scene.sagittal
-    rings = [r for bone in _bones(scene)[0].values() for r in bone]
+    rings = [r for bone in posed_rings(scene)[0].values() for r in bone]
     head = p.head_center + p.head_radius * np.array([[-1.0, -1.0], [1.0, 1.0]])
     plate = p.bar + PLATE_RADIUS * np.array([[-1.0, -1.0], [1.0, 1.0]])
     return np.vstack([*rings, p.trunk, p.arm, p.lumbar, head, plate])
@@ -139,11 +142,11 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
         "format": 1,
         "kind": "lift",
         "scale": SCALE,
-        "outlines": _outlines_json(reference),
+        "outlines": outlines_json(reference),
         "poses": poses,
         "cues": [[c, CUE_TITLES[c]] for c in cues],
         "plate": int(round(PLATE_RADIUS * SCALE)),
-        "region": [_ints([low[0], high[0]]), _ints([min(low[1], -MARGIN_H), high[1]])],
+        "region": [whole_numbers([low[0], high[0]]), whole_numbers([min(low[1], -MARGIN_H), high[1]])],
         "curves": {
             "x": [float(p) for p in lift.phases],
             **{c: {q: [_number(v) for v in getattr(lift.curves[c], q)] for q in LIFT_CURVES} for c in cues},
