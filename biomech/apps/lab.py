@@ -9,7 +9,7 @@ figure described below (``benchmarks/browser_latency.py`` compares the two).
 
 This module only wires things together. The numbers come from
 :func:`biomech.scene.scene.build_scene` (which calls the model), the pictures from
-:class:`biomech.views.Dashboard`, the table from :func:`biomech.anatomy.textbook.as_table`, and
+:class:`biomech.views.Dashboard`, the table from :func:`biomech.anatomy.textbook_render.textbook_html`, and
 the slide files from :mod:`biomech.export`.
 
 Speed (``docs/architecture.md``): the figure is built once. Moving the restriction slider
@@ -48,7 +48,7 @@ from biomech.apps.lab_widget import LabDrawing, setting_payload
 from biomech.apps.live_figure import LiveFigure
 from biomech.apps.page_theme import page_style_widget
 from biomech.model.compare import disagreement
-from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
+from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissue_choices
 from biomech.parameters import PARAMETERS, Parameter
 from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
 from biomech.style import get_theme, use_theme
@@ -254,7 +254,7 @@ class HipLab:
         try:
             if "mechanism" in values:
                 self.controls["mechanism"].value = values["mechanism"]
-                self.controls["tissue"].options = list(tissues(values["mechanism"]))
+                self.controls["tissue"].options = list(tissue_choices(values["mechanism"]))
             for name, value in values.items():
                 self.controls[name].value = value
         finally:
@@ -341,7 +341,7 @@ class HipLab:
                 tooltips=["Stand tall, ribs down", "Squeeze your bum at the top"],
                 style={"button_width": "auto"},
             ),
-            "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
+            "tissue": widgets.Dropdown(options=list(tissue_choices("blog")), value=tissue_choices()[0], layout=wide),
             "mechanism": widgets.ToggleButtons(
                 options=list(MECHANISM_LABELS.items()),
                 value="blog",
@@ -464,7 +464,7 @@ class HipLab:
 
     def _tissue_options(self) -> None:
         """Offer the tissues of the chosen mechanism (the ligament only in the geometry)."""
-        options = list(tissues(self.controls["mechanism"].value))
+        options = list(tissue_choices(self.controls["mechanism"].value))
         dropdown = self.controls["tissue"]
         if list(dropdown.options) != options:
             self._syncing = True
@@ -518,7 +518,7 @@ class HipLab:
         self.readout.value = lab_text.readout_html(self._scene)
         if state.mechanism == "geometry" and state.deficit > 0:
             options = {k: v for k, v in self._inputs.items() if k in MODEL_PARAMETERS}
-            blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
+            blog_tissue = state.tissue if state.tissue in tissue_choices("blog") else ALL_FLEXORS
             blog = compensate(
                 state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options
             )

@@ -25,8 +25,8 @@ from matplotlib.patches import Circle
 
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps.guard import guarded
-from biomech.model.lift import cue_table
-from biomech.model.lockout import CUES, tissues
+from biomech.model.lift import lift_cues_html
+from biomech.model.lockout import CUES, tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.lift import PLATE_RADIUS, lift_scene
 from biomech.style import get_theme, use_theme
@@ -84,7 +84,7 @@ class LiftLab:
             layout=widgets.Layout(width="34em"),
         )
         # the lift runs the blog's mechanism, which has no ligament: offer its tissues only
-        self.tissue = widgets.Dropdown(options=list(tissues("blog")), value=tissue, description="Tissue")
+        self.tissue = widgets.Dropdown(options=list(tissue_choices("blog")), value=tissue, description="Tissue")
         self.theme = get_theme(theme)
         with use_theme(self.theme):
             self.figure = Figure(figsize=_FIGURE_INCHES, dpi=_DPI)
@@ -158,7 +158,7 @@ class LiftLab:
             self.plates[c].set_center(tuple(scene.sagittal.bar))
             self.top[c].update(scene)
         self.curves.set_phase(phase)
-        self.readout.value = cue_table(phase, self.available.value, tissue=self.tissue.value, fmt="html")
+        self.readout.value = lift_cues_html(phase, self.available.value, tissue=self.tissue.value)
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", facecolor=self.theme.background)
         self.image.value = buffer.getvalue()

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, rotation_benefit
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissues as tissues_of
+from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
