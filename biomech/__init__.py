@@ -50,7 +50,6 @@ _EXPORTS: dict[str, str] = {
     "textbook_html": "biomech.anatomy.textbook_render",
     "action_table_cells": "biomech.anatomy.actions_by_posture",
     "lift_cues_markdown": "biomech.model.lift",
-    "mechanisms_markdown": "biomech.model.compare",
     "parameters_markdown": "biomech.parameters",
     # the parameters and the one number formatter
     "PARAMETERS": "biomech.parameters",
