@@ -192,9 +192,9 @@ def _glute_max_rows() -> float:
 
 
 def _footnote_angles() -> float:
-    from biomech.lessons.flexion_examples import flexion_examples
+    from biomech.lessons.flexion_examples import flexion_examples_markdown
 
-    return float(len(flexion_examples.__defaults__[0]))
+    return float(len(flexion_examples_markdown.__defaults__[0]))
 
 
 def _explorer_range(end: int) -> float:
