@@ -23,7 +23,7 @@ import sys
 import numpy as np
 from timing import timed  # benchmarks/timing.py, beside this script
 
-from biomech.model.lockout import compensate, tissues
+from biomech.model.lockout import compensate, tissue_choices
 
 STATE_TARGET_MS, CURVE_TARGET_MS = 2.0, 20.0
 CURVE = np.linspace(-30.0, 40.0, 141)
@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missed = []
     print(f"{'tissue':<24}{'mechanism':<10}{'state median':>14}{'p95':>8}{'curve median':>14}{'p95':>8}")
-    for tissue in tissues("geometry"):
+    for tissue in tissue_choices("geometry"):
         rows = {}
         for mechanism, label, options in VARIANTS:
-            if mechanism not in ("geometry",) and tissue not in tissues("blog"):
+            if mechanism not in ("geometry",) and tissue not in tissue_choices("blog"):
                 continue
             state = timed(
                 lambda t=tissue, m=mechanism, o=options: compensate(-10.0, tissue=t, mechanism=m, **o), args.repeats

@@ -359,8 +359,8 @@ PLANTS = {
     ),
     "lazy name through from biomech import": (
         "biomech/lessons/cases.py",
-        "from biomech import export_figures as _export",
-        "from biomech import export_figures - lessons imports the later layer export (biomech.export)",
+        "from biomech import export_figure as _export",
+        "from biomech import export_figure - lessons imports the later layer export (biomech.export)",
         RULE_LATER_ROW,
     ),
     "absolute upward import": (
@@ -447,7 +447,7 @@ def test_public_namespace_stays_light():
 def test_public_names_resolve_and_are_listed():
     import biomech as bm
 
-    assert "compensate" in bm.__all__ and "HipLab" in bm.__all__ and "export_figures" in bm.__all__
+    assert "compensate" in bm.__all__ and "HipLab" in bm.__all__ and "export_figure" in bm.__all__
     assert set(read_exports()) <= set(bm.__all__)
     for name in bm.__all__:
         assert getattr(bm, name) is not None

@@ -182,9 +182,10 @@ def _secondary_contradicted() -> float:
 
 
 def _largest_rotation_benefit() -> float:
-    from biomech.model.lockout import rotation_benefit, tissues
+    from biomech.model.blog_lockout import blog_rotation_benefit
+    from biomech.model.lockout import tissue_choices
 
-    return max(rotation_benefit(t)[0] for t in tissues("blog")[1:])
+    return max(blog_rotation_benefit(t)[0] for t in tissue_choices("blog")[1:])
 
 
 def _iliopsoas_brim() -> float:
@@ -200,9 +201,9 @@ def _glute_max_rows() -> float:
 
 
 def _footnote_angles() -> float:
-    from biomech.lessons.flexion_examples import flexion_examples
+    from biomech.lessons.flexion_examples import flexion_examples_markdown
 
-    return float(len(flexion_examples.__defaults__[0]))
+    return float(len(flexion_examples_markdown.__defaults__[0]))
 
 
 def _explorer_range(end: int) -> float:
@@ -316,8 +317,8 @@ FIXED: tuple[Fixed, ...] = (
     Fixed("03", "At phase {0} the lab uses", "the lift phase's definition"),
     Fixed("03", "At lockout (phase {1})", "the lift phase's definition"),
     Fixed("03", "Drag **Lift phase** from {0} to {1}", "the lift phase's definition"),
-    Fixed("04", "the hip flexed to {90}°, the rotation", "the angle the lesson's cells pass to action_table"),
-    Fixed("04", "Flex the hip to {90}°", "the angle the next cell passes to action_table"),
+    Fixed("04", "the hip flexed to {90}°, the rotation", "the angle the lesson's cells pass to action_table_cells"),
+    Fixed("04", "Flex the hip to {90}°", "the angle the next cell passes to action_table_cells"),
 )
 """Numbers the lessons define."""
 

@@ -17,13 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from biomech._lazy import resolve
 from biomech.parameters import PARAMETERS
 
-__all__ = ["ACTION_AXES", "action_of", "restricts_extension", "rotation_benefit_of"]
+__all__ = ["ACTION_AXES", "action_from_moment_arm", "restricts_extension", "rotation_benefit_from_moment_arms"]
+
+_RENAMED = {
+    "action_of": "biomech.anatomy.action_rule.action_from_moment_arm",
+    "rotation_benefit_of": "biomech.anatomy.action_rule.rotation_benefit_from_moment_arms",
+}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 ACTION_AXES: Mapping[str, tuple[str, int]] = MappingProxyType(
     {
@@ -45,7 +53,7 @@ def _floor(floor_mm: ArrayLike | None) -> NDArray[np.float64]:
     return np.asarray(default if floor_mm is None else floor_mm, dtype=float)
 
 
-def action_of(axis: str, moment_arm_mm: float, floor_mm: float | None = None) -> str:
+def action_from_moment_arm(axis: str, moment_arm_mm: float, floor_mm: float | None = None) -> str:
     """Return the action a moment arm gives on a hip axis.
 
     Parameters
@@ -65,8 +73,8 @@ def action_of(axis: str, moment_arm_mm: float, floor_mm: float | None = None) ->
 
     Examples
     --------
-    >>> action_of("rotation", -29.2), action_of("rotation", 2.0), action_of("flexion", 40.0)
-    ('external rotation', '', 'flexion')
+    >>> [action_from_moment_arm(axis, mm) for axis, mm in (("rotation", -29.2), ("rotation", 2.0), ("flexion", 40.0))]
+    ['external rotation', '', 'flexion']
     """
     if not np.isfinite(moment_arm_mm):
         return "not modelled"
@@ -86,7 +94,7 @@ def restricts_extension(flexion_mm: ArrayLike, floor_mm: ArrayLike | None = None
     return bool(np.all(np.asarray(flexion_mm, dtype=float) >= _floor(floor_mm)))
 
 
-def rotation_benefit_of(
+def rotation_benefit_from_moment_arms(
     flexion_mm: ArrayLike, external_rotation_mm: ArrayLike, floor_mm: ArrayLike | None = None
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Return ``(k, direction)``: extension bought per degree of rotation, and its way.
@@ -109,7 +117,7 @@ def rotation_benefit_of(
 
     Examples
     --------
-    >>> k, direction = rotation_benefit_of(45.1, 5.1)
+    >>> k, direction = rotation_benefit_from_moment_arms(45.1, 5.1)
     >>> round(float(k), 2), float(direction)
     (0.11, 1.0)
     """
@@ -118,3 +126,8 @@ def rotation_benefit_of(
     acts = np.abs(rotation) >= _floor(floor_mm)
     k = np.where(acts, np.abs(rotation) / flexion, 0.0)
     return k, np.where(acts, np.sign(rotation), 0.0)
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming the new one."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -24,12 +24,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from biomech._lazy import resolve
 from biomech._validation import check_range
-from biomech.anatomy.action_rule import ACTION_AXES, action_of
+from biomech.anatomy.action_rule import ACTION_AXES, action_from_moment_arm
 from biomech.anatomy.geometry import AXES, HIP_RANGE_DEG, moment_arms
 from biomech.anatomy.textbook import MuscleAction, load_actions
 from biomech.parameters import PARAMETERS
@@ -39,11 +41,14 @@ __all__ = [
     "TABLE_PARTS",
     "ActionCell",
     "TextbookCheck",
-    "action_table",
+    "action_table_cells",
     "check_textbook",
     "flip_angles",
     "label_moment_arms",
 ]
+
+_RENAMED = {"action_table": "biomech.anatomy.actions_by_posture.action_table_cells"}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 _ALL_GLUT_MIN = ("glut_min1_r", "glut_min2_r", "glut_min3_r")
 _ALL_GLUT_MED = ("glut_med1_r", "glut_med2_r", "glut_med3_r")
@@ -187,7 +192,7 @@ def _labels() -> tuple[str, ...]:
     return tuple(dict.fromkeys(entry.label for entry in load_actions()))
 
 
-def action_table(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> tuple[ActionCell, ...]:
+def action_table_cells(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> tuple[ActionCell, ...]:
     """Return every (label, axis) cell of the action table at a hip flexion angle.
 
     Parameters
@@ -205,7 +210,7 @@ def action_table(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> 
 
     Examples
     --------
-    >>> cell = next(c for c in action_table(90.0) if c.label == "Piriformis" and c.axis == "rotation")
+    >>> cell = next(c for c in action_table_cells(90.0) if c.label == "Piriformis" and c.axis == "rotation")
     >>> cell.anatomic_action, cell.action, cell.flipped
     ('external rotation', 'internal rotation', True)
     """
@@ -222,7 +227,7 @@ def action_table(hip_flexion: float = 0.0, *, floor_mm: float | None = None) -> 
                 for e in load_actions()
                 if e.label == label and ACTION_AXES[e.action][0] == axis
             )
-            before, after = action_of(axis, anatomic, floor), action_of(axis, now, floor)
+            before, after = action_from_moment_arm(axis, anatomic, floor), action_from_moment_arm(axis, now, floor)
             flipped = after in ACTION_AXES and before in ACTION_AXES and after != before
             cells.append(ActionCell(label, axis, now, after, before, textbook, flipped))
     return tuple(cells)
@@ -291,3 +296,8 @@ def flip_angles(parts: tuple[str, ...], axis: str, hip_flexion: ArrayLike) -> ND
     y = np.asarray(moment_arms(x).of(*parts)[AXES.index(axis)])
     i = np.flatnonzero(np.sign(y[:-1]) * np.sign(y[1:]) < 0)
     return x[i] - y[i] * (x[i + 1] - x[i]) / (y[i + 1] - y[i])
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming the new one."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

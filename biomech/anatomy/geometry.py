@@ -233,7 +233,7 @@ def moment_arms(
 
     See Also
     --------
-    biomech.anatomy.actions_by_posture.action_table : the muscle-action table at a posture.
+    biomech.anatomy.actions_by_posture.action_table_cells : the muscle-action table at a posture.
 
     Examples
     --------

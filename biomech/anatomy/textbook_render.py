@@ -5,7 +5,7 @@ marker, the footnote (:data:`~biomech.anatomy.textbook.FOOTNOTE`) and the source
 
 Examples
 --------
->>> print(as_table("markdown").splitlines()[2])
+>>> print(textbook_markdown().splitlines()[2])
 | Muscles | Primary | Secondary |
 """
 
@@ -15,8 +15,9 @@ import html
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 
+from biomech._lazy import resolve
 from biomech._validation import check_choice
 from biomech.anatomy.textbook import (
     ACTIONS,
@@ -32,7 +33,15 @@ from biomech.anatomy.textbook import (
     unresolved_cells,
 )
 
-__all__ = ["UNRESOLVED", "as_table", "unresolved_line"]
+__all__ = ["UNRESOLVED", "textbook_html", "textbook_markdown", "textbook_text", "unresolved_line"]
+
+_RENAMED = {
+    "as_table": (
+        "biomech.anatomy.textbook_render._as_table",
+        "biomech.anatomy.textbook_render.textbook_markdown, textbook_html or textbook_text",
+    )
+}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 UNRESOLVED = "Unresolved"
 """How a rendering marks a cell where the seed's extraction visibly lost or shifted a row."""
@@ -62,60 +71,72 @@ def _cells() -> list[tuple[str, list[str], list[str]]]:
     return out
 
 
-def as_table(
-    fmt: Literal["markdown", "html", "text"] = "markdown",
-    *,
-    highlight: Mapping[str, str | Sequence[str]] | None = None,
-) -> str:
-    """Render the table as the textbook lays it out: one row per action, two columns.
-
-    Parameters
-    ----------
-    fmt
-        ``"markdown"`` (cells joined with ``<br>``), ``"html"`` (self-contained,
-        inline styles; show it with ``IPython.display.HTML``), or ``"text"``
-        (fixed-width, for a terminal).
-    highlight
-        HTML only: label -> CSS colour (``"#D55E00"``, ``"orange"``) used as the
-        background of that label wherever it appears, or a sequence of colours
-        (a label playing several roles): one horizontal stripe of each, top to bottom.
+def textbook_markdown() -> str:
+    """Return the table as Markdown, cells joined with ``<br>``.
 
     Returns
     -------
     str
         The title with its footnote marker, the table, the footnote, and the source
         with how far the entries are confirmed (:func:`~biomech.anatomy.textbook.source_note`).
+    """
+    body = [f"**{TITLE}\\{_MARK}**", "", "| Muscles | Primary | Secondary |", "|---|---|---|"]
+    body += [f"| {g} | {'<br>'.join(p)} | {'<br>'.join(s)} |" for g, p, s in _cells()]
+    return "\n".join(body + ["", f"\\{_MARK}{FOOTNOTE}", "", source_note(), ""])
+
+
+def textbook_text() -> str:
+    """Return the table as fixed-width text, for a terminal (title, table, footnote, source)."""
+    rows = _cells()
+    w0 = max(len(x) for x in ["Muscles"] + [g for g, _, _ in rows])
+    w1 = max(len(x) for x in ["Primary"] + [x for _, p, _ in rows for x in p])
+    w2 = max(len(x) for x in ["Secondary"] + [x for *_, s in rows for x in s])
+    lines = [TITLE + _MARK, "", f"{'Muscles':<{w0}}  {'Primary':<{w1}}  Secondary"]
+    lines.append(f"{'-' * w0}  {'-' * w1}  {'-' * w2}")
+    for g, p, s in rows:
+        for i in range(max(len(p), len(s))):
+            cols = (g if i == 0 else "", p[i] if i < len(p) else "", s[i] if i < len(s) else "")
+            lines.append(f"{cols[0]:<{w0}}  {cols[1]:<{w1}}  {cols[2]}".rstrip())
+        lines.append("")
+    notes = textwrap.wrap(_MARK + FOOTNOTE, 88) + [""] + textwrap.wrap(source_note(), 88)
+    return "\n".join(lines + notes) + "\n"
+
+
+def textbook_html(*, highlight: Mapping[str, str | Sequence[str]] | None = None) -> str:
+    """Return the table as self-contained HTML (inline styles; show it with ``IPython.display.HTML``).
+
+    Parameters
+    ----------
+    highlight
+        Label -> CSS colour (``"#D55E00"``, ``"orange"``) used as the background of that
+        label wherever it appears, or a sequence of colours (a label playing several
+        roles): one horizontal stripe of each, top to bottom.
+
+    Returns
+    -------
+    str
+        The title with its footnote marker, the table, the footnote and the source.
 
     Raises
     ------
     ValueError
-        For an unknown ``fmt``; for ``highlight`` with another format, with a label
-        not in the table or with a value that is not a plain CSS colour.
+        For a ``highlight`` label not in the table or a value that is not a plain CSS colour.
     """
+    return _html(_cells(), _check_highlight(highlight or {}), source_note())
+
+
+def _as_table(
+    fmt: Literal["markdown", "html", "text"] = "markdown",
+    *,
+    highlight: Mapping[str, str | Sequence[str]] | None = None,
+) -> str:
+    """The deprecated ``as_table``: one of the three renderers, chosen by ``fmt``."""
     fmt = check_choice("fmt", fmt, _FORMATS)  # type: ignore[assignment]
     if highlight is not None and fmt != "html":
         raise ValueError(f"'highlight' is only used with fmt='html'; got fmt={fmt!r}.")
-    colours = _check_highlight(highlight or {})
-    rows = _cells()
-    source = source_note()
-    if fmt == "markdown":
-        body = [f"**{TITLE}\\{_MARK}**", "", "| Muscles | Primary | Secondary |", "|---|---|---|"]
-        body += [f"| {g} | {'<br>'.join(p)} | {'<br>'.join(s)} |" for g, p, s in rows]
-        return "\n".join(body + ["", f"\\{_MARK}{FOOTNOTE}", "", source, ""])
-    if fmt == "text":
-        w0 = max(len(x) for x in ["Muscles"] + [g for g, _, _ in rows])
-        w1 = max(len(x) for x in ["Primary"] + [x for _, p, _ in rows for x in p])
-        w2 = max(len(x) for x in ["Secondary"] + [x for *_, s in rows for x in s])
-        lines = [TITLE + _MARK, "", f"{'Muscles':<{w0}}  {'Primary':<{w1}}  Secondary"]
-        lines.append(f"{'-' * w0}  {'-' * w1}  {'-' * w2}")
-        for g, p, s in rows:
-            for i in range(max(len(p), len(s))):
-                cols = (g if i == 0 else "", p[i] if i < len(p) else "", s[i] if i < len(s) else "")
-                lines.append(f"{cols[0]:<{w0}}  {cols[1]:<{w1}}  {cols[2]}".rstrip())
-            lines.append("")
-        notes = textwrap.wrap(_MARK + FOOTNOTE, 88) + [""] + textwrap.wrap(source, 88)
-        return "\n".join(lines + notes) + "\n"
-    return _html(rows, colours, source)
+    if fmt == "html":
+        return textbook_html(highlight=highlight)
+    return textbook_markdown() if fmt == "markdown" else textbook_text()
 
 
 def _check_highlight(highlight: Mapping[str, str | Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -174,3 +195,8 @@ def _html(rows: list[tuple[str, list[str], list[str]]], colours: Mapping[str, tu
         f'<p style="font-size:11px;max-width:45em">{_MARK}{html.escape(FOOTNOTE)}</p>'
         f'<p style="font-size:11px;max-width:45em;color:#555">{html.escape(source)}</p></div>'
     )
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming what replaces them."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -43,7 +43,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from biomech._validation import check_choice
-from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_of
+from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_from_moment_arms
 from biomech.anatomy.actions_by_posture import TABLE_PARTS, label_moment_arms
 from biomech.anatomy.geometry import LIGAMENTS
 from biomech.anatomy.textbook import flexors
@@ -69,7 +69,7 @@ LIGAMENT = "Iliofemoral ligament"
 """The front of the hip capsule (both bands of the iliofemoral ligament)."""
 
 DIRECTIONS: Mapping[int, str] = MappingProxyType({1: "external", -1: "internal", 0: "none"})
-"""Rotation direction (+1, -1, 0, as :func:`~biomech.anatomy.action_rule.rotation_benefit_of`
+"""Rotation direction (+1, -1, 0, as :func:`~biomech.anatomy.action_rule.rotation_benefit_from_moment_arms`
 returns it) in words."""
 
 LOCKOUT_HIP_FLEXION_DEG = 0.0
@@ -186,7 +186,7 @@ def moment_arms_markdown() -> str:
     For each flexor row: the gait2392 parts, the geometry's flexion and rotation moment
     arms (mm; rotation external +), the published OpenSim values for comparison, and
     the rotation benefit ``k = |r_rot| / r_flex`` with its direction as
-    :func:`biomech.model.lockout.rotation_benefit` applies them (moment arms below
+    :func:`biomech.model.blog_lockout.blog_rotation_benefit` applies them (moment arms below
     ``moment_arm_floor`` count as zero; a tissue whose flexion moment arm is below it
     cannot restrict extension).
 
@@ -205,7 +205,7 @@ def moment_arms_markdown() -> str:
         published = [moment_arms_at(m, LOCKOUT_HIP_FLEXION_DEG) for m in GAIT2392_MUSCLES[label]]
         flexion = 1000.0 * sum(a[0] for a in published) / len(published)
         rotation = -1000.0 * sum(a[2] for a in published) / len(published)
-        benefit, way = rotation_benefit_of(arms.flexion_mm, arms.rotation_mm, floor)
+        benefit, way = rotation_benefit_from_moment_arms(arms.flexion_mm, arms.rotation_mm, floor)
         if not restricts_extension(arms.flexion_mm, floor):
             k, direction = "-", "cannot restrict extension"
         else:

@@ -49,7 +49,7 @@ from biomech.apps.lab_controls import THEMES, advanced_panel, build_controls, la
 from biomech.apps.lab_layout import FIGURE_INCHES, RENDER_SCALE, START_WIDTH, build_layout, figure_width
 from biomech.apps.lab_widget import LabDrawing, setting_payload
 from biomech.apps.live_figure import LiveFigure
-from biomech.model.lockout import Compensation, tissues
+from biomech.model.lockout import Compensation, tissue_choices
 from biomech.scene.scene import Scene, build_scene
 from biomech.style import get_theme, use_theme
 from biomech.views import Dashboard
@@ -209,7 +209,7 @@ class HipLab:
         try:
             if "mechanism" in values:
                 self.controls["mechanism"].value = values["mechanism"]
-                self.controls["tissue"].options = list(tissues(values["mechanism"]))
+                self.controls["tissue"].options = list(tissue_choices(values["mechanism"]))
             for name, value in values.items():
                 self.controls[name].value = value
         finally:
@@ -322,7 +322,7 @@ class HipLab:
 
     def _tissue_options(self) -> None:
         """Offer the tissues of the chosen mechanism (the ligament only in the geometry)."""
-        options = list(tissues(self.controls["mechanism"].value))
+        options = list(tissue_choices(self.controls["mechanism"].value))
         dropdown = self.controls["tissue"]
         if list(dropdown.options) != options:
             self._syncing = True

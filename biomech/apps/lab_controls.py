@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from biomech.model.lockout import MODEL_PARAMETERS, tissues
+from biomech.model.lockout import MODEL_PARAMETERS, tissue_choices
 from biomech.parameters import PARAMETERS, Parameter
 from biomech.scene.scene import POSTURE_PARAMETERS
 
@@ -98,7 +98,7 @@ def build_controls(theme: str) -> tuple[dict[str, widgets.ValueWidget], dict[str
             tooltips=["Stand up tall", "Squeeze your bum at the top"],
             style={"button_width": "auto"},
         ),
-        "tissue": widgets.Dropdown(options=list(tissues("blog")), value=tissues()[0], layout=wide),
+        "tissue": widgets.Dropdown(options=list(tissue_choices("blog")), value=tissue_choices()[0], layout=wide),
         "mechanism": widgets.ToggleButtons(
             options=list(MECHANISM_LABELS.items()),
             value="blog",

@@ -13,11 +13,11 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from biomech.anatomy.action_rule import rotation_benefit_of
-from biomech.anatomy.textbook_render import as_table
+from biomech.anatomy.action_rule import rotation_benefit_from_moment_arms
+from biomech.anatomy.textbook_render import textbook_html
 from biomech.anatomy.tissues import ALL_FLEXORS, DIRECTIONS, tissue_moment_arms
 from biomech.model.compare import disagreement
-from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissues
+from biomech.model.lockout import MODEL_PARAMETERS, Compensation, compensate, tissue_choices
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene
 from biomech.style import Theme
 from biomech.web.payload import band_sentence, readout_lines
@@ -171,7 +171,7 @@ def tissue_note(state: Compensation, floor_mm: float) -> str:
         return f"<small>Rotation benefit k = {k:.2f} deg per deg, external ({why}).</small>"
     arms = tissue_moment_arms()[state.tissue]
     ratio = f"{abs(arms.rotation_mm):.1f} mm / {arms.flexion_mm:.1f} mm"
-    _, direction = rotation_benefit_of(arms.flexion_mm, arms.rotation_mm, floor_mm)
+    _, direction = rotation_benefit_from_moment_arms(arms.flexion_mm, arms.rotation_mm, floor_mm)
     if not direction:
         text = (
             f"Rotation moment arm {abs(arms.rotation_mm):.1f} mm is below the {floor_mm:g} mm floor: "
@@ -191,7 +191,7 @@ def state_note(scene: Scene) -> str:
     state, settings = scene.state, scene.settings
     if state.mechanism == "geometry" and state.deficit > 0:
         options = {k: v for k, v in settings.overrides if k in MODEL_PARAMETERS}
-        blog_tissue = state.tissue if state.tissue in tissues("blog") else ALL_FLEXORS
+        blog_tissue = state.tissue if state.tissue in tissue_choices("blog") else ALL_FLEXORS
         blog = compensate(state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options)
         note = disagreement(blog, state, moment_arm_floor=settings.value("moment_arm_floor"))
         return f"<small>{html.escape(note)}</small>"
@@ -213,7 +213,7 @@ def table_html(highlights: Mapping[str, tuple[str, ...]], theme: Theme) -> str:
     rotator that produces the compensation) shows one stripe per role, so no role
     hides another.
     """
-    table = as_table("html", highlight=role_colours(highlights, theme))
+    table = textbook_html(highlight=role_colours(highlights, theme))
     key = "".join(
         f'<span style="background:{theme.role_color(role) + ROLE_ALPHA}">{ROLE_NAMES[role]}</span>'
         for role in HIGHLIGHT_ROLES

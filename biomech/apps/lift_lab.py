@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps.guard import guarded
-from biomech.model.lockout import tissues
+from biomech.model.lockout import tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.lift import LiftScene, lift_scenes
 from biomech.style import get_theme, use_theme
@@ -107,7 +107,7 @@ class LiftLab:
             layout=widgets.Layout(width="34em"),
         )
         # the lift runs the blog's mechanism, which has no ligament: offer its tissues only
-        self.tissue = widgets.Dropdown(options=list(tissues("blog")), value=tissue, description="Tissue")
+        self.tissue = widgets.Dropdown(options=list(tissue_choices("blog")), value=tissue, description="Tissue")
         self.theme = get_theme(theme)
         self.theme_control = widgets.ToggleButtons(
             options=[("Light", "light"), ("Dark (projector)", "dark")],

@@ -1,7 +1,7 @@
 """Explore how the hip muscles' actions change with hip flexion (ipywidgets + ipympl).
 
 This module only wires things together: the numbers come from
-:func:`biomech.anatomy.actions_by_posture.action_table` and
+:func:`biomech.anatomy.actions_by_posture.action_table_cells` and
 :func:`~biomech.anatomy.actions_by_posture.label_moment_arms` (the geometry), the curves from
 :mod:`biomech.views.moment_arms`. The figure is built once; moving the hip-flexion
 slider recomputes the table at that posture (one posture: well under a millisecond of
@@ -30,7 +30,7 @@ from biomech.anatomy.actions_by_posture import (
     NOT_MODELLED,
     TABLE_PARTS,
     ActionCell,
-    action_table,
+    action_table_cells,
     flip_angles,
     label_moment_arms,
 )
@@ -78,7 +78,7 @@ def _mm(value: float) -> str:
 
 
 def action_table_html(cells: Sequence[ActionCell], *, theme: str | Theme = "light") -> str:
-    """Render :func:`~biomech.anatomy.actions_by_posture.action_table` cells as an HTML table.
+    """Render :func:`~biomech.anatomy.actions_by_posture.action_table_cells` cells as an HTML table.
 
     One row per label, one column per axis. Each cell gives the geometry's action and
     moment arm; the textbook's entry, if any, is in italics; cells whose action has
@@ -160,7 +160,7 @@ class PostureExplorer:
 
     def __init__(self, muscle: str = "Piriformis", *, theme: str = "light") -> None:
         self.theme = get_theme(theme)
-        labels = [c.label for c in action_table(0.0) if c.axis == AXES[0]]
+        labels = [c.label for c in action_table_cells(0.0) if c.axis == AXES[0]]
         self.slider = widgets.FloatSlider(
             value=0.0,
             min=FLEXION_RANGE_DEG[0],
@@ -213,6 +213,6 @@ class PostureExplorer:
 
     def _move(self) -> None:
         flexion = float(self.slider.value)
-        self.table.value = action_table_html(action_table(flexion), theme=self.theme)
+        self.table.value = action_table_html(action_table_cells(flexion), theme=self.theme)
         self.view.update(flexion, {a: float(np.interp(flexion, _GRID, v)) for a, v in self._curves.items()})
         self.canvas.draw_idle()

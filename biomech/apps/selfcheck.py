@@ -1,15 +1,13 @@
-"""Widgets for studying alone: explore the muscle-action table, and check yourself.
+"""Self-check questions as widgets: check yourself at the end of a lesson.
 
-App layer (imports ipywidgets). :func:`explore_muscle` and :func:`explore_action` answer
-"what does this muscle do?" and "which muscles do this?" from a drop-down, straight
-from :mod:`biomech.anatomy.textbook`. Each :class:`SelfCheck` shows a question of
+App layer (imports ipywidgets). Each :class:`SelfCheck` shows a question of
 :mod:`biomech.lessons.questions`, an input
 (radio buttons for choices, a text box for numbers), a *Check* button and a feedback
 line. The answer is computed by the model when the widget is built, and the feedback
 always explains, right or wrong. In a notebook one call shows a lesson's questions::
 
-    from biomech.apps.selfcheck import quiz
-    quiz("03")
+    import biomech as bm
+    bm.quiz("03")
 
 The feedback is marked twice, so colour is never the only cue: a mark (✔ right, ✘ not
 quite, ? nothing to judge yet) and a bar in the project's colour-blind-safe Okabe-Ito
@@ -29,15 +27,22 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import ipywidgets as widgets
 
-from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, ROLES, actions_of, load_actions, muscles_for
+from biomech._lazy import resolve
 from biomech.lessons.cases import CLIENT, LIFTER, Client, Lifter
 from biomech.lessons.questions import Feedback, Question, check, questions
 from biomech.style.palette import OKABE_ITO
 
-__all__ = ["FEEDBACK_STYLES", "SelfCheck", "explore_action", "explore_muscle", "input_width", "quiz"]
+__all__ = ["FEEDBACK_STYLES", "SelfCheck", "feedback_html", "input_width", "quiz"]
+
+_RENAMED = {
+    "explore_action": "biomech.apps.table_explorers.explore_action",
+    "explore_muscle": "biomech.apps.table_explorers.explore_muscle",
+}
+"""Names moved elsewhere, kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 _TITLES = {
     "02": "Check yourself: the muscle-action table",
@@ -170,49 +175,6 @@ def quiz(lesson: str, *, lifter: Lifter = LIFTER, client: Client = CLIENT) -> wi
     return widgets.VBox([heading, *(SelfCheck(q, i, width=width) for i, q in enumerate(items, start=1))])
 
 
-def _list(items: tuple[str, ...] | list[str]) -> str:
-    return "".join(f"<li>{html.escape(i)}</li>" for i in items)
-
-
-def explore_muscle(muscle: str = "Piriformis") -> widgets.VBox:
-    """Return a drop-down of the table's muscles and parts, showing each one's actions.
-
-    A plain name (``"Gluteus medius"``) lists the actions of every part; a label with
-    its part (``"Gluteus medius (posterior fibers)"``) only that part's, as
-    :func:`biomech.anatomy.textbook.actions_of` does. The result is ``.children[1]`` (HTML).
-    """
-    rows = load_actions()
-    names = sorted({r.muscle for r in rows} | {r.label for r in rows})
-    choose = widgets.Dropdown(options=names, value=muscle, description="Muscle", layout=widgets.Layout(width="32em"))
-    shown = widgets.HTML()
-
-    def show(_: object = None) -> None:
-        pairs = actions_of(choose.value)
-        shown.value = (
-            f"<b>{html.escape(choose.value)}</b><ul>" + _list([f"{action}: {role}" for action, role in pairs]) + "</ul>"
-        )
-
-    choose.observe(show, names="value")
-    show()
-    return widgets.VBox([choose, shown])
-
-
-def explore_action(action: str = "external rotation") -> widgets.VBox:
-    """Return a drop-down of the six actions, showing their primary and secondary muscles.
-
-    The result is ``.children[1]`` (HTML); an empty cell shows the table's statement
-    (there is no primary internal rotator: "Not applicable").
-    """
-    choose = widgets.Dropdown(options=list(ACTIONS), value=action, description="Action")
-    shown = widgets.HTML()
-
-    def show(_: object = None) -> None:
-        parts = []
-        for role in ROLES:
-            names = muscles_for(choose.value, role) or (EMPTY_CELLS[(choose.value, role)],)
-            parts.append(f"<b>{role.capitalize()}</b><ul>{_list(names)}</ul>")
-        shown.value = "".join(parts)
-
-    choose.observe(show, names="value")
-    show()
-    return widgets.VBox([choose, shown])
+def __getattr__(name: str) -> Any:
+    """The table explorers, moved to :mod:`biomech.apps.table_explorers`: a ``DeprecationWarning``."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from biomech._validation import check_choice, check_range
-from biomech.model.lockout import tissues
+from biomech.model.lockout import tissue_choices
 from biomech.model.thomas import Readings
 from biomech.parameters import PARAMETERS, check_parameter
 
@@ -52,7 +52,7 @@ class Lifter:
 
     def __post_init__(self) -> None:
         check_parameter("hip_extension_available", self.hip_extension_available)
-        check_choice("tissue", self.tissue, tissues("blog"))
+        check_choice("tissue", self.tissue, tissue_choices("blog"))
 
 
 @dataclass(frozen=True)

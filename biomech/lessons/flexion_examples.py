@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from biomech.anatomy.action_rule import action_of
+from biomech._lazy import resolve
+from biomech.anatomy.action_rule import action_from_moment_arm
 from biomech.anatomy.actions_by_posture import TABLE_PARTS, flip_angles, label_moment_arms
 from biomech.anatomy.geometry import AXES
 
-__all__ = ["FLEXION_EXAMPLES", "FlexionExample", "acts", "flexion_examples", "flip_angle"]
+__all__ = ["FLEXION_EXAMPLES", "FlexionExample", "acts", "flexion_examples_markdown", "flip_angle"]
+
+_RENAMED = {"flexion_examples": "biomech.lessons.flexion_examples.flexion_examples_markdown"}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ FLEXION_EXAMPLES: tuple[FlexionExample, ...] = (
 
 def acts(axis: str, value_mm: float) -> str:
     """'external rotation 29 mm' from a geometry moment arm (+ flexor, adductor, internal)."""
-    action = action_of(axis, value_mm)
+    action = action_from_moment_arm(axis, value_mm)
     return f"{action} {abs(value_mm):.0f} mm" if action else f"none ({abs(value_mm):.0f} mm)"
 
 
@@ -75,7 +80,7 @@ def flip_angle(example: FlexionExample) -> float:
     return float(found[0]) if found.size else math.nan
 
 
-def flexion_examples(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
+def flexion_examples_markdown(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
     """Return the footnote's examples as a Markdown table, computed by the geometry.
 
     Each row: the table label, the action the geometry gives at each hip flexion
@@ -91,3 +96,8 @@ def flexion_examples(angles: tuple[float, ...] = (0.0, 45.0, 90.0)) -> str:
         where = f"{flip:.0f} deg" if math.isfinite(flip) else "no sign change"
         lines.append(f"| {e.label} | {cells} | {where} | {e.literature} | {e.source} |")
     return "\n".join(lines)
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming the new one."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -14,8 +14,9 @@ from biomech.anatomy.tissues import tissue_moment_arms
 from biomech.formatting import format_degrees
 from biomech.lessons.cases import Client, Lifter
 from biomech.lessons.checking import BLOG_SOURCE, GEOMETRY_SOURCE, NONE_HELPS, TABLE_SOURCE, Answer, Question
+from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.lift import lift_compensation, lift_posture
-from biomech.model.lockout import compensate, rotation_benefit
+from biomech.model.lockout import compensate
 from biomech.parameters import PARAMETERS
 
 __all__ = ["QUESTIONS"]
@@ -110,7 +111,7 @@ def _cue_difference(lifter: Lifter, client: Client) -> Answer:
 
 
 def _tfl_feet(lifter: Lifter, client: Client) -> Answer:
-    _, direction = rotation_benefit("Tensor fasciae latae")
+    _, direction = blog_rotation_benefit("Tensor fasciae latae")
     arm = tissue_moment_arms()["Tensor fasciae latae"].rotation_mm
     choices = ("out (external rotation)", "in (internal rotation)", "neither")
     value = choices[0] if direction > 0 else choices[1] if direction < 0 else choices[2]

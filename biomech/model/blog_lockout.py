@@ -19,20 +19,26 @@ solves the same question on the muscle geometry, and shows where the two disagre
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from biomech._lazy import resolve
 from biomech._validation import check_choice
-from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_of
+from biomech.anatomy.action_rule import restricts_extension, rotation_benefit_from_moment_arms
 from biomech.anatomy.tissues import ALL_FLEXORS, restricting_tissues, tissue_moment_arms
 from biomech.parameters import resolve_overrides
 
-__all__ = ["blog_lockout", "rotation_benefit"]
+__all__ = ["blog_lockout", "blog_rotation_benefit"]
+
+_RENAMED = {"rotation_benefit": "biomech.model.blog_lockout.blog_rotation_benefit"}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 Array = NDArray[np.float64]
 
 
-def rotation_benefit(
+def blog_rotation_benefit(
     tissue: str = ALL_FLEXORS, /, **overrides: ArrayLike
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Return ``(k, direction)`` for a restricting tissue.
@@ -59,12 +65,24 @@ def rotation_benefit(
 
     Examples
     --------
-    >>> k, direction = rotation_benefit("Rectus femoris")
+    >>> k, direction = blog_rotation_benefit("Rectus femoris")
     >>> float(k), float(direction)
     (0.0, 0.0)
     """
     values = resolve_overrides(overrides, ("flexors_rotation_benefit", "moment_arm_floor"))
-    return _benefit(tissue, values["flexors_rotation_benefit"], values["moment_arm_floor"])
+    flexors_benefit, floor = values["flexors_rotation_benefit"], values["moment_arm_floor"]
+    arms = tissue_moment_arms()
+    check_choice("tissue", tissue, (ALL_FLEXORS, *arms))
+    if tissue == ALL_FLEXORS:
+        return np.asarray(flexors_benefit, dtype=float), np.ones_like(flexors_benefit, dtype=float)
+    a = arms[tissue]
+    if not restricts_extension(a.flexion_mm, floor):
+        raise ValueError(
+            f"'tissue' {tissue!r} cannot restrict hip extension at lockout: its flexion "
+            f"moment arm there is {a.flexion_mm:.1f} mm ({a.source}), below "
+            f"'moment_arm_floor' ({np.max(floor):g} mm); choose one of {list(restricting_tissues())}."
+        )
+    return rotation_benefit_from_moment_arms(a.flexion_mm, a.rotation_mm, floor)
 
 
 def blog_lockout(deficit: Array, k: Array, direction: Array, p: dict[str, Array]) -> dict[str, Array]:
@@ -83,19 +101,6 @@ def blog_lockout(deficit: Array, k: Array, direction: Array, p: dict[str, Array]
     return {"rotation_used": direction * rotation, "rotation_needed": sign * needed, "pelvic_tilt": residual}
 
 
-def _benefit(
-    tissue: str, flexors_benefit: NDArray[np.float64], floor: NDArray[np.float64]
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Rotation benefit k and direction (+1 external, -1 internal, 0 none)."""
-    arms = tissue_moment_arms()
-    check_choice("tissue", tissue, (ALL_FLEXORS, *arms))
-    if tissue == ALL_FLEXORS:
-        return np.asarray(flexors_benefit, dtype=float), np.ones_like(flexors_benefit, dtype=float)
-    a = arms[tissue]
-    if not restricts_extension(a.flexion_mm, floor):
-        raise ValueError(
-            f"'tissue' {tissue!r} cannot restrict hip extension at lockout: its flexion "
-            f"moment arm there is {a.flexion_mm:.1f} mm ({a.source}), below "
-            f"'moment_arm_floor' ({np.max(floor):g} mm); choose one of {list(restricting_tissues())}."
-        )
-    return rotation_benefit_of(a.flexion_mm, a.rotation_mm, floor)
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming the new one."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -4,15 +4,16 @@ The blog's hypothesis says a tight front of the hip turns the hip out ("duck fee
 geometry asks each tight part whether turning the hip out makes it longer (tighter) or
 shorter (slacker) at the lockout posture; :func:`rotation_effect` gives the answer in
 millimetres and :func:`disagreement` says it in words for the lab's readout and the
-lessons. :func:`mechanism_table` puts the two mechanisms' numbers side by side, for the
+lessons. :func:`mechanisms_markdown` puts the two mechanisms' numbers side by side, for the
 lessons.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast
+from typing import Any, cast
 
+from biomech._lazy import resolve
 from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
 from biomech.formatting import format_degrees
@@ -20,7 +21,10 @@ from biomech.model.compensation import MECHANISMS, Compensation
 from biomech.model.lockout import CUE_WORDS, CUES, Cue, compensate
 from biomech.parameters import PARAMETERS
 
-__all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanism_table", "rotation_effect"]
+__all__ = ["MECHANISM_NAMES", "PART_NAMES", "disagreement", "mechanisms_markdown", "rotation_effect"]
+
+_RENAMED = {"mechanism_table": "biomech.model.compare.mechanisms_markdown"}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 MECHANISM_NAMES: Mapping[str, str] = {"blog": "blog's hypothesis", "geometry": "muscle geometry"}
 """The mechanisms as the lab's control names them ("How the hip makes up the deficit")."""
@@ -140,7 +144,7 @@ def _turn(state: Compensation) -> str:
     return f"{hip} (a stance of feet {foot}, if set before the pull)"
 
 
-def mechanism_table(
+def mechanisms_markdown(
     hip_extension_available: float, /, *, tissue: str = ALL_FLEXORS, cues: tuple[str, ...] = CUES, **overrides: float
 ) -> str:
     """Return both mechanisms' lockout numbers side by side, as a Markdown table (degrees).
@@ -152,7 +156,7 @@ def mechanism_table(
 
     Examples
     --------
-    >>> print(mechanism_table(-8.0, cues=("stand_tall",)))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(mechanisms_markdown(-8.0, cues=("stand_tall",)))  # doctest: +NORMALIZE_WHITESPACE
     At lockout, -8 deg of hip extension available, tissue: hip flexors (all) (degrees)
     <BLANKLINE>
     | cue | mechanism | deficit | rotation used (+ out) | stance needed (feet out) | anterior pelvic tilt
@@ -183,3 +187,8 @@ def mechanism_table(
         f"{' + '.join((tissue,) if isinstance(tissue, str) else tissue)} (degrees)"
     )
     return caption + "\n\n" + "\n".join(lines)
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming the new one."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

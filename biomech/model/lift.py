@@ -54,10 +54,12 @@ from __future__ import annotations
 import dataclasses
 import html
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from biomech._lazy import resolve
 from biomech._validation import check_choice, check_range
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.formatting import format_degrees
@@ -66,12 +68,16 @@ from biomech.parameters import PARAMETERS, check_parameter, resolve_overrides
 
 __all__ = [
     "CUE_TITLES",
-    "cue_table",
     "LIFT_PARAMETERS",
     "LiftPosture",
     "lift_compensation",
+    "lift_cues_html",
+    "lift_cues_markdown",
     "lift_posture",
 ]
+
+_RENAMED = {"cue_table": ("biomech.model.lift._cue_table", "biomech.model.lift.lift_cues_markdown or lift_cues_html")}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 LIFT_PARAMETERS: tuple[str, ...] = (
     "lift_hip_flexion_start",
@@ -292,17 +298,10 @@ CUE_TITLES = {"stand_tall": "Stand up tall", "squeeze_glutes": "Squeeze your bum
 """The cues as coaches say them (column and panel titles)."""
 
 
-def cue_table(
-    phase: float,
-    hip_extension_available: float,
-    /,
-    *,
-    tissue: str = ALL_FLEXORS,
-    fmt: str = "markdown",
-    **overrides: float,
-) -> str:
-    """Return both cues' numbers at a phase side by side, as Markdown or HTML (degrees)."""
-    check_choice("fmt", fmt, ("markdown", "html"))
+def _cue_rows(
+    phase: float, hip_extension_available: float, tissue: str, overrides: dict[str, float]
+) -> tuple[str, list[str], list[list[str]]]:
+    """Both cues' numbers at a phase: the caption, the header and the rows, formatted (degrees)."""
     for name in overrides:
         check_choice("override", name, MODEL_PARAMETERS + LIFT_PARAMETERS)
     model = {k: v for k, v in overrides.items() if k in MODEL_PARAMETERS}
@@ -331,9 +330,52 @@ def cue_table(
     head = ["", *(CUE_TITLES[c] for c in CUES)]
     body = [[label, *(cell(v) for v in values)] for label, values in rows]
     caption = f"Phase {p:.2f}, {hip_extension_available:g} deg of hip extension available, tissue: {tissue} (degrees)"
-    if fmt == "markdown":
-        lines = [f"| {' | '.join(head)} |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in body]
-        return caption + "\n\n" + "\n".join(lines)
+    return caption, head, body
+
+
+def lift_cues_markdown(
+    phase: float, hip_extension_available: float, /, *, tissue: str = ALL_FLEXORS, **overrides: float
+) -> str:
+    """Return both cues' numbers at a phase of the lift side by side, as a Markdown table (degrees).
+
+    ``overrides`` are parameters of :func:`~biomech.model.lockout.compensate` and of the lift
+    (:data:`LIFT_PARAMETERS`).
+
+    Examples
+    --------
+    >>> print(lift_cues_markdown(1.0, -8.0).splitlines()[2])
+    |  | Stand tall, ribs down | Squeeze your bum at the top |
+    """
+    caption, head, body = _cue_rows(phase, hip_extension_available, tissue, overrides)
+    lines = [f"| {' | '.join(head)} |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in body]
+    return caption + "\n\n" + "\n".join(lines)
+
+
+def lift_cues_html(
+    phase: float, hip_extension_available: float, /, *, tissue: str = ALL_FLEXORS, **overrides: float
+) -> str:
+    """Return the same numbers as :func:`lift_cues_markdown` as an HTML caption and table (degrees)."""
+    caption, head, body = _cue_rows(phase, hip_extension_available, tissue, overrides)
     td = "<td style='padding:2px 10px;text-align:right'>{}</td>"
     trs = "".join("<tr>" + "".join(td.format(html.escape(c)) for c in r) + "</tr>" for r in [head, *body])
     return f"<p>{html.escape(caption)}</p><table>{trs}</table>"
+
+
+def _cue_table(
+    phase: float,
+    hip_extension_available: float,
+    /,
+    *,
+    tissue: str = ALL_FLEXORS,
+    fmt: str = "markdown",
+    **overrides: float,
+) -> str:
+    """The deprecated ``cue_table``: :func:`lift_cues_markdown` or :func:`lift_cues_html`, chosen by ``fmt``."""
+    check_choice("fmt", fmt, ("markdown", "html"))
+    render = lift_cues_markdown if fmt == "markdown" else lift_cues_html
+    return render(phase, hip_extension_available, tissue=tissue, **overrides)
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming what replaces them."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -40,15 +40,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from biomech._lazy import resolve
 from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_moment_arms, tissue_parts
 from biomech.model.balance import POSTURE_PARAMETERS, trunk_lean
-from biomech.model.blog_lockout import _benefit, blog_lockout, rotation_benefit
+from biomech.model.blog_lockout import blog_lockout, blog_rotation_benefit
 from biomech.model.compensation import MECHANISMS, Compensation, Cue, Value
 from biomech.model.geometry_lockout import solve_lockout
 from biomech.parameters import check_parameter, resolve_overrides
@@ -63,10 +65,15 @@ __all__ = [
     "Cue",
     "StageSpan",
     "compensate",
-    "rotation_benefit",
     "stage_spans",
-    "tissues",
+    "tissue_choices",
 ]
+
+_RENAMED = {
+    "tissues": "biomech.model.lockout.tissue_choices",
+    "rotation_benefit": "biomech.model.blog_lockout.blog_rotation_benefit",
+}
+"""Old names kept one release as deprecated aliases (:func:`biomech._lazy.resolve`)."""
 
 CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall" (the blog's "stand up tall") asks for no extra hip extension;
@@ -97,7 +104,7 @@ also accepts the standing posture, :data:`~biomech.model.balance.POSTURE_PARAMET
 shapes the lifter for the balance."""
 
 
-def tissues(mechanism: str = "geometry") -> tuple[str, ...]:
+def tissue_choices(mechanism: str = "geometry") -> tuple[str, ...]:
     """Return the restricting tissues :func:`compensate` accepts at default settings.
 
     ``"hip flexors (all)"`` first, then the flexor rows of the muscle-action table that
@@ -106,7 +113,7 @@ def tissues(mechanism: str = "geometry") -> tuple[str, ...]:
 
     Examples
     --------
-    >>> tissues()[:2], tissues()[-1], LIGAMENT in tissues("blog")
+    >>> tissue_choices()[:2], tissue_choices()[-1], LIGAMENT in tissue_choices("blog")
     (('hip flexors (all)', 'Iliopsoas'), 'Iliofemoral ligament', False)
     """
     check_choice("mechanism", mechanism, MECHANISMS)
@@ -133,7 +140,7 @@ def _tissue_name(
             raise ValueError(
                 f"'tissue' {label!r} cannot restrict hip extension at lockout: its flexion moment arm "
                 f"there is {a.flexion_mm:.1f} mm ({a.source}), below 'moment_arm_floor' "
-                f"({float(np.max(floor)):g} mm); choose one of {list(tissues(mechanism))}."
+                f"({float(np.max(floor)):g} mm); choose one of {list(tissue_choices(mechanism))}."
             )
     if len(labels) > 1 and mechanism == "blog":
         raise ValueError(
@@ -190,7 +197,7 @@ def compensate(
     tissue
         ``"hip flexors (all)"``, a flexor of the muscle-action table (e.g.
         ``"Rectus femoris"``), ``"Iliofemoral ligament"`` (geometry only), or a tuple of
-        several tissues tight at once (geometry only); see :func:`tissues`.
+        several tissues tight at once (geometry only); see :func:`tissue_choices`.
     mechanism
         ``"geometry"`` (length limits on the 3-D muscle geometry with the knee) or
         ``"blog"`` (the blog's hypothesis, a linear rotation benefit).
@@ -250,7 +257,9 @@ def compensate(
     theta = p["squeeze_demand"] if cue == "squeeze_glutes" else np.zeros_like(available)
 
     if mechanism == "blog":
-        k, direction = _benefit(labels[0], p["flexors_rotation_benefit"], p["moment_arm_floor"])
+        k, direction = blog_rotation_benefit(
+            labels[0], flexors_rotation_benefit=p["flexors_rotation_benefit"], moment_arm_floor=p["moment_arm_floor"]
+        )
         deficit = np.maximum(0.0, theta - available)
         r = blog_lockout(deficit, k, direction, p)
         r |= {"deficit": deficit, "rotation_benefit": k, "binding": np.array("")}
@@ -377,3 +386,8 @@ def stage_spans(curve: Compensation) -> tuple[StageSpan, ...]:
         STAGES[2]: (float(x[0]), lumbo_to),
     }
     return tuple(StageSpan(stage, *bounds[stage]) for stage in STAGES)
+
+
+def __getattr__(name: str) -> Any:
+    """The old names, with a ``DeprecationWarning`` naming the new one."""
+    return resolve(__name__, name, globals(), renamed=_RENAMED)

@@ -26,7 +26,7 @@ from typing import Any
 from biomech._files import write_atomically
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS
-from biomech.model.lockout import MODEL_PARAMETERS, tissues
+from biomech.model.lockout import MODEL_PARAMETERS, tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.scene import POSTURE_PARAMETERS
 from biomech.web.payload import lab_payload, to_json
@@ -60,7 +60,7 @@ def page_settings() -> list[dict[str, str]]:
     >>> s[0], len(s)
     ({'mechanism': 'blog', 'cue': 'squeeze_glutes', 'tissue': 'hip flexors (all)'}, 34)
     """
-    return [{"mechanism": m, "cue": c, "tissue": t} for m in MECHANISMS for c in CUES for t in tissues(m)]
+    return [{"mechanism": m, "cue": c, "tissue": t} for m in MECHANISMS for c in CUES for t in tissue_choices(m)]
 
 
 def _fixed_line() -> str:

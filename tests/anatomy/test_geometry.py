@@ -23,7 +23,7 @@ from biomech.anatomy import paths
 from biomech.anatomy.actions_by_posture import (
     NOT_MODELLED,
     TABLE_PARTS,
-    action_table,
+    action_table_cells,
     check_textbook,
     flip_angles,
     label_moment_arms,
@@ -161,7 +161,7 @@ def test_classic_flips_match_published(part, axis):
 
 
 def test_piriformis_flip_is_highlighted_in_the_posture_table():
-    cells = {(c.label, c.axis): c for c in action_table(90.0)}
+    cells = {(c.label, c.axis): c for c in action_table_cells(90.0)}
     piriformis = cells[("Piriformis", "rotation")]
     assert (piriformis.anatomic_action, piriformis.action, piriformis.flipped) == (
         "external rotation",
@@ -169,7 +169,7 @@ def test_piriformis_flip_is_highlighted_in_the_posture_table():
         True,
     )
     assert piriformis.textbook == "external rotation (primary)"
-    assert not any(c.flipped for c in action_table(0.0))
+    assert not any(c.flipped for c in action_table_cells(0.0))
     assert cells[("Obturator internus", "rotation")].action == "not modelled"
 
 
@@ -280,11 +280,12 @@ def test_tissue_moment_arms_come_from_the_geometry_and_match_published():
 
 def test_markdown_table_shows_the_models_k_and_direction():
     from biomech.anatomy.tissues import moment_arms_markdown
-    from biomech.model.lockout import rotation_benefit, tissues
+    from biomech.model.blog_lockout import blog_rotation_benefit
+    from biomech.model.lockout import tissue_choices
 
     rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in moment_arms_markdown().splitlines()}
     names = {1.0: "external", -1.0: "internal", 0.0: "none"}
-    for tissue in tissues("blog")[1:]:
-        k, direction = rotation_benefit(tissue)
+    for tissue in tissue_choices("blog")[1:]:
+        k, direction = blog_rotation_benefit(tissue)
         assert rows[tissue][-1].rstrip(" |") == names[float(direction)]
         assert float(rows[tissue][-2]) == pytest.approx(float(k), abs=0.005)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from biomech.anatomy.actions_by_posture import action_table
+from biomech.anatomy.actions_by_posture import action_table_cells
 
 
 @pytest.mark.filterwarnings(r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
@@ -17,7 +17,7 @@ def test_explorer_recomputes_the_table_and_highlights_flips():
     explorer.set(muscle="Gluteus medius (posterior fibers)")
     assert "was external rotation" in explorer.table.value
     assert explorer.errors.outputs == ()
-    html = action_table_html(action_table(0.0))
+    html = action_table_html(action_table_cells(0.0))
     assert "anatomic position" in html and "generic adult" in html and "\u22120 mm" not in html
     explorer.reset()
     assert (explorer.slider.value, explorer.muscle.value) == (0.0, "Piriformis")

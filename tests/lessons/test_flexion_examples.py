@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from biomech.anatomy.tissues import moment_arms_at
-from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, flexion_examples
+from biomech.lessons.flexion_examples import FLEXION_EXAMPLES, flexion_examples_markdown
 
 
 def test_flexion_examples_cite_a_source_and_agree_with_published_gait2392():
 
-    text = flexion_examples()
+    text = flexion_examples_markdown()
     for e in FLEXION_EXAMPLES:
         assert e.label in text and e.source in text
         assert any(year in e.source for year in ("Neumann 2010", "Delp et al. 1999"))

@@ -1,11 +1,11 @@
-"""The two mechanisms side by side (biomech.model.compare.mechanism_table)."""
+"""The two mechanisms side by side (biomech.model.compare.mechanisms_markdown)."""
 
 from __future__ import annotations
 
 import pytest
 
 from biomech.formatting import format_degrees
-from biomech.model.compare import MECHANISM_NAMES, mechanism_table
+from biomech.model.compare import MECHANISM_NAMES, mechanisms_markdown
 from biomech.model.lockout import CUES, compensate
 
 
@@ -16,7 +16,7 @@ def _rows(table: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("tissue", ["hip flexors (all)", "Rectus femoris", "Tensor fasciae latae"])
 def test_every_row_is_compensate_for_its_cue_and_mechanism(tissue):
-    rows = _rows(mechanism_table(-8.0, tissue=tissue))
+    rows = _rows(mechanisms_markdown(-8.0, tissue=tissue))
     assert len(rows) == 2 * len(CUES)
     for row in rows:
         cue = next(c for c in CUES if c.replace("_", " ") == row[0])
@@ -27,10 +27,10 @@ def test_every_row_is_compensate_for_its_cue_and_mechanism(tissue):
 
 
 def test_a_tissue_only_the_geometry_takes_gets_its_rows_only():
-    rows = _rows(mechanism_table(-8.0, tissue="Iliofemoral ligament"))
+    rows = _rows(mechanisms_markdown(-8.0, tissue="Iliofemoral ligament"))
     assert {row[1] for row in rows} == {MECHANISM_NAMES["geometry"]}
     with pytest.raises(ValueError, match="tissue"):
-        mechanism_table(-8.0, tissue="Quadriceps")
+        mechanisms_markdown(-8.0, tissue="Quadriceps")
 
 
 def test_the_disagreement_speaks_of_the_hip_and_the_feet_separately():

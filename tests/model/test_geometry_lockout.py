@@ -5,21 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from biomech.anatomy.action_rule import action_of
+from biomech.anatomy.action_rule import action_from_moment_arm
 from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.tissues import tissue_moment_arms, tissue_parts
-from biomech.model.blog_lockout import rotation_benefit
+from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.compare import disagreement, rotation_effect
 from biomech.model.length_limits import rotation_moment_arms
-from biomech.model.lockout import CUES, compensate, tissues
+from biomech.model.lockout import CUES, compensate, tissue_choices
 from biomech.parameters import PARAMETERS
 
 FIRST_ORDER_REL = 0.10  # the issue's tolerance: the geometry's slope equals the blog's k within 10%
 
 
-@pytest.mark.parametrize("tissue", [t for t in tissues("blog")[1:] if float(rotation_benefit(t)[1]) != 0])
+@pytest.mark.parametrize("tissue", [t for t in tissue_choices("blog")[1:] if float(blog_rotation_benefit(t)[1]) != 0])
 def test_small_deficits_buy_extension_at_the_blogs_k(tissue):
-    k, direction = (float(v) for v in rotation_benefit(tissue))
+    k, direction = (float(v) for v in blog_rotation_benefit(tissue))
     g = compensate(-0.2, cue="stand_tall", tissue=tissue)
     assert g.stage == "rotational" and np.sign(g.rotation_used) == direction
     assert g.deficit / abs(g.rotation_used) == pytest.approx(k, rel=FIRST_ORDER_REL)
@@ -43,7 +43,7 @@ def test_straightening_the_knee_shortens_rectus_femoris_more_than_hip_extension_
     assert 1000 * (hip_ext - hip0) < (knee80 - knee0) * 1000 / 4
 
 
-@pytest.mark.parametrize("tissue", tissues("geometry"))
+@pytest.mark.parametrize("tissue", tissue_choices("geometry"))
 @pytest.mark.parametrize("cue", CUES)
 def test_no_restriction_no_compensation(tissue, cue):
     s = compensate(17.0, cue=cue, tissue=tissue)
@@ -117,7 +117,7 @@ def test_no_pigeon_toes_for_a_degree_or_two_of_tilt(tissue, cue):
 
 @pytest.mark.parametrize("tissue", ["Sartorius", "Tensor fasciae latae", "Adductor longus"])
 def test_tissues_with_a_rotation_action_still_turn_the_way_they_pull(tissue):
-    k, direction = (float(v) for v in rotation_benefit(tissue))
+    k, direction = (float(v) for v in blog_rotation_benefit(tissue))
     s = compensate(-10.0, tissue=tissue)
     assert np.sign(s.rotation_used) == direction and abs(s.rotation_used) > 10.0
     assert s.deficit - s.pelvic_tilt >= 0.1 * abs(s.rotation_used)  # each degree bought at least the floor
@@ -132,14 +132,14 @@ def test_the_gain_floor_alone_excludes_iliopsoas_and_rectus_femoris_but_not_addu
     assert brevis.rotation_used < -20.0 and (brevis.deficit - brevis.pelvic_tilt) / -brevis.rotation_used > 0.5
 
 
-@pytest.mark.parametrize("tissue", [t for t in tissues("blog")[1:]])
+@pytest.mark.parametrize("tissue", [t for t in tissue_choices("blog")[1:]])
 def test_a_tissue_with_no_rotation_action_in_the_table_is_not_turned(tissue):
     """The table's rule (anatomy.action_rule) and the solver agree: a rotation moment arm under
     moment_arm_floor gives no action in the table and no rotation (nor benefit) in the geometry."""
     arms = tissue_moment_arms()[tissue]
     part_arms = rotation_moment_arms(tissue_parts(tissue), np.zeros(1))[0]
     s = compensate(FULL_RANGE, tissue=tissue, rotation_gain_floor=0.0)
-    if action_of("rotation", arms.rotation_mm) == "":
+    if action_from_moment_arm("rotation", arms.rotation_mm) == "":
         assert np.all(np.abs(part_arms) < PARAMETERS["moment_arm_floor"].default)
         assert np.all(s.rotation_used == 0.0) and np.all(s.rotation_benefit == 0.0)
     else:
@@ -154,7 +154,7 @@ def test_rotation_moment_arms_are_the_geometrys():
         np.testing.assert_allclose(mine, 1000.0 * np.asarray(theirs), atol=1e-3)
 
 
-@pytest.mark.parametrize("tissue", tissues("geometry"))
+@pytest.mark.parametrize("tissue", tissue_choices("geometry"))
 def test_no_price_and_no_moment_arm_floor_is_the_least_tilt_solver(tissue):
     """Floors 0: the rotation that needs the least tilt, the least rotation where none is needed."""
     for cue in CUES:
@@ -216,7 +216,7 @@ def test_bad_slack_and_gain_floor_are_named(kwargs, message):
 
 def test_the_blog_is_unchanged_by_the_price_of_rotation():
     x = np.linspace(-30.0, 40.0, 141)
-    for tissue in tissues("blog"):
+    for tissue in tissue_choices("blog"):
         blog = compensate(x, tissue=tissue, mechanism="blog")
         priced = compensate(x, tissue=tissue, mechanism="blog", rotation_gain_floor=1.0)
         np.testing.assert_array_equal(blog.rotation_used, priced.rotation_used)

@@ -11,7 +11,7 @@ from biomech.formatting import format_degrees
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
 from biomech.model.lockout import CUES, MODEL_PARAMETERS
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissues as tissues_of
+from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
@@ -166,17 +166,19 @@ def test_invalid_inputs_raise_clear_errors(call, match):
         call()
 
 
-def test_cue_table_reports_both_cues_from_the_model():
-    from biomech.model.lift import cue_table
+def test_the_cue_tables_report_both_cues_from_the_model():
+    from biomech.model.lift import lift_cues_html, lift_cues_markdown
 
-    text = cue_table(1.0, -8.0)
+    text = lift_cues_markdown(1.0, -8.0)
     tall, squeeze = (lift_compensation(1.0, -8.0, cue=c) for c in CUES)
     d = format_degrees
     assert f"| anterior pelvic tilt added | {d(tall.pelvic_tilt)} | {d(squeeze.pelvic_tilt)} |" in text
     assert f"| stage | {tall.stage} | {squeeze.stage} |" in text
-    assert "<table>" in cue_table(0.5, -8.0, fmt="html")
-    with pytest.raises(ValueError, match=r"^'fmt' must be one of"):
-        cue_table(0.5, -8.0, fmt="pdf")
+    page = lift_cues_html(1.0, -8.0)
+    assert "<table>" in page
+    assert f"<td style='padding:2px 10px;text-align:right'>{d(squeeze.pelvic_tilt)}</td>" in page
+    with pytest.raises(ValueError, match=r"^'override' must be one of"):
+        lift_cues_html(0.5, -8.0, fmt="pdf")
 
 
 def test_a_posture_reads_as_degrees_not_as_a_repr():

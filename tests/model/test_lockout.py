@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_moment_arms
-from biomech.model.lockout import MODEL_PARAMETERS, STAGES, rotation_benefit
+from biomech.model.blog_lockout import blog_rotation_benefit
+from biomech.model.lockout import MODEL_PARAMETERS, STAGES
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissues as tissues_of
+from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
@@ -58,7 +59,7 @@ def test_stages_appear_in_order_along_a_sweep():
 def test_tissue_direction_follows_its_rotation_moment_arm(tissue):
     arms = tissue_moment_arms()[tissue]
     s = compensate(-10.0, tissue=tissue)
-    k, direction = rotation_benefit(tissue)
+    k, direction = blog_rotation_benefit(tissue)
     floor = DEFAULT["moment_arm_floor"]
     if abs(arms.rotation_mm) < floor:
         assert (k, direction, s.rotation_used) == (0.0, 0.0, 0.0)
@@ -71,7 +72,7 @@ def test_tissue_direction_follows_its_rotation_moment_arm(tissue):
 
 def test_the_duck_feet_story_does_not_hold_for_every_tissue():
     """Internal rotators turn the feet in; tissues without a rotation action get none."""
-    directions = {t: float(rotation_benefit(t)[1]) for t in tissues()}
+    directions = {t: float(blog_rotation_benefit(t)[1]) for t in tissues()}
     assert directions[ALL_FLEXORS] == 1.0
     assert -1.0 in directions.values() and 0.0 in directions.values()
     internal = next(t for t, d in directions.items() if d < 0)
@@ -80,7 +81,7 @@ def test_the_duck_feet_story_does_not_hold_for_every_tissue():
 
 
 def test_rotation_floor_override_removes_the_rotation_action():
-    tissue = next(t for t in tissues() if float(rotation_benefit(t)[1]) != 0 and t != ALL_FLEXORS)
+    tissue = next(t for t in tissues() if float(blog_rotation_benefit(t)[1]) != 0 and t != ALL_FLEXORS)
     arms = tissue_moment_arms()[tissue]
     s = compensate(-10.0, tissue=tissue, moment_arm_floor=abs(arms.rotation_mm) + 0.01)
     assert s.rotation_used == 0.0 and s.pelvic_tilt == s.deficit

@@ -119,4 +119,4 @@ def test_each_variant_says_what_it_changes_and_nothing_it_keeps():
 def test_the_band_is_public():
     import biomech as bm
 
-    assert bm.compensation_band is compensation_band and bm.assumption_variants is assumption_variants
+    assert bm.compensation_band is compensation_band and bm.model.assumption_variants is assumption_variants

@@ -14,7 +14,7 @@ from hypothesis import strategies as st  # noqa: E402
 from biomech.anatomy.geometry import path_length  # noqa: E402
 from biomech.anatomy.tissues import tissue_parts  # noqa: E402
 from biomech.model.length_limits import length_limits  # noqa: E402
-from biomech.model.lockout import CUES, compensate, tissues  # noqa: E402
+from biomech.model.lockout import CUES, compensate, tissue_choices  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 
 LENGTH_TOL_M = 1e-6  # the limit may be exceeded by at most this (issue of floating point only)
@@ -28,8 +28,8 @@ def in_range(name: str) -> st.SearchStrategy[float]:
     return st.floats(p.min, p.max, allow_nan=False)
 
 
-single = st.sampled_from(tissues("geometry"))
-several = st.lists(st.sampled_from(tissues("geometry")[1:]), min_size=2, max_size=3, unique=True).map(tuple)
+single = st.sampled_from(tissue_choices("geometry"))
+several = st.lists(st.sampled_from(tissue_choices("geometry")[1:]), min_size=2, max_size=3, unique=True).map(tuple)
 states = st.fixed_dictionaries(
     {
         "available": in_range("hip_extension_available"),

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissues as tissues_of
+from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism

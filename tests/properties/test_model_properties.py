@@ -13,9 +13,10 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES, rotation_benefit
+from biomech.model.blog_lockout import blog_rotation_benefit
+from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissues as tissues_of
+from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
 
 compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
@@ -43,7 +44,7 @@ cases = st.tuples(
 
 def capacity(tissue, extra) -> float:
     """The rotation range the tissue's direction may use (internal for internal rotators)."""
-    internal = float(rotation_benefit(tissue)[1]) < 0
+    internal = float(blog_rotation_benefit(tissue)[1]) < 0
     name = "internal_rotation_range" if internal else "external_rotation_range"
     return extra.get(name, PARAMETERS[name].default)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st  # noqa: E402
 from biomech.anatomy.textbook import load_actions  # noqa: E402
 from biomech.model.lockout import CUES  # noqa: E402
 from biomech.model.lockout import compensate as compensate_any  # noqa: E402
-from biomech.model.lockout import tissues as tissues_of  # noqa: E402
+from biomech.model.lockout import tissue_choices as tissues_of  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 from biomech.scene.pose import SEGMENT_LENGTHS, sagittal_pose, transverse_pose  # noqa: E402
 from biomech.scene.scene import build_scene as build_scene_any  # noqa: E402

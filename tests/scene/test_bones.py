@@ -9,7 +9,7 @@ import pytest
 from matplotlib.path import Path
 
 from biomech.anatomy.bones import bone_outline
-from biomech.model.lockout import tissues
+from biomech.model.lockout import tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.bones import (
     FEET_GAP_H,
@@ -98,7 +98,7 @@ def test_the_bones_span_their_segments():
     assert foot[:, 1].min() == pytest.approx(0.0, abs=0.01)  # the sole on the floor
 
 
-@pytest.mark.parametrize("tissue", tissues())
+@pytest.mark.parametrize("tissue", tissue_choices())
 @pytest.mark.parametrize("available", [LOW, HIGH])
 @pytest.mark.parametrize("cue", ["stand_tall", "squeeze_glutes"])
 def test_the_feet_never_overlap(tissue, available, cue):

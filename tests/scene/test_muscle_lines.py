@@ -14,7 +14,7 @@ from biomech.anatomy.knee import tibia_pose
 from biomech.anatomy.paths import ligament_paths, muscle_paths
 from biomech.anatomy.textbook import muscles_for
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
-from biomech.model.lockout import tissues
+from biomech.model.lockout import tissue_choices
 from biomech.scene.lift import lift_scene
 from biomech.scene.muscle_lines import drawn_joint_angles, sagittal_muscle_lines
 from biomech.scene.pose import SEGMENT_LENGTHS
@@ -156,7 +156,7 @@ def test_unknown_parts_are_named():
         sagittal_muscle_lines(build_scene(0.0).sagittal, ["glut_max_r"])
 
 
-@pytest.mark.parametrize("tissue", [*tissues(), ("Iliopsoas", "Rectus femoris")])
+@pytest.mark.parametrize("tissue", [*tissue_choices(), ("Iliopsoas", "Rectus femoris")])
 @pytest.mark.parametrize("available", [17.0, -10.0, -30.0])
 def test_the_roles_follow_the_state(tissue, available):
     scene = build_scene(available, tissue=tissue)
