@@ -9,7 +9,7 @@ figure described below (``benchmarks/browser_latency.py`` compares the two).
 
 This module only wires things together. The numbers come from
 :func:`biomech.scene.scene.build_scene` (which calls the model), the pictures from
-:class:`biomech.views.Dashboard`, the table from :func:`biomech.anatomy.textbook.as_table`, and
+:class:`biomech.views.Dashboard`, the table from :func:`biomech.anatomy.textbook_render.textbook_html`, and
 the slide files from :mod:`biomech.export`.
 
 Speed (``docs/architecture.md``): the figure is built once. Moving the restriction slider

@@ -19,7 +19,7 @@ import numpy as np
 
 from biomech._validation import check_choice, check_range
 from biomech.anatomy.tissues import ALL_FLEXORS
-from biomech.model.lockout import CUE_WORDS, MODEL_PARAMETERS, Cue, tissues
+from biomech.model.lockout import CUE_WORDS, MODEL_PARAMETERS, Cue, tissue_choices
 from biomech.parameters import PARAMETERS, check_parameter
 from biomech.scene.scene import POSTURE_PARAMETERS, Scene, build_scene
 from biomech.style.palette import THEMES, Theme, get_theme
@@ -235,7 +235,7 @@ class ExportOptions:
         OptionSpec(
             "restricting tissue (quote names with spaces)",
             f"'{ALL_FLEXORS}' or a flexor of the muscle table, e.g. 'Rectus femoris'",
-            lambda v, o: check_choice("tissue", v, tissues(str(o.get("mechanism", "blog")))),
+            lambda v, o: check_choice("tissue", v, tissue_choices(str(o.get("mechanism", "blog")))),
             "--tissue",
             "NAME",
         ),

@@ -56,7 +56,8 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
     """One cue's state in words (:meth:`Compensation.describe`) and its numbers (rotation, feet, tilt)."""
     s = scene.state
     numbers = (
-        f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 stance needed: feet out {_deg(s.foot_progression)} \u00b7 "
+        f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 "
+        f"stance needed: feet out {_deg(s.foot_progression)} \u00b7 "
         f"anterior pelvic tilt added {_deg(s.pelvic_tilt)}"
     )
     return s.describe(), numbers
