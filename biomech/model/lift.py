@@ -344,7 +344,7 @@ def lift_cues_markdown(
     Examples
     --------
     >>> print(lift_cues_markdown(1.0, -8.0).splitlines()[2])
-    |  | Stand tall, ribs down | Squeeze your bum at the top |
+    |  | Stand up tall | Squeeze your bum at the top |
     """
     caption, head, body = _cue_rows(phase, hip_extension_available, tissue, overrides)
     lines = [f"| {' | '.join(head)} |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in body]
