@@ -23,6 +23,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from types import MappingProxyType
+from typing import NamedTuple
 
 import numpy as np
 
@@ -212,15 +213,26 @@ def build_scenes(
     low = PARAMETERS["hip_extension_available"].min
     first = build_scene(low, cue=cue, tissue=tissue, mechanism=mechanism, **overrides)
     curve = first.curve
+    shared = _Shared(first.stage_spans, first.sagittal_neutral, first.bones_side_neutral)  # one standing posture
     posed: dict[Compensation, Scene] = {}  # states alike but for the available extension look alike
     scenes = []
     for i in range(np.size(curve.deficit)):
         state = _point(curve, i)
         key = replace(state, hip_extension_available=0.0)
         if key not in posed:
-            posed[key] = _assemble(state, curve, first.band, first.standing_pelvic_tilt, first.standing_lumbar_lordosis)
+            posed[key] = _assemble(
+                state, curve, first.band, first.standing_pelvic_tilt, first.standing_lumbar_lordosis, shared
+            )
         scenes.append(replace(posed[key], state=state))
     return tuple(scenes)
+
+
+class _Shared(NamedTuple):
+    """What every scene of one setting shares: the curve's stages and the standing posture with its bones."""
+
+    stage_spans: tuple[StageSpan, ...]
+    sagittal_neutral: SagittalPose
+    bones_side_neutral: SagittalBones
 
 
 def _point(curve: Compensation, i: int) -> Compensation:
@@ -235,9 +247,18 @@ def _point(curve: Compensation, i: int) -> Compensation:
 
 
 def _assemble(
-    state: Compensation, curve: Compensation, band: CompensationBand, tilt0: float, lordosis0: float
+    state: Compensation,
+    curve: Compensation,
+    band: CompensationBand,
+    tilt0: float,
+    lordosis0: float,
+    shared: _Shared | None = None,
 ) -> Scene:
-    """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`)."""
+    """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`).
+
+    ``shared``: the curve's stages and the standing posture, when already posed for the same
+    curve and standing posture (:func:`build_scenes` poses them once for all its scenes).
+    """
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
     side = sagittal_pose(
@@ -246,18 +267,20 @@ def _assemble(
         sacrum_offset=offset,
         thigh_inclination=float(state.thigh_inclination),
     )
-    standing = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
+    if shared is None:
+        standing = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
+        shared = _Shared(stage_spans(curve), standing, sagittal_bones(standing))
     rotation, foot = float(state.rotation_used), float(state.foot_progression)
     return Scene(
         state=state,
         curve=curve,
         band=band,
-        stage_spans=stage_spans(curve),
+        stage_spans=shared.stage_spans,
         sagittal=side,
-        sagittal_neutral=standing,
+        sagittal_neutral=shared.sagittal_neutral,
         transverse=transverse_pose(rotation, foot, pelvic_tilt=tilt),
         bones_side=sagittal_bones(side),
-        bones_side_neutral=sagittal_bones(standing),
+        bones_side_neutral=shared.bones_side_neutral,
         bones_top=transverse_bones(rotation, foot),
         highlights=_highlights(state),
         muscles_side=side_muscles(side, state),
