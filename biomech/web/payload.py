@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -38,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
-from biomech.anatomy.tissues import LIGAMENT
+from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUE_WORDS, STAGES, Compensation
 from biomech.parameters import PARAMETERS
@@ -49,7 +50,8 @@ from biomech.web.bone_motion import (
     SCALE,
     _bones,
     _ints,
-    _motion,
+    _motion,  # noqa: F401 - a bone's motion, reached from here by the tests
+    _motions,
     _outlines_json,
     reference_outlines,
     rigid_fit,
@@ -63,6 +65,7 @@ __all__ = [
     "CURVE_FIELDS",
     "FIT_TOLERANCE_H",
     "GUIDE_H",
+    "REFERENCE_SETTING",
     "SCALE",
     "TILT_ARC_H",
     "TOP_ARC_H",
@@ -169,7 +172,7 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
     labels["feet"], labels["hip"] = top.pop("feet"), top.pop("hip")
     return {
         "side": {
-            "bones": {name: _motion(reference["side"][name], rings) for name, rings in side_rings.items()},
+            "bones": _motions(reference["side"], side_rings),
             "hip": _ints(b.hip),
             "landmarks": _ints([b.asis, b.psis]),
             "lumbar": _ints(p.lumbar),
@@ -185,7 +188,7 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
             for role in HIGHLIGHT_ROLES
         },
         "top": {
-            "bones": {name: _motion(reference["top"][name], rings) for name, rings in top_rings.items()},
+            "bones": _motions(reference["top"], top_rings),
             **top,
         },
         "labels": labels,
@@ -300,6 +303,22 @@ def _setting(
     return setting_payload(build_scenes(**options), reference, poses, {}, overrides), poses
 
 
+REFERENCE_SETTING: dict[str, str] = {"mechanism": "blog", "cue": "squeeze_glutes", "tissue": ALL_FLEXORS}
+"""The setting whose scene at the least available extension poses the reference outlines of every payload
+(the lab's start): each payload carries the same outlines, so the browser keeps the ones it has."""
+
+
+@functools.cache
+def _reference() -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
+    """The reference rings of :data:`REFERENCE_SETTING` (made once; read-only)."""
+    reference = reference_outlines(build_scene(PARAMETERS["hip_extension_available"].min, **REFERENCE_SETTING))
+    for bones in reference.values():
+        for rings in bones.values():
+            for ring in rings:
+                ring.flags.writeable = False
+    return reference
+
+
 def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> dict[str, Any]:
     """Everything the renderer needs for a list of settings, bone outlines once.
 
@@ -315,7 +334,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
     -------
     dict
         ``format``, ``scale`` (coordinates in 1/scale H), ``outlines`` (side and top
-        view, reference rings), ``poses`` (the pool of drawings), ``settings`` (one per
+        view, reference rings: the same in every payload, :data:`REFERENCE_SETTING`), ``poses`` (the pool of drawings), ``settings`` (one per
         input, its states in order of available extension), ``value_names``
         (:data:`VALUE_FIELDS`), ``curve_names``, ``stages``, ``roles``, ``cue_words``,
         ``slider`` (min, max, step, default of available extension) and ``table``.
@@ -335,7 +354,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
     if not settings:
         raise ValueError("'settings' must name at least one setting; got none.")
     p = PARAMETERS["hip_extension_available"]
-    reference = reference_outlines(build_scene(p.min, **settings[0]))
+    reference = _reference()
     if workers > 1 and len(settings) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
