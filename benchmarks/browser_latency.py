@@ -169,7 +169,7 @@ def voila_ipympl(browser, size: tuple[int, int], count: int) -> tuple[list[float
     return out, f"canvas {canvas} px"
 
 
-def setting_changes(page, count: int) -> tuple[list[float], list[bool]]:
+def setting_changes(page, count: int, pause: float = 1.5) -> tuple[list[float], list[bool]]:
     """``count`` changes of tissue (arrow key on its drop-down), cue or mechanism (a click on a button).
 
     Returns each change's latency (ms) and whether its setting was shown for the first time
@@ -200,11 +200,13 @@ def setting_changes(page, count: int) -> tuple[list[float], list[bool]]:
         setting = setting.rsplit("|", 1)[0]  # mechanism|cue|tissue (the Advanced values do not change here)
         first.append(setting not in seen)
         seen.add(setting)
-        time.sleep(0.6)  # the kernel finishes the change (readout, the slider's value) before the next
+        time.sleep(pause)  # a presenter's pace: the class looks at the drawing before the next change
     return out, first
 
 
-def voila_browser(browser, size: tuple[int, int], count: int, changes: int = 0) -> tuple[list[float], str]:
+def voila_browser(
+    browser, size: tuple[int, int], count: int, changes: int = 0, pause: float = 1.5
+) -> tuple[list[float], str]:
     """The lab's browser drawing (anywidget + biomech.web's renderer) under Voila; then ``changes`` new settings."""
     with running_voila(env={"BIOMECH_LAB_DRAWING": "browser"}) as url:
         page = browser.new_page(viewport={"width": size[0], "height": size[1]})
@@ -215,7 +217,7 @@ def voila_browser(browser, size: tuple[int, int], count: int, changes: int = 0) 
         out = presses(page, ".hiplab-web .hl-slider", count)
         what = "SVG"
         if changes:
-            latencies, first = setting_changes(page, changes)
+            latencies, first = setting_changes(page, changes, pause)
             new = [t for t, f in zip(latencies, first, strict=True) if f]
             again = [t for t, f in zip(latencies, first, strict=True) if not f]
             what += "\n" + summary("  setting change", latencies, "tissue, cue or mechanism")
@@ -268,6 +270,9 @@ def main() -> None:
     parser.add_argument("--viewport", default="1920x1080", help="browser window, WIDTHxHEIGHT in CSS px")
     parser.add_argument("--paths", default=",".join(PATHS), help=f"comma-separated, of {', '.join(PATHS)}")
     parser.add_argument("--changes", type=int, default=30, help="setting changes in the Voila lab (voila-browser)")
+    parser.add_argument(
+        "--pause", type=float, default=1.5, help="seconds between a setting painted and the next change"
+    )
     args = parser.parse_args()
     size = tuple(int(v) for v in args.viewport.lower().split("x"))
     print(
@@ -277,7 +282,7 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for name in args.paths.split(","):
             if name == "voila-browser":
-                latencies, what = voila_browser(browser, size, args.presses, args.changes)
+                latencies, what = voila_browser(browser, size, args.presses, args.changes, args.pause)
             else:
                 latencies, what = PATHS[name](browser, size, args.presses)
             first, _, rest = what.partition("\n")

@@ -100,8 +100,12 @@ def _motions(
     out: dict[str, list[float] | dict[str, Any]] = {}
     fitted = []
     for name, rings in bones.items():
-        ref = reference[name]
-        if len(ref) == len(rings) and all(a.shape == b.shape for a, b in zip(ref, rings, strict=True)) and len(ref):
+        outline = reference[name]
+        if (
+            len(outline) == len(rings)
+            and len(rings)
+            and all(a.shape == b.shape for a, b in zip(outline, rings, strict=True))
+        ):
             fitted.append(name)
         out[name] = {}
     if fitted:

@@ -65,7 +65,6 @@ __all__ = [
     "CURVE_FIELDS",
     "FIT_TOLERANCE_H",
     "GUIDE_H",
-    "REFERENCE_SETTING",
     "SCALE",
     "TILT_ARC_H",
     "TOP_ARC_H",
@@ -303,15 +302,16 @@ def _setting(
     return setting_payload(build_scenes(**options), reference, poses, {}, overrides), poses
 
 
-REFERENCE_SETTING: dict[str, str] = {"mechanism": "blog", "cue": "squeeze_glutes", "tissue": ALL_FLEXORS}
-"""The setting whose scene at the least available extension poses the reference outlines of every payload
-(the lab's start): each payload carries the same outlines, so the browser keeps the ones it has."""
-
-
 @functools.cache
 def _reference() -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
-    """The reference rings of :data:`REFERENCE_SETTING` (made once; read-only)."""
-    reference = reference_outlines(build_scene(PARAMETERS["hip_extension_available"].min, **REFERENCE_SETTING))
+    """The reference rings of every payload (made once; read-only).
+
+    They are posed in the lab's starting setting (the blog's hypothesis, "squeeze glutes", all
+    the hip flexors) at the least available extension: every payload carries the same
+    outlines, so the browser keeps the drawing it has when a new setting arrives.
+    """
+    p = PARAMETERS["hip_extension_available"]
+    reference = reference_outlines(build_scene(p.min, cue="squeeze_glutes", tissue=ALL_FLEXORS, mechanism="blog"))
     for bones in reference.values():
         for rings in bones.values():
             for ring in rings:
@@ -334,7 +334,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
     -------
     dict
         ``format``, ``scale`` (coordinates in 1/scale H), ``outlines`` (side and top
-        view, reference rings: the same in every payload, :data:`REFERENCE_SETTING`), ``poses`` (the pool of drawings), ``settings`` (one per
+        view, reference rings: the same in every payload), ``poses`` (the pool of drawings), ``settings`` (one per
         input, its states in order of available extension), ``value_names``
         (:data:`VALUE_FIELDS`), ``curve_names``, ``stages``, ``roles``, ``cue_words``,
         ``slider`` (min, max, step, default of available extension) and ``table``.

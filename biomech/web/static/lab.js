@@ -625,8 +625,11 @@ export function render({ model, el }) {
       timer = setTimeout(() => { model.set("value", x); model.save_changes(); }, 250);
     },
   });
+  // once a setting is on screen, the kernel may compute its neighbours in the background (lab_widget.prefetch)
+  const painted = () => requestAnimationFrame(() => setTimeout(() => model.send({ event: "painted" }), 0));
   lab.setState(model.get("value"));
-  model.on("change:payload", () => lab.setPayload(model.get("payload"), Number(lab.slider.value)));
+  painted();
+  model.on("change:payload", () => { lab.setPayload(model.get("payload"), Number(lab.slider.value)); painted(); });
   model.on("change:value", () => { if (Number(lab.slider.value) !== model.get("value")) lab.setState(model.get("value")); });
   model.on("change:theme", () => lab.setTheme(model.get("theme")));
   return () => clearTimeout(timer);
