@@ -8,8 +8,8 @@
 // their width in CSS px (vector-effect: non-scaling-stroke).
 //
 // The root element carries data-frames (frames painted so far), data-state (the
-// available extension shown, as Python formatted it) and data-setting (mechanism|cue|tissue|overrides
-// of the setting shown). Styles follow the views of biomech/views (sagittal.py, transverse.py, curves.py): same order, widths and dashes.
+// available extension shown, as Python formatted it) and data-setting. Styles follow the views of
+// biomech/views (sagittal.py, transverse.py, curves.py): same order, widths and dashes.
 
 const SVG = "http://www.w3.org/2000/svg";
 // x relative to the hip joint (the view follows the hips through), y from the floor, in H:
