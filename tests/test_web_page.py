@@ -228,3 +228,29 @@ def test_the_whole_lifter_is_drawn_small_beside_the_close_up(browser, page_file)
     # the feet, the bar (a dot) and the mid-foot line drawn
     assert min(inset["midfoot"], inset["bar"], inset["feet"]) > 0, inset
     page.context.close()
+
+
+@pytest.mark.parametrize("size", [(390, 844), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_below_900_px_in_the_dark_the_whole_lifter_and_the_close_up_stay_apart_and_inside(browser, page_file, size):
+    page = open_page(browser, page_file, *size)
+    page.click(".hl-theme")
+    for key in ("Home", "End"):  # the tightest state and the loosest
+        press(page, key)
+        box = page.evaluate(
+            """() => {
+          const box = document.querySelector('.hl-hips .hl-svgbox').getBoundingClientRect();
+          const inset = document.querySelector('.hl-hips .hl-inset').getBoundingClientRect();
+          const close = document.querySelector('.hl-hips .hl-svg:not(.hl-inset)').getBoundingClientRect();
+          const root = document.querySelector('#hiplab');
+          const apart = inset.right <= close.left + 0.5 && inset.left >= box.left - 0.5;
+          return {apart: apart && close.right <= box.right + 0.5,
+                  inset: [inset.width, inset.height], close: close.width,
+                  scroll: document.documentElement.scrollWidth - innerWidth,
+                  dark: getComputedStyle(root).backgroundColor};
+        }"""
+        )
+        assert box["apart"] and box["scroll"] <= 0 and box["dark"] == "rgb(17, 17, 17)", box
+        assert box["inset"][0] >= 60 and box["inset"][1] >= 200 and box["close"] >= 2 * box["inset"][0], box
+        assert page.evaluate(SIDE_TEXT_OUTSIDE) == [], key
+    assert page.refused == [] and page.errors == []
+    page.context.close()

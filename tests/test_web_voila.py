@@ -74,11 +74,26 @@ def test_a_key_press_repaints_with_no_kernel_message(page):
 
 def test_a_new_tissue_sends_its_scenes_and_the_drawing_follows(page):
     before = page.evaluate(FRAMES)
+    # the drawing's elements are kept (only the numbers change): mark one, find it again after the change
+    page.evaluate("() => { document.querySelector('.hiplab-web .hl-hips .hl-pelvis').dataset.kept = 'yes'; }")
+    sent = len(page.sent)
     page.locator(".hiplab .widget-dropdown select").first.select_option("Iliopsoas")
+    page.wait_for_function(
+        "(s) => (document.querySelector('.hiplab-web').dataset.setting || '').startsWith(s)",
+        arg="blog|squeeze_glutes|Iliopsoas|",
+        timeout=60_000,
+    )
     page.wait_for_function(
         f"() => document.querySelector('.hiplab-web .hl-readout').innerText.length > 0 && {PAINTED} > {before}",
         timeout=60_000,
     )
+    assert page.evaluate("() => document.querySelector('.hiplab-web .hl-hips .hl-pelvis').dataset.kept") == "yes"
+    # once painted, the page tells the kernel (which then computes the settings one click away)
+    for _ in range(100):
+        if any('"painted"' in str(frame) for frame in page.sent[sent:]):
+            break
+        page.wait_for_timeout(100)
+    assert any('"painted"' in str(frame) for frame in page.sent[sent:]), "the page never said it had painted"
     x = float(page.evaluate("() => document.querySelector('.hiplab-web .hl-slider').value"))
     model = compensate(x, cue="squeeze_glutes", tissue="Iliopsoas", mechanism="blog")
     page.wait_for_function(

@@ -318,7 +318,17 @@ class HipLab:
         if inputs["theme"] != self._theme:
             self._set_theme(inputs["theme"])
             return
+        if self.view is not None:  # the drawing first (its scenes may be ready), then the kernel's own scene
+            self._send_scenes(inputs)
         self._apply(inputs, self._build_scene(inputs))
+
+    def _send_scenes(self, inputs: dict[str, Any]) -> None:
+        """A new setting: its 141 scenes to the browser's drawing, in one message."""
+        assert self.view is not None, "the browser drawing only"
+        key = self._setting_key(inputs)
+        if key != self._sent:
+            self.view.payload = setting_payload(**self._setting(inputs))
+            self._sent = key
 
     def _tissue_options(self) -> None:
         """Offer the tissues of the chosen mechanism (the ligament only in the geometry)."""
@@ -335,10 +345,7 @@ class HipLab:
     def _apply(self, inputs: dict[str, Any], scene: Scene) -> None:
         self._inputs, self._scene = inputs, scene
         if self.view is not None:
-            key = self._setting_key(inputs)
-            if key != self._sent:  # a new setting: its 141 scenes in one message
-                self.view.payload = setting_payload(**self._setting(inputs))
-                self._sent = key
+            self._send_scenes(inputs)
             self.view.value = float(inputs["hip_extension_available"])
             self._refresh_text()
             return

@@ -228,7 +228,7 @@ def build_scenes(
         state = _point(curve, i)
         key = replace(state, hip_extension_available=0.0)
         if key not in posed:
-            posed[key] = _assemble(state, curve, first.band, first.settings)
+            posed[key] = _assemble(state, curve, first.band, first.settings, first.stage_spans)
         scenes.append(replace(posed[key], state=state))
     return tuple(scenes)
 
@@ -244,8 +244,18 @@ def _point(curve: Compensation, i: int) -> Compensation:
     return replace(curve, **values)
 
 
-def _assemble(state: Compensation, curve: Compensation, band: CompensationBand, settings: SceneSettings) -> Scene:
-    """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`)."""
+def _assemble(
+    state: Compensation,
+    curve: Compensation,
+    band: CompensationBand,
+    settings: SceneSettings,
+    spans: tuple[StageSpan, ...] | None = None,
+) -> Scene:
+    """Pose the lifter, bones and muscles for a scalar state (the second half of :func:`build_scene`).
+
+    ``spans``: the curve's stages, when already found for the same curve (:func:`build_scenes`
+    finds them once for all its scenes).
+    """
     tilt0, lordosis0 = settings.standing_pelvic_tilt, settings.standing_lumbar_lordosis
     offset, standing, standing_bones = standing_posture(tilt0, lordosis0)
     tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
@@ -260,7 +270,7 @@ def _assemble(state: Compensation, curve: Compensation, band: CompensationBand, 
         state=state,
         curve=curve,
         band=band,
-        stage_spans=stage_spans(curve),
+        stage_spans=stage_spans(curve) if spans is None else spans,
         sagittal=side,
         sagittal_neutral=standing,
         transverse=transverse_pose(rotation, foot, pelvic_tilt=tilt),

@@ -26,6 +26,7 @@ __all__ = [
     "reference_outlines",
     "rigid_fit",
     "ring_motion",
+    "ring_motions",
     "whole_numbers",
 ]
 
@@ -125,9 +126,51 @@ def ring_motion(reference: Sequence[np.ndarray], rings: Sequence[np.ndarray]) ->
         carrying the reference rings onto ``rings`` within :data:`FIT_TOLERANCE_H`; else
         ``{"rings": [...]}``, the rings themselves (:func:`whole_numbers`).
     """
-    same = len(reference) == len(rings) and all(a.shape == b.shape for a, b in zip(reference, rings, strict=True))
-    if same:
-        angle, x, y, error = rigid_fit(np.vstack(reference), np.vstack(rings))
-        if error <= FIT_TOLERANCE_H:
-            return [round(angle, 3), round(x * SCALE, 1), round(y * SCALE, 1)]
-    return {"rings": [whole_numbers(r) for r in rings]}
+    return ring_motions({"bone": reference}, {"bone": rings})["bone"]
+
+
+def ring_motions(
+    reference: Mapping[str, Sequence[np.ndarray]], bones: Mapping[str, Sequence[np.ndarray]]
+) -> dict[str, list[float] | dict[str, Any]]:
+    """:func:`ring_motion` of every bone of a view, fitted in one go (:func:`rigid_fit`'s sums, bone by bone)."""
+    out: dict[str, list[float] | dict[str, Any]] = {}
+    fitted = []
+    for name, rings in bones.items():
+        outline = reference[name]
+        if (
+            len(outline) == len(rings)
+            and len(rings)
+            and all(a.shape == b.shape for a, b in zip(outline, rings, strict=True))
+        ):
+            fitted.append(name)
+        out[name] = {}
+    if fitted:
+        parts = [np.vstack(reference[name]) for name in fitted]
+        sizes = np.array([len(p) for p in parts])
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        ref = np.vstack(parts).astype(float)
+        tgt = np.vstack([np.vstack(bones[name]) for name in fitted]).astype(float)
+        rc = np.add.reduceat(ref, starts) / sizes[:, None]
+        tc = np.add.reduceat(tgt, starts) / sizes[:, None]
+        p, q = ref - np.repeat(rc, sizes, axis=0), tgt - np.repeat(tc, sizes, axis=0)
+        angle = np.arctan2(
+            np.add.reduceat(p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0], starts),
+            np.add.reduceat(np.sum(p * q, axis=1), starts),
+        )
+        c, s = np.cos(angle), np.sin(angle)
+        shift = tc - np.column_stack([c * rc[:, 0] - s * rc[:, 1], s * rc[:, 0] + c * rc[:, 1]])
+        cr, sr, sx, sy = (np.repeat(v, sizes) for v in (c, s, shift[:, 0], shift[:, 1]))
+        moved = np.column_stack([cr * ref[:, 0] - sr * ref[:, 1] + sx, sr * ref[:, 0] + cr * ref[:, 1] + sy])
+        error = np.maximum.reduceat(np.hypot(*(moved - tgt).T), starts)
+        degrees = np.degrees(angle)
+        for i, name in enumerate(fitted):
+            if error[i] <= FIT_TOLERANCE_H:
+                out[name] = [
+                    round(float(degrees[i]), 3),
+                    round(float(shift[i, 0]) * SCALE, 1),
+                    round(float(shift[i, 1]) * SCALE, 1),
+                ]
+    for name, rings in bones.items():
+        if not out[name]:
+            out[name] = {"rings": [whole_numbers(r) for r in rings]}
+    return out

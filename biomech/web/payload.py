@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -38,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES, ROLES, TITLE, muscles_for, source_note
-from biomech.anatomy.tissues import LIGAMENT
+from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUE_WORDS, STAGES, Compensation
 from biomech.parameters import PARAMETERS
@@ -51,7 +52,7 @@ from biomech.web.bone_motion import (
     posed_rings,
     reference_outlines,
     rigid_fit,
-    ring_motion,
+    ring_motions,
     whole_numbers,
 )
 from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, _deg, _tilt_guides, _top_guides
@@ -97,8 +98,6 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     The first line is :meth:`Compensation.describe`; the second says when the state is the
     blog's hypothesis, or that the ligament is a sketch; the third prints the angles the side and top views draw (pelvic
     tilt and lordosis with their change from standing, the feet and the hip rotation),
-    the feet as the stance this hip rotation would need if set before the pull (planted under a
-    loaded bar, the feet cannot turn at lockout; see ``biomech.lessons.rivals``),
     through :func:`~biomech.formatting.format_degrees`.
     """
     p, t = scene.sagittal, scene.transverse
@@ -109,7 +108,7 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     angles = (
         f"Pelvic tilt {_deg(p.pelvic_tilt)} ({_deg(tilt, signed=True)}) \u00b7 "
         f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
-        f"stance needed: feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
+        f"feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
         f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
     )
     claim = "(the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
@@ -171,7 +170,7 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
     labels["feet"], labels["hip"] = top.pop("feet"), top.pop("hip")
     return {
         "side": {
-            "bones": {name: ring_motion(reference["side"][name], rings) for name, rings in side_rings.items()},
+            "bones": ring_motions(reference["side"], side_rings),
             "hip": whole_numbers(b.hip),
             "landmarks": whole_numbers([b.asis, b.psis]),
             "lumbar": whole_numbers(p.lumbar),
@@ -187,7 +186,7 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
             for role in HIGHLIGHT_ROLES
         },
         "top": {
-            "bones": {name: ring_motion(reference["top"][name], rings) for name, rings in top_rings.items()},
+            "bones": ring_motions(reference["top"], top_rings),
             **top,
         },
         "labels": labels,
@@ -305,6 +304,23 @@ def _setting(
     return setting_payload(build_scenes(**options), reference, poses, {}, overrides), poses
 
 
+@functools.cache
+def _reference() -> dict[str, dict[str, tuple[np.ndarray, ...]]]:
+    """The reference rings of every payload (made once; read-only).
+
+    They are posed in the lab's starting setting (the blog's hypothesis, "squeeze glutes", all
+    the hip flexors) at the least available extension: every payload carries the same
+    outlines, so the browser keeps the drawing it has when a new setting arrives.
+    """
+    p = PARAMETERS["hip_extension_available"]
+    reference = reference_outlines(build_scene(p.min, cue="squeeze_glutes", tissue=ALL_FLEXORS, mechanism="blog"))
+    for bones in reference.values():
+        for rings in bones.values():
+            for ring in rings:
+                ring.flags.writeable = False
+    return reference
+
+
 def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> dict[str, Any]:
     """Everything the renderer needs for a list of settings, bone outlines once.
 
@@ -320,7 +336,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
     -------
     dict
         ``format``, ``scale`` (coordinates in 1/scale H), ``outlines`` (side and top
-        view, reference rings), ``poses`` (the pool of drawings), ``settings`` (one per
+        view, reference rings: the same in every payload), ``poses`` (the pool of drawings), ``settings`` (one per
         input, its states in order of available extension), ``value_names``
         (:data:`VALUE_FIELDS`), ``curve_names``, ``stages``, ``roles``, ``cue_words``,
         ``slider`` (min, max, step, default of available extension) and ``table``.
@@ -340,7 +356,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
     if not settings:
         raise ValueError("'settings' must name at least one setting; got none.")
     p = PARAMETERS["hip_extension_available"]
-    reference = reference_outlines(build_scene(p.min, **settings[0]))
+    reference = _reference()
     if workers > 1 and len(settings) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from biomech.apps import lab_widget
 from biomech.apps.lab import HipLab
 from biomech.apps.lab_widget import LabDrawing
-from biomech.model.lockout import compensate
+from biomech.model.lockout import compensate, tissues
 from biomech.web.page import renderer_files
 
 
@@ -69,3 +72,89 @@ def test_theme_reset_and_export_keep_working(lab, tmp_path):
 def test_a_bad_drawing_is_refused_with_its_choices():
     with pytest.raises(ValueError, match="'drawing' must be one of"):
         HipLab(drawing="canvas")
+
+
+# --- settings one click away, computed ahead (lab_widget.prefetch) -----------------------------
+
+
+@pytest.fixture
+def fresh_cache():
+    lab_widget._cache.clear()
+    yield
+    lab_widget._queue.clear()
+    wait_ahead()
+    lab_widget._cache.clear()
+
+
+def wait_ahead(seconds: float = 180.0) -> None:
+    deadline = time.monotonic() + seconds
+    while lab_widget.fetching():
+        assert time.monotonic() < deadline, "the settings fetched ahead never arrived"
+        time.sleep(0.05)
+
+
+def kept(setting: dict) -> bool:
+    return lab_widget._key(setting) in lab_widget._cache
+
+
+def test_the_neighbours_are_one_click_away_and_each_a_setting_the_lab_offers():
+    for mechanism in ("blog", "geometry"):
+        offered = tissues(mechanism)
+        for tissue in (offered[0], offered[3], offered[-1]):
+            here = {"cue": "stand_tall", "tissue": tissue, "mechanism": mechanism, "squeeze_demand": 12.0}
+            near = lab_widget.neighbours(here)
+            assert here not in near and len({tuple(sorted(n.items())) for n in near}) == len(near)
+            for n in near:
+                assert n["tissue"] in tissues(n["mechanism"]) and n["squeeze_demand"] == 12.0
+                changed = [k for k in ("cue", "mechanism", "tissue") if n[k] != here[k]]
+                assert changed in (["cue"], ["mechanism"], ["tissue"], ["mechanism", "tissue"]), n
+            moved = [
+                offered.index(n["tissue"]) for n in near if n["mechanism"] == mechanism and n["cue"] == "stand_tall"
+            ]
+            assert sorted(moved) == [
+                i for i in (offered.index(tissue) - 1, offered.index(tissue) + 1) if 0 <= i < len(offered)
+            ]
+    ligament = {"cue": "stand_tall", "tissue": "Iliofemoral ligament", "mechanism": "geometry"}
+    (blog,) = [n for n in lab_widget.neighbours(ligament) if n["mechanism"] == "blog"]
+    assert blog["tissue"] == tissues("blog")[0]  # the blog offers no ligament: its first tissue, as the lab's list
+
+
+def test_after_the_page_paints_the_neighbours_are_ready_without_computing(fresh_cache, monkeypatch):
+    here = {"cue": "stand_tall", "tissue": "Sartorius", "mechanism": "blog"}
+    drawing = LabDrawing(payload=lab_widget.setting_payload(**here))
+    drawing._on_page_message(drawing, {"event": "painted"}, [])
+    assert lab_widget.fetching(), "nothing was fetched ahead"
+    wait_ahead()
+    assert all(kept(near) for near in lab_widget.neighbours(here))
+    slid = lab_widget.setting_payload(**here, internal_rotation_range=29.6)
+
+    def refuse(settings):
+        raise AssertionError(f"computed again: {settings}")
+
+    monkeypatch.setattr(lab_widget, "lab_payload", refuse)
+    for near in lab_widget.neighbours(here):
+        (only,) = lab_widget.setting_payload(**near)["settings"]
+        assert {k: only[k] for k in near} == near
+    # a slider's float noise (29.599999999999994 for 29.6) is the same setting
+    assert lab_widget.setting_payload(**here, internal_rotation_range=29.599999999999994) is slid
+
+
+def test_no_fetching_ahead_when_switched_off_or_for_other_messages(fresh_cache):
+    drawing = LabDrawing(payload=lab_widget.setting_payload(cue="stand_tall", tissue="Pectineus", mechanism="blog"))
+    drawing._on_page_message(drawing, {"event": "something else"}, [])
+    assert not lab_widget.fetching()
+    drawing.fetch_ahead = False
+    drawing._on_page_message(drawing, {"event": "painted"}, [])
+    assert not lab_widget.fetching()
+
+
+def test_a_setting_asked_for_drops_the_queue_and_is_computed_at_once(fresh_cache):
+    start = {"cue": "squeeze_glutes", "tissue": "Adductor longus", "mechanism": "blog"}
+    first, *queued = lab_widget.neighbours(start)
+    lab_widget.prefetch([first, *queued])
+    assert len(lab_widget._queue) == len(queued) and lab_widget._key(first) in lab_widget._running
+    payload = lab_widget.setting_payload(**queued[-1])  # queued behind the others: not waited for
+    assert payload["settings"][0]["tissue"] == queued[-1]["tissue"]
+    assert not lab_widget._queue
+    wait_ahead()
+    assert kept(first) and kept(queued[-1]) and not any(kept(q) for q in queued[:-1])

@@ -242,3 +242,38 @@ def test_the_readout_says_how_sure_the_answer_is_per_state():
         assert state["sure"].startswith(f"Across {n} assumption variants at {state['avail']} deg")
     sentences = {s["sure"] for s in payload()["settings"][0]["states"]}
     assert len(sentences) > 10  # it changes with the slider
+
+
+def test_every_payload_carries_the_same_outlines_so_the_renderer_keeps_its_drawing():
+    one = web.lab_payload([SETTINGS[1]])
+    other = web.lab_payload([{"cue": "stand_tall", "tissue": "Pectineus", "mechanism": "blog", "squeeze_demand": 14.0}])
+    assert one["outlines"] == other["outlines"] == payload()["outlines"]
+    assert (one["table"], one["slider"]) == (other["table"], other["slider"])
+
+
+@given(
+    sizes=st.lists(st.integers(1, 9), min_size=1, max_size=5),
+    angles=st.lists(st.floats(-179.0, 179.0), min_size=5, max_size=5),
+    seed=st.integers(0, 2**16),
+)
+def test_the_bones_fitted_together_move_as_each_fitted_alone(sizes, angles, seed):
+    rng = np.random.default_rng(seed)
+    reference, bones = {}, {}
+    for i, n in enumerate(sizes):
+        rings = tuple(rng.uniform(-0.3, 0.3, size=(rng.integers(3, 12), 2)) for _ in range(n % 3 + 1))
+        a = np.radians(angles[i])
+        rot = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+        shift = rng.uniform(-1.0, 1.0, size=2)
+        reference[f"b{i}"] = rings
+        bones[f"b{i}"] = tuple(r @ rot.T + shift for r in rings)
+    if len(sizes) > 1:  # one bone stretched: sent as its points
+        bones["b0"] = tuple(r * [2.0, 1.0] for r in bones["b0"])
+    together = web._motions(reference, bones)
+    for name in bones:
+        alone = web._motion(reference[name], bones[name])
+        assert type(together[name]) is type(alone)
+        if isinstance(alone, dict):
+            assert together[name] == alone
+        else:
+            angle, x, y, _ = web.rigid_fit(np.vstack(reference[name]), np.vstack(bones[name]))
+            assert np.allclose(together[name], [angle, x * web.SCALE, y * web.SCALE], atol=0.051)

@@ -7,8 +7,8 @@
 // no round trip to a kernel. Text is SVG or HTML text (sharp at every size); lines keep
 // their width in CSS px (vector-effect: non-scaling-stroke).
 //
-// The root element carries data-frames (frames painted so far) and data-state (the
-// available extension shown, as Python formatted it). Styles follow the views of
+// The root element carries data-frames (frames painted so far), data-state (the
+// available extension shown, as Python formatted it) and data-setting. Styles follow the views of
 // biomech/views (sagittal.py, transverse.py, curves.py): same order, widths and dashes.
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -499,6 +499,8 @@ export function mount(root, payload, options = {}) {
     hint.textContent = `Arrow keys move it by ${step} deg (tighter: left).`;
   }
 
+  const frame = (p) => JSON.stringify([p.scale, p.outlines, p.table, p.slider, p.roles]); // what build() draws once
+
   function paint() {
     const state = setting.states[index];
     const pose = data.poses[state.pose];
@@ -529,6 +531,7 @@ export function mount(root, payload, options = {}) {
 
   function setSetting(i) {
     setting = data.settings[i];
+    root.dataset.setting = [setting.mechanism, setting.cue, setting.tissue, JSON.stringify(setting.overrides || {})].join("|");
     hipsView.setSetting(setting); lifterView.setSetting(setting); curves.setSetting(setting);
     setState(Number(slider.value));
   }
@@ -560,7 +563,13 @@ export function mount(root, payload, options = {}) {
   return {
     root, selectors, extra, slider,
     setSetting, setState,
-    setPayload(p, x) { data = p; build(); slider.value = String(x ?? data.slider[3]); setSetting(0); },
+    setPayload(p, x) { // a new payload: the drawing is rebuilt only if its outlines, table or slider differ
+      const same = frame(p) === frame(data);
+      data = p;
+      if (same) for (const view of [hipsView, lifterView, topView, curves]) view.data = p;
+      else build();
+      slider.value = String(x ?? data.slider[3]); setSetting(0);
+    },
     setTheme(name) { root.dataset.theme = name; curves.layout(); },
     get setting() { return setting; },
     get state() { return setting.states[index]; },
@@ -625,8 +634,11 @@ export function render({ model, el }) {
       timer = setTimeout(() => { model.set("value", x); model.save_changes(); }, 250);
     },
   });
+  // once a setting is on screen, the kernel may compute its neighbours in the background (lab_widget.prefetch)
+  const painted = () => requestAnimationFrame(() => setTimeout(() => model.send({ event: "painted" }), 0));
   lab.setState(model.get("value"));
-  model.on("change:payload", () => lab.setPayload(model.get("payload"), Number(lab.slider.value)));
+  painted();
+  model.on("change:payload", () => { lab.setPayload(model.get("payload"), Number(lab.slider.value)); painted(); });
   model.on("change:value", () => { if (Number(lab.slider.value) !== model.get("value")) lab.setState(model.get("value")); });
   model.on("change:theme", () => lab.setTheme(model.get("theme")));
   return () => clearTimeout(timer);
