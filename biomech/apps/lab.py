@@ -47,7 +47,7 @@ from biomech.apps.guard import guarded
 from biomech.apps.lab_actions import action_buttons, export_folder_box, export_scene
 from biomech.apps.lab_controls import THEMES, advanced_panel, build_controls, labelled
 from biomech.apps.lab_layout import FIGURE_INCHES, RENDER_SCALE, START_WIDTH, build_layout, figure_width
-from biomech.apps.lab_widget import LabDrawing, setting_payload
+from biomech.apps.lab_widget import LabDrawing, scene_setting, setting_key, setting_payload
 from biomech.apps.live_figure import LiveFigure
 from biomech.model.lockout import Compensation, tissue_choices
 from biomech.scene.scene import Scene, build_scene
@@ -131,9 +131,9 @@ class HipLab:
         self.view: LabDrawing | None = None
         self._sent: object = None
         if self.drawing == "browser":
-            self._sent = self._setting_key(self._inputs)
+            self._sent = setting_key(scene_setting(self._inputs))
             self.view = LabDrawing(
-                payload=setting_payload(**self._setting(self._inputs)),
+                payload=setting_payload(**scene_setting(self._inputs)),
                 value=self._inputs["hip_extension_available"],
                 theme=self._theme,
             )
@@ -325,9 +325,9 @@ class HipLab:
     def _send_scenes(self, inputs: dict[str, Any]) -> None:
         """A new setting: its 141 scenes to the browser's drawing, in one message."""
         assert self.view is not None, "the browser drawing only"
-        key = self._setting_key(inputs)
+        key = setting_key(scene_setting(inputs))
         if key != self._sent:
-            self.view.payload = setting_payload(**self._setting(inputs))
+            self.view.payload = setting_payload(**scene_setting(inputs))
             self._sent = key
 
     def _tissue_options(self) -> None:
@@ -353,27 +353,17 @@ class HipLab:
         self._refresh_text()
         self.live.show(self.dashboard.background_key(scene))
 
-    @staticmethod
-    def _setting(inputs: dict[str, Any]) -> dict[str, Any]:
-        """The controls that choose the scenes (all but the restriction and the theme)."""
-        return {k: v for k, v in inputs.items() if k not in ("hip_extension_available", "theme")}
-
-    def _setting_key(self, inputs: dict[str, Any]) -> object:
-        """The setting, floats to 9 decimals: a slider's page sends 29.599999999999994 for 29.6."""
-        return tuple(sorted((k, round(v, 9) if isinstance(v, float) else v) for k, v in self._setting(inputs).items()))
-
     def _set_theme(self, theme: str) -> None:
         self._theme = theme
         self._inputs["theme"] = theme
+        self.widget.remove_class("hiplab-dark") if theme == "light" else self.widget.add_class("hiplab-dark")
         if self.view is not None:
             self.view.theme = theme
-            self.widget.remove_class("hiplab-dark") if theme == "light" else self.widget.add_class("hiplab-dark")
             self._refresh_text()
             return
         assert self.figure is not None
         self.figure.clear()
         self._build_views()
-        self.widget.remove_class("hiplab-dark") if theme == "light" else self.widget.add_class("hiplab-dark")
         self._last_table_key = None
         self._refresh_text()
         self.live.redraw()
@@ -403,4 +393,4 @@ class HipLab:
     @staticmethod
     def _build_scene(inputs: dict[str, Any]) -> Scene:
         """The model and its drawing for a set of control values (raises on bad ones)."""
-        return build_scene(inputs["hip_extension_available"], **HipLab._setting(inputs))
+        return build_scene(inputs["hip_extension_available"], **scene_setting(inputs))

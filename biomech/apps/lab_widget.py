@@ -29,11 +29,20 @@ from typing import Any
 import anywidget
 import traitlets
 
-from biomech.model.lockout import tissues
+from biomech.model.lockout import tissue_choices
 from biomech.web.page import renderer_files
 from biomech.web.payload import lab_payload
 
-__all__ = ["CACHED_SETTINGS", "LabDrawing", "fetching", "neighbours", "prefetch", "setting_payload"]
+__all__ = [
+    "CACHED_SETTINGS",
+    "LabDrawing",
+    "fetching",
+    "neighbours",
+    "prefetch",
+    "scene_setting",
+    "setting_key",
+    "setting_payload",
+]
 
 _ESM, _CSS = renderer_files()
 
@@ -66,7 +75,12 @@ def _helper() -> ProcessPoolExecutor:
     return _pool
 
 
-def _key(setting: Mapping[str, Any]) -> Key:
+def scene_setting(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The lab's control values that choose its scenes: all but the restriction and the theme."""
+    return {k: v for k, v in inputs.items() if k not in ("hip_extension_available", "theme")}
+
+
+def setting_key(setting: Mapping[str, Any]) -> Key:
     """The setting, floats to 9 decimals: a slider's page sends 29.599999999999994 for 29.6."""
     return tuple(sorted((k, round(v, 9) if isinstance(v, float) else v) for k, v in setting.items()))
 
@@ -87,7 +101,7 @@ def setting_payload(**setting: Any) -> dict[str, Any]:
     its scenes without computing them again. The setting being fetched ahead is waited
     for; the ones queued behind it are dropped (the page moved on). Nobody changes a payload.
     """
-    key = _key(setting)
+    key = setting_key(setting)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -143,7 +157,7 @@ def prefetch(settings: Sequence[Mapping[str, Any]]) -> None:
     with _lock:
         queued = {key for key, _ in _queue}
         for setting in settings:
-            key = _key(setting)
+            key = setting_key(setting)
             if key not in _cache and key not in _running and key not in queued:
                 _queue.append((key, dict(setting)))
                 queued.add(key)
@@ -172,12 +186,12 @@ def neighbours(setting: Mapping[str, Any]) -> list[dict[str, Any]]:
     s = dict(setting)
     cue, mechanism, tissue = s["cue"], s["mechanism"], s["tissue"]
     other_mechanism = "geometry" if mechanism == "blog" else "blog"
-    offered = tissues(other_mechanism)
+    offered = tissue_choices(other_mechanism)
     out = [
         {**s, "cue": "stand_tall" if cue == "squeeze_glutes" else "squeeze_glutes"},
         {**s, "mechanism": other_mechanism, "tissue": tissue if tissue in offered else offered[0]},
     ]
-    listed = list(tissues(mechanism))
+    listed = list(tissue_choices(mechanism))
     if tissue in listed:
         i = listed.index(tissue)
         out += [{**s, "tissue": listed[j]} for j in (i + 1, i - 1) if 0 <= j < len(listed) and j != i]

@@ -9,7 +9,7 @@ import pytest
 from biomech.apps import lab_widget
 from biomech.apps.lab import HipLab
 from biomech.apps.lab_widget import LabDrawing
-from biomech.model.lockout import compensate, tissues
+from biomech.model.lockout import compensate, tissue_choices
 from biomech.web.page import renderer_files
 
 
@@ -94,18 +94,18 @@ def wait_ahead(seconds: float = 180.0) -> None:
 
 
 def kept(setting: dict) -> bool:
-    return lab_widget._key(setting) in lab_widget._cache
+    return lab_widget.setting_key(setting) in lab_widget._cache
 
 
 def test_the_neighbours_are_one_click_away_and_each_a_setting_the_lab_offers():
     for mechanism in ("blog", "geometry"):
-        offered = tissues(mechanism)
+        offered = tissue_choices(mechanism)
         for tissue in (offered[0], offered[3], offered[-1]):
             here = {"cue": "stand_tall", "tissue": tissue, "mechanism": mechanism, "squeeze_demand": 12.0}
             near = lab_widget.neighbours(here)
             assert here not in near and len({tuple(sorted(n.items())) for n in near}) == len(near)
             for n in near:
-                assert n["tissue"] in tissues(n["mechanism"]) and n["squeeze_demand"] == 12.0
+                assert n["tissue"] in tissue_choices(n["mechanism"]) and n["squeeze_demand"] == 12.0
                 changed = [k for k in ("cue", "mechanism", "tissue") if n[k] != here[k]]
                 assert changed in (["cue"], ["mechanism"], ["tissue"], ["mechanism", "tissue"]), n
             moved = [
@@ -116,7 +116,8 @@ def test_the_neighbours_are_one_click_away_and_each_a_setting_the_lab_offers():
             ]
     ligament = {"cue": "stand_tall", "tissue": "Iliofemoral ligament", "mechanism": "geometry"}
     (blog,) = [n for n in lab_widget.neighbours(ligament) if n["mechanism"] == "blog"]
-    assert blog["tissue"] == tissues("blog")[0]  # the blog offers no ligament: its first tissue, as the lab's list
+    # the blog offers no ligament: its first tissue, as the lab's list
+    assert blog["tissue"] == tissue_choices("blog")[0]
 
 
 def test_after_the_page_paints_the_neighbours_are_ready_without_computing(fresh_cache, monkeypatch):
@@ -152,7 +153,7 @@ def test_a_setting_asked_for_drops_the_queue_and_is_computed_at_once(fresh_cache
     start = {"cue": "squeeze_glutes", "tissue": "Adductor longus", "mechanism": "blog"}
     first, *queued = lab_widget.neighbours(start)
     lab_widget.prefetch([first, *queued])
-    assert len(lab_widget._queue) == len(queued) and lab_widget._key(first) in lab_widget._running
+    assert len(lab_widget._queue) == len(queued) and lab_widget.setting_key(first) in lab_widget._running
     payload = lab_widget.setting_payload(**queued[-1])  # queued behind the others: not waited for
     assert payload["settings"][0]["tissue"] == queued[-1]["tissue"]
     assert not lab_widget._queue

@@ -23,7 +23,7 @@ from biomech.views.curves import CurvesView, band_outline
 from biomech.views.sagittal import SagittalView
 from biomech.views.transverse import TransverseView
 from biomech.web import payload as web
-from biomech.web.bone_motion import ring_motion
+from biomech.web.bone_motion import ring_motion, ring_motions
 from biomech.web.page import page_settings, renderer_files
 
 SETTINGS = [
@@ -268,9 +268,9 @@ def test_the_bones_fitted_together_move_as_each_fitted_alone(sizes, angles, seed
         bones[f"b{i}"] = tuple(r @ rot.T + shift for r in rings)
     if len(sizes) > 1:  # one bone stretched: sent as its points
         bones["b0"] = tuple(r * [2.0, 1.0] for r in bones["b0"])
-    together = web._motions(reference, bones)
+    together = ring_motions(reference, bones)
     for name in bones:
-        alone = web._motion(reference[name], bones[name])
+        alone = ring_motion(reference[name], bones[name])
         assert type(together[name]) is type(alone)
         if isinstance(alone, dict):
             assert together[name] == alone
