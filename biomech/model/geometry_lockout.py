@@ -4,10 +4,11 @@ A tight tissue is a set of muscle parts (or ligament bands) of
 :mod:`biomech.anatomy.geometry` whose longest allowed length ``L_max`` is its length
 where the restriction was measured: hip extended to ``hip_extension_available`` (plus the
 part's own ``slack``, 0 unless given, up to 40 deg in all), no rotation, knee at ``test_knee_flexion``. At
-lockout the thigh leans forward by ``theta`` (0 for "stand tall", ``squeeze_demand`` for
-"squeeze glutes": hips through), the knee is at ``lockout_knee_flexion`` and the trunk is
-upright, so with an added anterior pelvic tilt ``alpha`` the hip is flexed ``alpha -
-theta``. Let ``alpha(phi) = max(0, theta + H(phi))`` be the least tilt that keeps every
+lockout the cue asks the hip for ``theta`` degrees of extension (0 for "stand tall",
+``squeeze_demand`` for "squeeze glutes"; how the leg and the trunk share it in the room is
+the balance's, :mod:`biomech.model.balance`, and does not change the hip angle), the knee
+is at ``lockout_knee_flexion``, so with an added anterior pelvic tilt ``alpha`` the hip is
+flexed ``alpha - theta``. Let ``alpha(phi) = max(0, theta + H(phi))`` be the least tilt that keeps every
 tight part within its limit at hip rotation ``phi``, where ``H(phi)`` is the least hip
 flexion that does (:func:`_least_flexion`). Rotation has a price: the body picks the
 rotation ``phi`` within its range that minimises the tilt plus ``c`` degrees per degree
@@ -50,7 +51,7 @@ one part, a straight segment crosses the hip, so the least hip flexion that keep
 within its limit at a given rotation has a closed form (:func:`_least_flexion`); the
 rotation is found on a grid refined by zooming in (exact to below 1e-3 deg of rotation
 for the objective above, up to a second minimum narrower than the first grid's step,
-about 2 deg). Lumbar extension equals the tilt (the trunk stays upright).
+about 2 deg). Lumbar extension equals the tilt (the trunk is brought back over the tilted pelvis).
 
 The per-part length limits and rotation moment arms are :mod:`biomech.model.length_limits`
 (re-exported here); this module is the solver: the closed form, the problem's constants and

@@ -1,16 +1,18 @@
 """The lockout compensation model: where does missing hip extension come from?
 
-The cue sets how far the thigh leans forward at deadlift lockout (the *demand*: "stand
-tall" none, "squeeze glutes" ``squeeze_demand`` degrees, hips through); the tight tissue
-sets how much the hip can extend. What the hip cannot give is made up by hip rotation
-where that slackens the tissue, and then by anterior pelvic tilt with an equal lumbar
-extension, so at lockout::
+The cue sets how much hip extension deadlift lockout asks for (the *demand*: "stand tall"
+none, "squeeze glutes" ``squeeze_demand`` degrees, hips through); the tight tissue sets how
+much the hip can extend. What the hip cannot give is made up by hip rotation where that
+slackens the tissue, and then by anterior pelvic tilt with an equal lumbar extension, so
+at lockout::
 
-    hip_flexion = pelvic_tilt - thigh_inclination        (the standing hip at 0)
+    hip_flexion = pelvic_tilt - demand        (the standing hip at 0)
 
-Then the trunk above the lumbar spine leans back until the centre of mass of lifter and
-bar is over the mid-foot (:mod:`biomech.model.balance`), which adds its lean to the
-lumbar extension: ``lumbar_extension = pelvic_tilt + trunk_lean``. The lean changes
+How that posture stands over the feet is left to balance (:mod:`biomech.model.balance`):
+the straight leg leans forward by ``thigh_inclination`` about the ankle and the pelvis and
+trunk lean back together by ``trunk_lean = demand - thigh_inclination`` (at the hip),
+until the centre of mass of lifter and bar is over the mid-foot. The lumbar spine keeps
+only the compensation's extension (``lumbar_extension = pelvic_tilt``); balance changes
 neither the hip angle nor the deficit, rotation or tilt.
 
 Two mechanisms answer the question (``mechanism=``):
@@ -47,7 +49,7 @@ from numpy.typing import ArrayLike, NDArray
 from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_moment_arms, tissue_parts
-from biomech.model.balance import POSTURE_PARAMETERS, trunk_lean
+from biomech.model.balance import POSTURE_PARAMETERS, leg_lean
 from biomech.model.blog_lockout import _benefit, blog_lockout, rotation_benefit
 from biomech.model.compensation import MECHANISMS, Compensation, Cue, Value
 from biomech.model.geometry_lockout import solve_lockout
@@ -70,7 +72,7 @@ __all__ = [
 
 CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall, ribs down" asks for no extra hip extension;
-"squeeze your bum" pushes the hips through by ``squeeze_demand`` degrees."""
+"squeeze your bum" asks the hip for ``squeeze_demand`` degrees of extension (hips through)."""
 CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence, a table cell or a figure's title names them: the one mapping of the
 cues' display names in the model and the figures (the lift's longer titles are ``model.lift.CUE_TITLES``)."""
@@ -185,8 +187,9 @@ def compensate(
         Passive hip extension the restricting tissue allows where it was measured, in
         degrees (-30 to 40; negative = flexion contracture). Scalar or shape ``(N,)``.
     cue
-        ``"stand_tall"`` (thigh vertical) or ``"squeeze_glutes"`` (hips through: the
-        thigh leans forward ``squeeze_demand`` degrees).
+        ``"stand_tall"`` (no extra hip extension) or ``"squeeze_glutes"`` (hips through:
+        the hip is asked for ``squeeze_demand`` degrees of extension; balance shares it
+        between the leg leaning forward and the pelvis and trunk leaning back).
     tissue
         ``"hip flexors (all)"``, a flexor of the muscle-action table (e.g.
         ``"Rectus femoris"``), ``"Iliofemoral ligament"`` (geometry only), or a tuple of
@@ -203,7 +206,7 @@ def compensate(
     **overrides
         Any of :data:`MODEL_PARAMETERS` and of
         :data:`~biomech.model.balance.POSTURE_PARAMETERS` (standing tilt and lordosis: they
-        change only the trunk's lean), each a scalar or shape ``(N,)``, in the
+        change only the balance's leans), each a scalar or shape ``(N,)``, in the
         parameter's unit (e.g. ``test_knee_flexion=80`` for a Thomas-test reading);
         defaults and ranges in :mod:`biomech.parameters`.
 
@@ -279,7 +282,8 @@ def compensate(
         r = {key: value.reshape(shape) for key, value in r.items()}
 
     tilt = r["pelvic_tilt"]
-    lean = trunk_lean(theta, tilt, bar_load=p["bar_load"], **{n: p[n] for n in POSTURE_PARAMETERS})
+    leg = leg_lean(theta, tilt, bar_load=p["bar_load"], **{n: p[n] for n in POSTURE_PARAMETERS})
+    lean = theta - leg  # the pelvis and trunk lean back together, at the hip
     stage = np.where(r["deficit"] <= 0, STAGES[0], np.where(tilt > 0, STAGES[2], STAGES[1]))
 
     def out(a: ArrayLike) -> Value:
@@ -298,11 +302,11 @@ def compensate(
         rotation_used=out(r["rotation_used"]),
         rotation_needed=out(r["rotation_needed"]),
         pelvic_tilt=out(tilt),
-        lumbar_extension=out(tilt + lean),
+        lumbar_extension=out(tilt),
         trunk_lean=out(lean),
         foot_progression=out(p["foot_progression_baseline"] + r["rotation_used"]),
         hip_flexion=out(tilt - theta),
-        thigh_inclination=out(theta),
+        thigh_inclination=out(leg),
         stage=text(stage),
         binding=text(r["binding"]),
         cue=cue,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 
-__all__ = ["LordosisLabel", "lordosis_label"]
+__all__ = ["LordosisLabel", "lordosis_label", "tilt_label"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class LordosisLabel:
 
 
 def lordosis_label(scene: Scene) -> LordosisLabel:
-    """The drawn lordosis, its change from standing and the part of that change from the trunk's lean.
+    """The drawn lordosis and its change from standing (the compensation's lumbar extension: balance adds none).
 
     Examples
     --------
@@ -41,11 +41,31 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     """
     p = scene.sagittal
     added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
-    lean = float(scene.state.trunk_lean)
     behind = float(p.arm[1, 0]) > float(p.lumbar[:, 0].max())
     x = float(p.lumbar[:, 0].min() if behind else p.lumbar[:, 0].max())
     drawn, change = format_degrees(p.lumbar_lordosis, display=True), format_degrees(added, signed=True, display=True)
-    text = f"lordosis\n{drawn} ({change})"
-    if lean:
-        text += f"\n{format_degrees(lean, display=True)} lean"
-    return LordosisLabel(text=text, at=(x, float(p.lumbar[-1, 1])), behind=behind)
+    return LordosisLabel(text=f"lordosis\n{drawn} ({change})", at=(x, float(p.lumbar[-1, 1])), behind=behind)
+
+
+def tilt_label(scene: Scene) -> str:
+    """The drawn pelvic tilt in the room, its change from standing and, under it, the change's two parts.
+
+    The pelvis in the room is tilted by the compensation's anterior tilt and turned back
+    with the trunk by the balance's lean (:mod:`biomech.model.balance`), so the change
+    from standing is ``pelvic_tilt - trunk_lean``; the last line names both (left out
+    while the lean rounds to 0).
+
+    Examples
+    --------
+    >>> from biomech.scene.scene import build_scene
+    >>> tilt_label(build_scene(17.0)).splitlines()  # squeeze glutes, no deficit: the pelvis leans back
+    ['pelvic tilt', '3.2°', '(−6.8°)', 'tilt 0°, lean −6.8°']
+    """
+    drawn = scene.bones_side.pelvic_tilt
+    added = format_degrees(drawn - scene.standing_pelvic_tilt, signed=True, display=True)
+    text = f"pelvic tilt\n{format_degrees(drawn, display=True)}\n({added})"
+    lean = float(scene.state.trunk_lean)
+    if format_degrees(lean) != "0":
+        tilt = format_degrees(float(scene.state.pelvic_tilt), signed=True, display=True)
+        text += f"\ntilt {tilt}, lean {format_degrees(-lean, signed=True, display=True)}"
+    return text

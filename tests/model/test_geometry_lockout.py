@@ -87,8 +87,9 @@ def test_lockout_posture_fields_and_broadcasting():
         one = compensate(float(v), tissue="Sartorius", test_knee_flexion=30.0)
         assert curve.pelvic_tilt[i] == pytest.approx(one.pelvic_tilt, abs=1e-9)
         assert curve.binding[i] == one.binding
-    np.testing.assert_allclose(curve.hip_flexion, curve.pelvic_tilt - curve.thigh_inclination, atol=1e-12)
-    assert np.all(curve.thigh_inclination == 9.0)
+    np.testing.assert_allclose(curve.hip_flexion, curve.pelvic_tilt - curve.demand, atol=1e-12)
+    assert np.all(curve.demand == 9.0)
+    np.testing.assert_allclose(curve.thigh_inclination + curve.trunk_lean, 9.0, atol=1e-12)
     assert set(np.unique(curve.stage)) <= {"none", "rotational", "lumbopelvic"}
 
 

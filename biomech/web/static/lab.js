@@ -28,7 +28,7 @@ const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
   rotation_needed: ["rotation needed to compensate alone", "var(--hl-rotation-needed)", "2 3"],
   pelvic_tilt: ["anterior pelvic tilt added", "var(--hl-pelvis)", ""],
-  lumbar_extension: ["lumbar extension added (tilt + lean)", "var(--hl-lumbar)", "9 6"],
+  lumbar_extension: ["lumbar extension added (= tilt)", "var(--hl-lumbar)", "9 6"],
 };
 // the curves shaded with their range over the assumption variants (biomech.views.curves.BAND_FIELDS)
 const VARIANT_BANDS = { pelvic_tilt: "var(--hl-pelvis)", rotation_used: "var(--hl-rotation)" };
