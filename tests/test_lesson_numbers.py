@@ -209,6 +209,8 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("01", "asks for about {9} degrees more", lambda: _p("squeeze_demand"), 0.5),
     Computed("01", "Start at the default ({17} deg available", lambda: _p("hip_extension_available")),
     Computed("01", "the leg leans about {2} deg forward", lambda: _squeeze_balance("thigh_inclination"), 0.5),
+    Computed("01", "(about {11} deg of tilt and of lumbar", lambda: _p("max_lumbar_extension"), 0.5),
+    Computed("01", "(about {11} deg of tilt and of lumbar", lambda: _p("max_pelvic_tilt"), 0.5),
     Computed("01", "the pelvis and trunk about {7} deg back", lambda: _squeeze_balance("trunk_lean"), 0.5),
     Computed("01", "tighten the hip below {9} deg: the feet turn out first", _squeeze_rotation_starts_below, 0.05),
     Computed("01", "goniometer norms (about {17} deg; Soucie", lambda: _p("hip_extension_available"), 1.0),

@@ -189,7 +189,7 @@ def _checked(
     first: str = "thigh_inclination",
 ) -> tuple[NDArray[np.float64], ...]:
     return (
-        check_range(first, thigh_inclination, -45.0, 45.0, "degrees"),
+        check_range(first, thigh_inclination, -90.0 if first == "demand" else -45.0, 45.0, "degrees"),
         check_range("pelvic_tilt", pelvic_tilt, -90.0, 90.0, "degrees"),
         check_parameter("bar_load", bar_load),
         check_parameter("standing_pelvic_tilt", tilt0),

@@ -59,24 +59,32 @@ class Compensation:
         Lumbar extension added beyond the standing lordosis: equal to ``pelvic_tilt``
         (the pelvis tips forward under the lumbar spine; the balance adds nothing
         there, see ``trunk_lean``).
+    shortfall
+        Hip extension the lifter cannot find within the ranges: the tilt (and the
+        lumbar extension with it) is capped at ``min(max_pelvic_tilt,
+        max_lumbar_extension)``, and the lockout stays this far short of the cue's
+        demand (0 within the ranges). ``rotation gained + pelvic_tilt + shortfall`` is
+        the deficit.
     trunk_lean
         Backward lean (+) of the pelvis and trunk together from their standing
         orientation, taken at the hip (the lumbar curve keeps its shape), such that the
         centre of mass of lifter and bar is over the mid-foot
-        (:mod:`biomech.model.balance`): ``demand - thigh_inclination``. With the
+        (:mod:`biomech.model.balance`): ``demand - shortfall - thigh_inclination``
+        (the balance works with the extension reached). With the
         default bar of one body mass and no deficit, 0.7 deg for "stand tall" and 6.8
         deg for "squeeze glutes".
     foot_progression
         Foot angle, toe-out positive: the stance's baseline plus the rotation.
     hip_flexion
         Pelvis-to-thigh angle at lockout, flexion + (the standing hip is at 0):
-        ``pelvic_tilt - demand``.
+        ``pelvic_tilt + shortfall - demand``.
     thigh_inclination
         Forward lean of the straight leg from vertical about the ankle (back:
         negative), set by balance: the part of ``demand`` taken by the leg (2.2 deg of
         the squeeze's 9 with the defaults and no deficit).
     stage
-        ``"none"``, ``"rotational"`` or ``"lumbopelvic"``.
+        ``"none"``, ``"rotational"``, ``"lumbopelvic"`` or ``"beyond_range"`` (the tilt
+        at its limit, a shortfall left).
     binding
         The tissue parts at their length limit, comma-separated (``""`` for none, and
         for the blog's mechanism, which has no lengths).
@@ -93,6 +101,7 @@ class Compensation:
     rotation_needed: Value
     pelvic_tilt: Value
     lumbar_extension: Value
+    shortfall: Value
     trunk_lean: Value
     foot_progression: Value
     hip_flexion: Value
@@ -120,6 +129,7 @@ class Compensation:
             ("rotation needed alone", self.rotation_needed),
             ("anterior pelvic tilt", self.pelvic_tilt),
             ("lumbar extension", self.lumbar_extension),
+            ("short of the demand", self.shortfall),
             ("pelvis and trunk lean back", self.trunk_lean),
             ("foot progression (toe-out)", self.foot_progression),
             ("hip flexion at lockout", self.hip_flexion),
@@ -157,7 +167,7 @@ class Compensation:
                 f"{deg(float(self.demand))} deg asked for.{balance}"
             )
         direction = "external" if self.rotation_used >= 0 else "internal"
-        bought = float(self.deficit) - float(self.pelvic_tilt)
+        bought = float(self.deficit) - float(self.pelvic_tilt) - float(self.shortfall)
         if abs(float(self.rotation_used)) > 0 and bought > 0:
             feet = "out" if self.foot_progression >= 0 else "in"
             by_rotation = (
@@ -166,9 +176,17 @@ class Compensation:
             )
         else:
             by_rotation = "rotation does not make it up for this tissue"
+        beyond = ""
+        if float(self.shortfall) > 0:
+            beyond = (
+                f", beyond the voluntary range (anterior tilt and lumbar extension {deg(float(self.pelvic_tilt))} deg "
+                "at most, "
+                f"Levine & Whittle 1996): the lockout stays {deg(float(self.shortfall))} deg short"
+            )
         return (
             f"{deg(float(self.deficit))} deg short of extension: {by_rotation}, "
-            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt with as much lumbar extension.{balance}"
+            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt with as much lumbar extension"
+            f"{beyond}.{balance}"
         )
 
 

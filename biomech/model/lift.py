@@ -263,7 +263,8 @@ def lift_compensation(
         hip_extension_available=out(available),
         demand=out(np.asarray(state.demand) - hip),
         hip_flexion=out(np.asarray(state.hip_flexion) + hip),
-        thigh_inclination=out(state.demand),  # no balance in the lift: the leg takes the cue's extension
+        # no balance in the lift: the leg takes the cue's extension (as far as the lockout reaches it)
+        thigh_inclination=out(np.asarray(state.demand) - np.asarray(state.shortfall)),
         trunk_lean=out(0.0),
     )
 

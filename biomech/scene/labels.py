@@ -32,6 +32,9 @@ class LordosisLabel:
 def lordosis_label(scene: Scene) -> LordosisLabel:
     """The drawn lordosis and its change from standing (the compensation's lumbar extension: balance adds none).
 
+    Beyond the voluntary range (stage ``"beyond_range"``) the drawing is the capped posture,
+    and a last line says so: ``"out of range: X° short"`` (the lockout's shortfall).
+
     Examples
     --------
     >>> from biomech.scene.scene import build_scene
@@ -44,7 +47,10 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     behind = float(p.arm[1, 0]) > float(p.lumbar[:, 0].max())
     x = float(p.lumbar[:, 0].min() if behind else p.lumbar[:, 0].max())
     drawn, change = format_degrees(p.lumbar_lordosis, display=True), format_degrees(added, signed=True, display=True)
-    return LordosisLabel(text=f"lordosis\n{drawn} ({change})", at=(x, float(p.lumbar[-1, 1])), behind=behind)
+    text = f"lordosis\n{drawn} ({change})"
+    if scene.state.stage == "beyond_range":
+        text += f"\nout of range: {format_degrees(float(scene.state.shortfall), display=True)} short"
+    return LordosisLabel(text=text, at=(x, float(p.lumbar[-1, 1])), behind=behind)
 
 
 def tilt_label(scene: Scene) -> str:

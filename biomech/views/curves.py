@@ -16,7 +16,12 @@ from biomech.views._base import View
 
 __all__ = ["BAND_FIELDS", "BAND_LABEL", "CurvesView", "band_outline"]
 
-STAGE_LABELS = {"none": "no\ncompensation", "rotational": "rotation", "lumbopelvic": "pelvis\nand back"}
+STAGE_LABELS = {
+    "none": "no\ncompensation",
+    "rotational": "rotation",
+    "lumbopelvic": "pelvis\nand back",
+    "beyond_range": "out of\nrange",
+}
 """Names printed on the stage bands."""
 BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
 """The curves shaded with their range over the assumption variants (:attr:`Scene.band`)."""
