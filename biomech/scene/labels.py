@@ -33,7 +33,7 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     """The drawn lordosis and its change from standing (the compensation's lumbar extension: balance adds none).
 
     Beyond the voluntary range (stage ``"beyond_range"``) the drawing is the capped posture,
-    and a last line says so: ``"out of range: X° short"`` (the lockout's shortfall).
+    and the last two lines say so: ``"out of range,"`` and ``"X° short"`` (the lockout's shortfall).
 
     Examples
     --------
@@ -49,29 +49,24 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     drawn, change = format_degrees(p.lumbar_lordosis, display=True), format_degrees(added, signed=True, display=True)
     text = f"lordosis\n{drawn} ({change})"
     if scene.state.stage == "beyond_range":
-        text += f"\nout of range: {format_degrees(float(scene.state.shortfall), display=True)} short"
+        text += f"\nout of range,\n{format_degrees(float(scene.state.shortfall), display=True)} short"
     return LordosisLabel(text=text, at=(x, float(p.lumbar[-1, 1])), behind=behind)
 
 
 def tilt_label(scene: Scene) -> str:
-    """The drawn pelvic tilt in the room, its change from standing and, under it, the change's two parts.
+    """The drawn pelvic tilt in the room and its change from standing.
 
     The pelvis in the room is tilted by the compensation's anterior tilt and turned back
     with the trunk by the balance's lean (:mod:`biomech.model.balance`), so the change
-    from standing is ``pelvic_tilt - trunk_lean``; the last line names both (left out
-    while the lean rounds to 0).
+    from standing is ``pelvic_tilt - trunk_lean``; the readout's first line
+    (:meth:`~biomech.model.compensation.Compensation.describe`) names the two parts.
 
     Examples
     --------
     >>> from biomech.scene.scene import build_scene
     >>> tilt_label(build_scene(17.0)).splitlines()  # squeeze glutes, no deficit: the pelvis leans back
-    ['pelvic tilt', '3.2°', '(−6.8°)', 'tilt 0°, lean −6.8°']
+    ['pelvic tilt', '3.2°', '(−6.8°)']
     """
     drawn = scene.bones_side.pelvic_tilt
     added = format_degrees(drawn - scene.standing_pelvic_tilt, signed=True, display=True)
-    text = f"pelvic tilt\n{format_degrees(drawn, display=True)}\n({added})"
-    lean = float(scene.state.trunk_lean)
-    if format_degrees(lean) != "0":
-        tilt = format_degrees(float(scene.state.pelvic_tilt), signed=True, display=True)
-        text += f"\ntilt {tilt}, lean {format_degrees(-lean, signed=True, display=True)}"
-    return text
+    return f"pelvic tilt\n{format_degrees(drawn, display=True)}\n({added})"

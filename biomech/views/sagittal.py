@@ -57,9 +57,9 @@ class SagittalView(View):
     dashed outline shows the standing pelvis. The femur lies along the pose's thigh,
     the shank and foot below it. The pelvic tilt (ASIS-PSIS line below horizontal)
     and the lumbar lordosis are annotated in degrees, with the change from standing in
-    brackets; under the tilt, its two parts: the compensation's anterior tilt and the
-    lean back of pelvis and trunk together, at the hip, that keeps lifter and bar over
-    the mid-foot (:mod:`biomech.model.balance`). The muscles are lines along their gait2392 paths, posed with the bones
+    brackets: the drawn tilt is the compensation's anterior tilt less the lean back of
+    pelvis and trunk together, at the hip, that keeps lifter and bar over the mid-foot
+    (:mod:`biomech.model.balance`). The muscles are lines along their gait2392 paths, posed with the bones
     (:attr:`~biomech.scene.scene.Scene.muscles_side`): in vermillion every part of the
     tight tissue (paler while it does not limit extension), in blue the rotators the hip
     uses (only while it rotates), in green gluteus maximus, solid when the cue is
@@ -85,7 +85,7 @@ class SagittalView(View):
     >>> view = SagittalView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.tilt_label.get_text()
-    'pelvic tilt\\n9.8°\\n(−0.2°)\\ntilt +7.5°, lean −7.6°'
+    'pelvic tilt\\n9.8°\\n(−0.2°)'
     """
 
     def __init__(self, ax: Axes, *, theme: str | Theme = "light", region: str = "body", labels: bool = True) -> None:

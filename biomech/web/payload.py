@@ -23,7 +23,7 @@ Examples
 >>> from biomech.scene.scene import build_scene
 >>> frame = scene_frame(build_scene(-10.0, mechanism="blog"), reference_outlines(build_scene(0.0)))
 >>> frame["labels"]["tilt"]["text"]
-'pelvic tilt\\n9.8°\\n(−0.2°)\\ntilt +7.5°, lean −7.6°'
+'pelvic tilt\\n9.8°\\n(−0.2°)'
 >>> frame["labels"]["feet"]["text"]
 'feet turned out 52.5°'
 """
