@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from biomech.formatting import format_degrees
-from biomech.model.balance import bar_from_mid_foot, lockout_points, trunk_lean
+from biomech.model.balance import bar_from_mid_foot, leg_lean, lockout_points, trunk_lean
 from biomech.model.lockout import compensate
 from biomech.model.thomas import modified_thomas_test
 from biomech.model.variants import compensation_band
@@ -29,6 +29,7 @@ WORKED_BLOCK = re.compile(r"<!-- worked: (.+?) -->\n(.*?)<!-- end worked -->", r
 NAMESPACE = {
     "compensate": compensate,
     "trunk_lean": trunk_lean,
+    "leg_lean": leg_lean,
     "lockout_points": lockout_points,
     "bar_from_mid_foot": bar_from_mid_foot,
     "modified_thomas_test": modified_thomas_test,

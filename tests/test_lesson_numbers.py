@@ -148,7 +148,7 @@ def _tilt_to_lumbar() -> float:
     from biomech.model.lockout import compensate
 
     s = compensate(-15.0, mechanism="blog")
-    return float((s.lumbar_extension - s.trunk_lean) / s.pelvic_tilt)  # the tilt's share; the lean comes on top
+    return float(s.lumbar_extension / s.pelvic_tilt)  # the balance's lean is at the hip, not the lumbar spine
 
 
 def _flip(label: str, axis: str = "rotation") -> float:
@@ -218,6 +218,10 @@ COMPUTED: tuple[Computed, ...] = (
     # 01: the lab
     Computed("01", "asks for about {9} degrees more", lambda: _p("squeeze_demand"), 0.5),
     Computed("01", "Start at the default ({17} deg available", lambda: _p("hip_extension_available")),
+    Computed("01", "the leg leans about {2} deg forward", lambda: _squeeze_balance("thigh_inclination"), 0.5),
+    Computed("01", "(about {11} deg of tilt and of lumbar", lambda: _p("max_lumbar_extension"), 0.5),
+    Computed("01", "(about {11} deg of tilt and of lumbar", lambda: _p("max_pelvic_tilt"), 0.5),
+    Computed("01", "the pelvis and trunk about {7} deg back", lambda: _squeeze_balance("trunk_lean"), 0.5),
     Computed("01", "tighten the hip below {9} deg: the hip turns out first", _squeeze_rotation_starts_below, 0.05),
     Computed("01", "beyond about {12} deg of extension turning out shortens it", _tfl_turns_sign, 1.0),
     Computed("01", "goniometer norms (about {17} deg; Soucie", lambda: _p("hip_extension_available"), 1.0),
@@ -281,6 +285,13 @@ COMPUTED: tuple[Computed, ...] = (
 def _all_lockout() -> list[float]:
     fields = ("hip_flexion", "knee_flexion", "shank_inclination", "thigh_inclination", "trunk_inclination")
     return [_lockout(f) for f in fields]
+
+
+def _squeeze_balance(field: str) -> float:
+    """The balance's split under "squeeze glutes" at the default, no-deficit setting."""
+    from biomech.model.lockout import compensate
+
+    return float(getattr(compensate(_p("hip_extension_available"), cue="squeeze_glutes"), field))
 
 
 def _stand_tall_demand() -> float:

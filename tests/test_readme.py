@@ -13,8 +13,8 @@ README = Path(__file__).parents[1] / "README.md"
 def render_model_table() -> list[str]:
     rows = [
         "| available hip extension | cue | mechanism | deficit | rotation used (+ out) | anterior pelvic tilt "
-        "| lumbar extension | feet out | stage |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| lumbar extension | lockout short by | leg forward | pelvis and trunk back | feet out | stage |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for available in (17, 5, -5, -15):
         for cue in ("stand_tall", "squeeze_glutes"):
@@ -23,7 +23,9 @@ def render_model_table() -> list[str]:
                 rows.append(
                     f"| {available} | {cue.replace('_', ' ')} | {mechanism} | {deg(s.deficit)} "
                     f"| {deg(s.rotation_used)} "
-                    f"| {deg(s.pelvic_tilt)} | {deg(s.lumbar_extension)} | {deg(s.foot_progression)} | {s.stage} |"
+                    f"| {deg(s.pelvic_tilt)} | {deg(s.lumbar_extension)} | {deg(s.shortfall)} "
+                    f"| {deg(s.thigh_inclination)} "
+                    f"| {deg(s.trunk_lean)} | {deg(s.foot_progression)} | {s.stage} |"
                 )
     return rows
 

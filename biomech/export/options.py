@@ -51,7 +51,8 @@ FIGURE_KINDS: tuple[str, ...] = ("dashboard", "side_view", "top_down", "curves",
 SIDE_VIEW_LEVELS: dict[str, float] = {"none": 17.0, "moderate": 2.0, "severe": -20.0}
 """Hip extension available (deg) for the side views at no, moderate and severe
 restriction: the parameter's default (normal adults), then two teaching values
-(illustrative) in the rotational and lumbopelvic stages at the default settings."""
+(illustrative): in the rotational stage, and beyond the voluntary range of tilt and lumbar
+extension (the capped posture, the lockout short) at the default settings."""
 FIGURES: tuple[str, ...] = (
     "table",
     "curves",

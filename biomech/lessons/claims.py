@@ -32,6 +32,7 @@ from biomech.anatomy.paths import ligament_paths, muscle_paths
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.lessons.cases import LIFTER
+from biomech.model.balance import centre_of_mass
 from biomech.model.compare import PART_NAMES, rotation_effect
 from biomech.model.lift import lift_posture
 from biomech.model.lockout import CUES, compensate
@@ -378,24 +379,28 @@ def _no_pigeon_toes() -> Claim:
 
 def _balance_lean() -> Claim:
     demand, load = PARAMETERS["squeeze_demand"].default, PARAMETERS["bar_load"].default
-    s = compensate(PARAMETERS["hip_extension_available"].max, cue="squeeze_glutes")
-    t = compensate(PARAMETERS["hip_extension_available"].max, cue="stand_tall")
-    lean, upright = float(s.trunk_lean), float(t.trunk_lean)
+    top = PARAMETERS["hip_extension_available"].max
+    s, t = compensate(top, cue="squeeze_glutes"), compensate(top, cue="stand_tall")
+    leg, lean, upright = float(s.thigh_inclination), float(s.trunk_lean), float(t.trunk_lean)
 
     def check() -> bool:
-        again = compensate(PARAMETERS["hip_extension_available"].max, cue="squeeze_glutes")
+        again = compensate(top, cue="squeeze_glutes")
+        a, back = float(again.thigh_inclination), float(again.trunk_lean)
         no_deficit = float(again.deficit) == 0.0 and float(again.pelvic_tilt) == 0.0
-        return no_deficit and float(again.lumbar_extension) == float(again.trunk_lean) > 4 * upright > 0.0
+        balanced = abs(float(centre_of_mass(a, -back, back))) < 1e-9  # the pelvis turned back with the trunk
+        split = abs(a + back - demand) < 1e-9 and 0.0 < a < back
+        return no_deficit and balanced and split and float(again.lumbar_extension) == 0.0
 
     return Claim(
         "balance_lean",
-        f'The model reads "hips through" as the whole straight leg leaning {format_degrees(demand)} deg forward; '
-        f"to keep the lifter and a bar of {load:g} x body mass over the mid-foot, the trunk must then lean back about "
-        f"{format_degrees(lean)} deg even with no deficit (standing tall, {format_degrees(upright)} deg). The model "
-        "takes all of that lean at the lumbar spine and none at the hip, so its lumbar extension under this cue is "
-        "an upper bound that follows from how the posture was built, not a measurement of lifters.",
-        f"squeeze_demand {format_degrees(demand)} deg as a lean of the straight leg, bar_load {load:g}, trunk lean "
-        "taken wholly at the lumbar spine",
+        f'The model reads "squeeze glutes" as {format_degrees(demand)} deg of hip extension and lets balance share '
+        f"it: to keep the lifter and a bar of {load:g} x body mass over the mid-foot, the straight leg leans "
+        f"{format_degrees(leg)} deg forward about the ankle and the pelvis and trunk lean {format_degrees(lean)} deg "
+        f"back together at the hip (standing tall, {format_degrees(upright)} deg). With no deficit the squeeze adds "
+        "no lumbar extension, because the model takes the lean at the hip and keeps the lumbar curve's shape under "
+        "it: that is the model's assumption, not a measurement of lifters.",
+        f"squeeze_demand {format_degrees(demand)} deg, bar_load {load:g}, the lean taken at the hip with a rigid "
+        "lumbar curve",
         (README,),
         check,
     )

@@ -1,4 +1,4 @@
-"""The lockout in balance: how far the trunk leans back to keep lifter and bar over the mid-foot.
+"""The lockout in balance: how the hip's extension is shared between the leg and the trunk.
 
 A lifter standing still at lockout keeps the centre of mass of body and bar over the
 feet (mechanics: a static posture has its centre of mass over its base of support); the
@@ -10,12 +10,12 @@ half the foot's length from the heel (:func:`biomech.anatomy.segments.mid_foot`,
 The lifter is the side-view chain of :mod:`biomech.scene.pose`, in units of standing
 height H, the ankle at ``x = 0``:
 
-- the straight leg leans forward by the thigh inclination (hips through) about the ankle;
-- the pelvis turns about the hip joint by the pelvic tilt;
+- the straight leg leans forward by ``thigh_inclination`` about the ankle;
+- the pelvis turns about the hip joint by the pelvic tilt drawn in the room;
 - the lumbar spine is a circular arc from S1 to T12 whose turning angle (the lordosis)
   is the standing lordosis plus the added ``lumbar_extension``;
 - the trunk above T12 (thorax, head, arms and bar) is rigid and leans back from
-  vertical by ``trunk_lean`` (back +): the lumbar curve bends by that much more;
+  vertical by ``trunk_lean`` (back +);
 - the arms hang vertically from the shoulders with the bar at mid-hand.
 
 Segment masses and centres of mass are Winter's (Table 4.1, Dempster's data;
@@ -24,41 +24,41 @@ hip to shoulder (its centre of mass at the middle of the hip-shoulder line, an
 approximation for a trunk that bends), head and neck (at the centre of the head), and
 the arms. The bar's mass is ``bar_load`` body masses (illustrative default 1).
 
-**The reference (trunk_lean = 0)** is the upright trunk of the standing pose: T12 to C7
-vertical, as the model drew every lockout before the balance was added. With the
-defaults, even "stand tall" with no deficit needs a lean, 3.4 deg: with the trunk
-upright the bar hangs 12 cm in front of the ankle at 1.75 m, 5 cm in front of the
-mid-foot, and lifter and bar would tip forward. "Squeeze glutes" (the leg leaning 9 deg,
-the hips 13 cm forward) needs 32 deg before any deficit: with the trunk upright the bar
-would hang 19 cm in front of the mid-foot, beyond the toes. Without a bar
-(``bar_load=0``) the lifter's own centre of mass is 2.3 cm behind the mid-foot with the
-trunk upright, and standing tall the trunk would lean *forward* 8.4 deg (a negative
-lean): the mid-foot is the coaches' reference for a loaded bar, not for standing.
-So ``lumbar_extension`` (added lordosis) is ``pelvic_tilt + trunk_lean``: the pelvis
-tips forward by the tilt, and the trunk above leans back by the lean, both bending the
-lumbar curve. That the lean adds lumbar extension follows from how the model is built
-(the pelvis and the legs keep the posture the hip sets; only the lumbar spine moves);
-a real lifter may also shift the hips back or bend the knees.
+**How the balance is found (the project's assumption).** The cue asks the hip for
+``demand`` degrees of extension (0 for "stand tall", ``squeeze_demand`` for "squeeze
+glutes"), and the compensation adds its anterior pelvic tilt with as much lumbar
+extension (:mod:`biomech.model.lockout`). How that posture stands in the room is left to
+balance: the straight leg leans forward ``a`` degrees about the ankle, and the pelvis
+and trunk lean back *together* by ``demand - a``, rotating about the hip, so the lean
+is taken at the hip and the lumbar curve keeps its shape (``lumbar_extension =
+pelvic_tilt``); :func:`leg_lean` finds ``a`` by bisection so that the centre of mass is
+over the mid-foot, and :func:`trunk_lean` is ``demand - a``. With the defaults and no
+deficit, "stand tall" leans the whole straight body back 0.7 deg about the ankle (leg
+-0.7 deg, pelvis and trunk 0.7 deg back, the hip at 0) to hold the bar; "squeeze
+glutes" puts the leg 2.2 deg forward and the pelvis and trunk 6.8 deg back, close to
+the 8.7 deg of maximal posterior pelvic tilt that sizes the squeeze (Levine & Whittle
+1996, see ``squeeze_demand``). Without a bar (``bar_load=0``) the leg leans forward 1.3
+deg standing tall. The lean neither changes the hip angle nor the deficit, rotation or
+tilt.
 
-**Limits.** The leans under "squeeze glutes" (32 deg and more, 39 to 45 deg with a
-deficit) are large: they follow from the model's hips-through posture, the whole straight
-leg leaning ``squeeze_demand`` degrees about the ankle (the hips 13 cm forward at 1.75 m),
-with only the trunk left to bring the load back. A real lifter may take some of it at the
-ankle or the knee; no measurement of lockout posture under either cue was read, so read
-the lean as what this posture would need, not as what lifters do. With ``squeeze_demand``
-up to 10 deg every state of the valid inputs balances; with a larger demand and a large
-tilt no lean within 89 deg does, and :func:`trunk_lean` returns the lean that takes the
-centre of mass furthest back (:func:`centre_of_mass` then stays positive).
+**Limits.** That the whole lean is taken at the hip, with the leg straight and the lumbar
+curve rigid under it, is the project's assumption, not a measurement: a real lifter may
+also bend the knees, move at the ankle differently or change the lordosis; no
+measurement of lockout posture under either cue was read, so read the split as what
+this posture would need, not as what lifters do. The mid-foot as the balance point and
+the bar's mass are conventions (illustrative). Within the parameters' valid ranges the
+balancing leg lean stays within about -10 to 10 deg; it is searched over -30 to 30 deg,
+and where none balanced the end nearest to balance would be returned.
 
-Every numeric input may be a scalar or shape ``(N,)`` and they broadcast; the lean is
-bracketed on a 4-degree grid and refined with a fixed number of vectorised Newton steps,
-so a 141-point curve is one call (about 20 ms).
+Every numeric input may be a scalar or shape ``(N,)`` and they broadcast; the leg's lean
+is found with a fixed number of vectorised bisection steps (the same numbers for an
+array as for a loop of scalars), so a 141-point curve is one call (about 15 ms).
 
 Examples
 --------
->>> round(trunk_lean(0.0, 0.0), 1)  # stand tall, no deficit, bar of one body mass
-3.4
->>> round(100 * 1.75 * float(bar_from_mid_foot(9.0, 0.0, 0.0)), 1)  # hips through, trunk upright: cm
+>>> round(leg_lean(9.0, 0.0), 2), round(trunk_lean(9.0, 0.0), 2)  # squeeze glutes, no deficit
+(2.15, 6.85)
+>>> round(100 * 1.75 * float(bar_from_mid_foot(9.0, 0.0, 0.0)), 1)  # the whole leg 9 deg forward, trunk upright: cm
 18.6
 """
 
@@ -72,11 +72,11 @@ from biomech.anatomy.segments import SEGMENT_MASSES, SEGMENTS, SHOULDER_FORWARD,
 from biomech.parameters import PARAMETERS, check_parameter
 
 __all__ = [
-    "NEWTON_STEPS",
     "POSTURE_PARAMETERS",
     "bar_from_mid_foot",
     "centre_of_mass",
     "lockout_points",
+    "leg_lean",
     "trunk_lean",
 ]
 
@@ -85,13 +85,11 @@ Value = float | NDArray[np.float64]
 POSTURE_PARAMETERS: tuple[str, ...] = ("standing_pelvic_tilt", "standing_lumbar_lordosis")
 """The standing posture's parameters: they shape the lifter, so the balance depends on them."""
 
-NEWTON_STEPS = 6
-_GRID_DEG = 4.0  # the bracketing grid's step
-"""Newton steps of the lean from its 4-degree bracket (fixed, so that an array gives the same
-numbers as a loop of scalars); the centre of mass ends within 1e-15 H of the mid-foot."""
-
-_LEAN_BOUND = 89.0  # a lean beyond this is no posture; Newton steps are kept inside it
-_STEP = 1e-4  # degrees, for the central difference
+_BISECTIONS = 44
+"""Bisection steps of the leg's lean over -30 to 30 deg (fixed, so that an array gives the same
+numbers as a loop of scalars): the lean to within 4e-12 deg."""
+_LEG_BOUND = 30.0  # the leg's lean is searched from -30 to 30 deg
+_LEAN_BOUND = 89.0  # a trunk lean beyond this is no posture
 
 
 def lockout_points(
@@ -107,11 +105,14 @@ def lockout_points(
     Parameters
     ----------
     thigh_inclination
-        Forward lean of the straight leg from vertical, degrees (hips through).
+        Forward lean of the straight leg from vertical, degrees.
     pelvic_tilt
-        Anterior pelvic tilt added to the standing tilt, degrees.
+        Anterior pelvic tilt in the room added to the standing tilt, degrees (for a
+        lockout: the compensation's tilt less the trunk's lean, the pelvis leaning back
+        with the trunk).
     trunk_lean
-        Backward lean of the trunk above T12 from vertical, degrees.
+        Backward lean of the trunk above T12 from vertical, degrees: the lordosis is the
+        standing one plus ``pelvic_tilt + trunk_lean``.
     standing_pelvic_tilt, standing_lumbar_lordosis
         The standing posture, degrees.
 
@@ -179,10 +180,16 @@ def _com_x(points: dict[str, NDArray[np.float64]], bar_load: NDArray[np.float64]
 
 
 def _checked(
-    thigh_inclination: ArrayLike, pelvic_tilt: ArrayLike, bar_load: ArrayLike, tilt0: ArrayLike, lordosis0: ArrayLike
+    thigh_inclination: ArrayLike,
+    pelvic_tilt: ArrayLike,
+    bar_load: ArrayLike,
+    tilt0: ArrayLike,
+    lordosis0: ArrayLike,
+    *,
+    first: str = "thigh_inclination",
 ) -> tuple[NDArray[np.float64], ...]:
     return (
-        check_range("thigh_inclination", thigh_inclination, -45.0, 45.0, "degrees"),
+        check_range(first, thigh_inclination, -90.0 if first == "demand" else -45.0, 45.0, "degrees"),
         check_range("pelvic_tilt", pelvic_tilt, -90.0, 90.0, "degrees"),
         check_parameter("bar_load", bar_load),
         check_parameter("standing_pelvic_tilt", tilt0),
@@ -206,7 +213,8 @@ def centre_of_mass(
 
     Examples
     --------
-    >>> abs(centre_of_mass(9.0, 4.0, trunk_lean(9.0, 4.0))) < 1e-12
+    >>> a = leg_lean(9.0, 4.0)  # squeeze glutes, 4 deg of tilt: the pelvis in the room 4 - (9 - a)
+    >>> abs(centre_of_mass(a, 4.0 - (9.0 - a), 9.0 - a)) < 1e-12
     True
     """
     theta, tilt, load, tilt0, lordosis0 = _checked(
@@ -244,21 +252,29 @@ def bar_from_mid_foot(
     return _value(points["bar"][..., 0] - mid_foot())
 
 
-def trunk_lean(
-    thigh_inclination: ArrayLike,
+def leg_lean(
+    demand: ArrayLike,
     pelvic_tilt: ArrayLike,
     *,
     bar_load: ArrayLike = PARAMETERS["bar_load"].default,
     standing_pelvic_tilt: ArrayLike = PARAMETERS["standing_pelvic_tilt"].default,
     standing_lumbar_lordosis: ArrayLike = PARAMETERS["standing_lumbar_lordosis"].default,
 ) -> Value:
-    """Return the backward trunk lean that puts lifter and bar over the mid-foot, degrees.
+    """Return the forward lean of the straight leg that puts lifter and bar over the mid-foot, degrees.
+
+    The hip is extended by ``demand`` (the cue's extension: 0 for "stand tall",
+    ``squeeze_demand`` for "squeeze glutes") less the compensation's ``pelvic_tilt``, and the
+    lumbar spine is extended by the tilt only; how that posture stands over the feet is
+    left to balance: the leg leans forward by the returned angle ``a`` about the ankle and
+    the pelvis and trunk lean back together by ``demand - a`` (:func:`trunk_lean`). Found
+    by bisection over -30 to 30 deg (the centre of mass moves forward as the leg leans
+    forward and the trunk comes up); where no lean in that range balances, the end nearest
+    to balance.
 
     Parameters
     ----------
-    thigh_inclination
-        Forward lean of the straight leg from vertical, degrees (0 for "stand tall",
-        ``squeeze_demand`` for "squeeze glutes").
+    demand
+        Hip extension the cue asks for, degrees.
     pelvic_tilt
         Anterior pelvic tilt added by the compensation, degrees.
     bar_load
@@ -269,10 +285,8 @@ def trunk_lean(
     Returns
     -------
     float or numpy.ndarray
-        Lean of the trunk above T12 from vertical, back +, degrees: the root of
-        :func:`centre_of_mass` nearest to upright (bracketed on a 4-degree grid from -89
-        to 89 deg, then :data:`NEWTON_STEPS` Newton steps); where there is none, the lean
-        that takes the centre of mass furthest back. Broadcast over the inputs.
+        The leg's forward lean from vertical (back: negative), degrees, broadcast over
+        the inputs.
 
     Raises
     ------
@@ -281,37 +295,63 @@ def trunk_lean(
 
     Examples
     --------
-    >>> [round(trunk_lean(theta, 0.0), 1) for theta in (0.0, 9.0)]  # stand tall, hips through
-    [3.4, 32.0]
-    >>> round(trunk_lean(0.0, 0.0, bar_load=0.0), 1)  # no bar: the lifter leans forward
-    -8.4
+    >>> [round(leg_lean(d, 0.0), 2) for d in (0.0, 9.0)]  # stand tall, squeeze glutes (no deficit)
+    [-0.71, 2.15]
+    >>> round(leg_lean(0.0, 0.0, bar_load=0.0), 2)  # no bar: the leg leans forward
+    1.35
     """
     theta, tilt, load, tilt0, lordosis0 = _checked(
-        thigh_inclination, pelvic_tilt, bar_load, standing_pelvic_tilt, standing_lumbar_lordosis
+        demand, pelvic_tilt, bar_load, standing_pelvic_tilt, standing_lumbar_lordosis, first="demand"
     )
 
-    def residual(lean: NDArray[np.float64]) -> NDArray[np.float64]:
-        p = lockout_points(theta, tilt, lean, standing_pelvic_tilt=tilt0, standing_lumbar_lordosis=lordosis0)
-        return _com_x(p, load) - mid_foot()
+    def residual(a: NDArray[np.float64]) -> NDArray[np.float64]:
+        points = lockout_points(
+            a, tilt - theta + a, theta - a, standing_pelvic_tilt=tilt0, standing_lumbar_lordosis=lordosis0
+        )
+        return _com_x(points, load) - mid_foot()
 
     shape = np.broadcast_shapes(theta.shape, tilt.shape, load.shape, tilt0.shape, lordosis0.shape)
-    grid = np.linspace(-_LEAN_BOUND, _LEAN_BOUND, int(2 * _LEAN_BOUND / _GRID_DEG) + 1)
-    ahead = residual(grid.reshape((-1,) + (1,) * len(shape)))  # (G, ...): the centre of mass ahead of the mid-foot
-    crossing = (ahead[:-1] >= 0) & (ahead[1:] < 0)  # leaning further back takes it behind the mid-foot
-    # the balancing lean nearest to upright; where none balances, the lean that takes it furthest back
-    balanced = crossing.any(axis=0)
-    distance = np.abs(grid[:-1] + (grid[1] - grid[0]) / 2).reshape((-1,) + (1,) * len(shape))
-    start = np.where(
-        balanced, grid[np.argmin(np.where(crossing, distance, np.inf), axis=0)], grid[np.argmin(ahead, axis=0)]
+    low, high = np.full(shape, -_LEG_BOUND), np.full(shape, _LEG_BOUND)
+    for _ in range(_BISECTIONS):
+        mid = (low + high) / 2.0
+        ahead = residual(mid) > 0.0
+        low, high = np.where(ahead, low, mid), np.where(ahead, mid, high)
+    return _value((low + high) / 2.0)
+
+
+def trunk_lean(
+    demand: ArrayLike,
+    pelvic_tilt: ArrayLike,
+    *,
+    bar_load: ArrayLike = PARAMETERS["bar_load"].default,
+    standing_pelvic_tilt: ArrayLike = PARAMETERS["standing_pelvic_tilt"].default,
+    standing_lumbar_lordosis: ArrayLike = PARAMETERS["standing_lumbar_lordosis"].default,
+) -> Value:
+    """Return how far the trunk (with the pelvis) leans back from vertical in balance, degrees.
+
+    ``demand - leg_lean(...)``: the part of the hip's extension taken by the pelvis and
+    trunk leaning back together, at the hip, not at the lumbar spine (the pelvis tilts
+    back in the room by this much less the compensation's anterior tilt). Parameters as
+    for :func:`leg_lean`.
+
+    Examples
+    --------
+    >>> [round(trunk_lean(d, 0.0), 2) for d in (0.0, 9.0)]  # stand tall, squeeze glutes (no deficit)
+    [0.71, 6.85]
+    """
+    return _value(
+        np.asarray(demand, dtype=float)
+        - np.asarray(
+            leg_lean(
+                demand,
+                pelvic_tilt,
+                bar_load=bar_load,
+                standing_pelvic_tilt=standing_pelvic_tilt,
+                standing_lumbar_lordosis=standing_lumbar_lordosis,
+            ),
+            dtype=float,
+        )
     )
-    low, high = start, np.where(balanced, start + (grid[1] - grid[0]), start)  # unbalanced: stays on the grid
-    lean = np.broadcast_to(start, shape).astype(float)
-    for _ in range(NEWTON_STEPS):  # each step: the residual and its central difference in one evaluation
-        here, ahead_step, behind = residual(lean + np.array([0.0, _STEP, -_STEP]).reshape((3,) + (1,) * len(shape)))
-        slope = (ahead_step - behind) / (2 * _STEP)
-        step = np.where(slope < 0, here / np.where(slope < 0, slope, 1.0), 0.0)
-        lean = np.clip(lean - step, low, high)
-    return _value(lean)
 
 
 def _value(a: ArrayLike) -> Value:

@@ -149,25 +149,26 @@ def mechanisms_markdown(
 ) -> str:
     """Return both mechanisms' lockout numbers side by side, as a Markdown table (degrees).
 
-    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate`; "stance
-    needed" is the foot progression this hip rotation would need if set before the pull. A
-    tissue the blog's mechanism does not take (the ligament, several tissues) gets the
-    geometry's rows only.
+    One row per cue and mechanism, from :func:`~biomech.model.lockout.compensate` (the lumbar
+    extension equals the tilt; "trunk back" is the pelvis and trunk leaning back together, at
+    the hip, for balance; "stance needed" is the foot progression this hip rotation would need
+    if set before the pull); a tissue the blog's mechanism does not take (the ligament,
+    several tissues) gets the geometry's rows only.
 
     Examples
     --------
     >>> print(mechanisms_markdown(-8.0, cues=("stand_tall",)))  # doctest: +NORMALIZE_WHITESPACE
     At lockout, -8 deg of hip extension available, tissue: hip flexors (all) (degrees)
     <BLANKLINE>
-    | cue | mechanism | deficit | rotation used (+ out) | stance needed (feet out) | anterior pelvic tilt
-    | lumbar extension | stage |
+    | cue | mechanism | deficit | rotation used (+ out) | stance needed (feet out) | tilt = lumbar extension
+    | trunk back | stage |
     |---|---|---|---|---|---|---|---|
-    | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 3.4 | rotational |
-    | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 15.4 | lumbopelvic |
+    | stand tall | blog's hypothesis | 8 | 26.7 | 40.7 | 0 | 0.7 | rotational |
+    | stand tall | muscle geometry | 8 | 0 | 14 | 8 | 1.6 | lumbopelvic |
     """
     deg = format_degrees
     columns: tuple[str, ...] = ("cue", "mechanism", "deficit", "rotation used (+ out)", "stance needed (feet out)")
-    columns += ("anterior pelvic tilt", "lumbar extension", "stage")
+    columns += ("tilt = lumbar extension", "trunk back", "stage")
     lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
     for cue in cues:
         for mechanism in MECHANISMS:
@@ -179,7 +180,7 @@ def mechanisms_markdown(
                 if mechanism == "blog":
                     continue  # a tissue only the geometry takes
                 raise
-            numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.lumbar_extension)
+            numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.trunk_lean)
             cells = [CUE_WORDS[s.cue], MECHANISM_NAMES[mechanism], *(deg(float(v)) for v in numbers), str(s.stage)]
             lines.append("| " + " | ".join(cells) + " |")
     caption = (

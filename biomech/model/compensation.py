@@ -31,14 +31,15 @@ class Compensation:
 
     Every numeric field is a float for scalar inputs, or an array of the broadcast
     input shape. Sign conventions: external rotation +, anterior pelvic tilt +, lumbar
-    extension +, hip flexion +, thigh inclination + forward (hips through).
+    extension +, hip flexion +, thigh inclination + forward, trunk lean + back.
 
     Attributes
     ----------
     hip_extension_available
         Passive hip extension the restricting tissue allows where it was measured.
     demand
-        Hip extension the cue asks for at lockout (the thigh's forward inclination).
+        Hip extension the cue asks for at lockout: 0 for "stand tall", ``squeeze_demand``
+        for "squeeze glutes".
     deficit
         Hip extension missing at lockout before any compensation: for the blog,
         ``max(0, demand - hip_extension_available)``; for the geometry, the same read
@@ -52,28 +53,38 @@ class Compensation:
         Rotation that would make up the whole deficit alone (same sign convention);
         ``inf`` where rotation cannot do it.
     pelvic_tilt
-        Anterior pelvic tilt added by the compensation (from the standing tilt).
+        Anterior pelvic tilt added by the compensation, relative to the trunk and thigh
+        (the pelvis in the room is also turned back with the trunk by ``trunk_lean``).
     lumbar_extension
-        Lumbar extension added beyond the standing lordosis: ``pelvic_tilt +
-        trunk_lean`` (the pelvis tips forward under the lumbar spine, the trunk above it
-        leans back).
+        Lumbar extension added beyond the standing lordosis: equal to ``pelvic_tilt``
+        (the pelvis tips forward under the lumbar spine; the balance adds nothing
+        there, see ``trunk_lean``).
+    shortfall
+        Hip extension the lifter cannot find within the ranges: the tilt (and the
+        lumbar extension with it) is capped at ``min(max_pelvic_tilt,
+        max_lumbar_extension)``, and the lockout stays this far short of the cue's
+        demand (0 within the ranges). ``rotation gained + pelvic_tilt + shortfall`` is
+        the deficit.
     trunk_lean
-        How much of the lumbar extension came from the lean: the backward lean (+) of
-        the trunk above the lumbar spine (thorax, head, arms and bar) from the upright
-        trunk of the standing pose, such that the centre of mass of lifter and bar is
-        over the mid-foot (:mod:`biomech.model.balance`). Not zero without a deficit:
-        with the default bar of one body mass "stand tall" needs 3.4 deg, and "squeeze
-        glutes" (the hips through) 32 deg.
+        Backward lean (+) of the pelvis and trunk together from their standing
+        orientation, taken at the hip (the lumbar curve keeps its shape), such that the
+        centre of mass of lifter and bar is over the mid-foot
+        (:mod:`biomech.model.balance`): ``demand - shortfall - thigh_inclination``
+        (the balance works with the extension reached). With the
+        default bar of one body mass and no deficit, 0.7 deg for "stand tall" and 6.8
+        deg for "squeeze glutes".
     foot_progression
         Foot angle, toe-out positive: the stance's baseline plus the rotation.
     hip_flexion
         Pelvis-to-thigh angle at lockout, flexion + (the standing hip is at 0):
-        ``pelvic_tilt - thigh_inclination``.
+        ``pelvic_tilt + shortfall - demand``.
     thigh_inclination
-        Forward inclination of the thigh from vertical: 0 for "stand tall", the
-        squeeze demand for "squeeze glutes" (hips through).
+        Forward lean of the straight leg from vertical about the ankle (back:
+        negative), set by balance: the part of ``demand`` taken by the leg (2.2 deg of
+        the squeeze's 9 with the defaults and no deficit).
     stage
-        ``"none"``, ``"rotational"`` or ``"lumbopelvic"``.
+        ``"none"``, ``"rotational"``, ``"lumbopelvic"`` or ``"beyond_range"`` (the tilt
+        at its limit, a shortfall left).
     binding
         The tissue parts at their length limit, comma-separated (``""`` for none, and
         for the blog's mechanism, which has no lengths).
@@ -90,6 +101,7 @@ class Compensation:
     rotation_needed: Value
     pelvic_tilt: Value
     lumbar_extension: Value
+    shortfall: Value
     trunk_lean: Value
     foot_progression: Value
     hip_flexion: Value
@@ -117,7 +129,8 @@ class Compensation:
             ("rotation needed alone", self.rotation_needed),
             ("anterior pelvic tilt", self.pelvic_tilt),
             ("lumbar extension", self.lumbar_extension),
-            ("  of it, trunk lean back", self.trunk_lean),
+            ("short of the demand", self.shortfall),
+            ("pelvis and trunk lean back", self.trunk_lean),
             ("foot progression (toe-out)", self.foot_progression),
             ("hip flexion at lockout", self.hip_flexion),
             ("thigh inclination", self.thigh_inclination),
@@ -142,25 +155,19 @@ class Compensation:
         >>> text.split(". ")[0]
         'No deficit: 20 deg of extension available, 9 deg asked for'
         >>> text.split(". ")[1]
-        'Trunk back 32 deg for balance (lumbar extension 32 deg in all).'
+        'Leg 2.2 deg forward, pelvis and trunk 6.8 deg back for balance.'
         """
         if np.ndim(self.deficit) != 0:
             raise ValueError("describe() needs a single state; index the arrays first.")
         deg = format_degrees
-        lean = float(self.trunk_lean)
-        balance = (
-            f" Trunk back {deg(lean)} deg for balance"
-            f" (lumbar extension {deg(float(self.lumbar_extension))} deg in all)."
-            if deg(lean) != "0"
-            else ""
-        )
+        balance = f" {_lean_words(float(self.thigh_inclination), float(self.trunk_lean))}"
         if self.deficit <= 0:
             return (
                 f"No deficit: {deg(float(self.hip_extension_available))} deg of extension available, "
                 f"{deg(float(self.demand))} deg asked for.{balance}"
             )
         direction = "external" if self.rotation_used >= 0 else "internal"
-        bought = float(self.deficit) - float(self.pelvic_tilt)
+        bought = float(self.deficit) - float(self.pelvic_tilt) - float(self.shortfall)
         if abs(float(self.rotation_used)) > 0 and bought > 0:
             feet = "out" if self.foot_progression >= 0 else "in"
             by_rotation = (
@@ -169,7 +176,24 @@ class Compensation:
             )
         else:
             by_rotation = "rotation does not make it up for this tissue"
+        beyond = ""
+        if float(self.shortfall) > 0:
+            beyond = (
+                f", beyond the voluntary range (anterior tilt and lumbar extension {deg(float(self.pelvic_tilt))} deg "
+                "at most, "
+                f"Levine & Whittle 1996): the lockout stays {deg(float(self.shortfall))} deg short"
+            )
         return (
             f"{deg(float(self.deficit))} deg short of extension: {by_rotation}, "
-            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt with as much lumbar extension.{balance}"
+            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt with as much lumbar extension"
+            f"{beyond}.{balance}"
         )
+
+
+def _lean_words(leg: float, lean: float) -> str:
+    """The balance's split in words, e.g. ``"Leg 2.2 deg forward, pelvis and trunk 6.8 deg back for balance."``."""
+
+    def way(angle: float, ahead: str, behind: str) -> str:
+        return f"{format_degrees(abs(angle))} deg {ahead if angle >= 0 else behind}"
+
+    return f"Leg {way(leg, 'forward', 'back')}, pelvis and trunk {way(lean, 'back', 'forward')} for balance."

@@ -4,10 +4,11 @@ A tight tissue is a set of muscle parts (or ligament bands) of
 :mod:`biomech.anatomy.geometry` whose longest allowed length ``L_max`` is its length
 where the restriction was measured: hip extended to ``hip_extension_available`` (plus the
 part's own ``slack``, 0 unless given, up to 40 deg in all), no rotation, knee at ``test_knee_flexion``. At
-lockout the thigh leans forward by ``theta`` (0 for "stand tall", ``squeeze_demand`` for
-"squeeze glutes": hips through), the knee is at ``lockout_knee_flexion`` and the trunk is
-upright, so with an added anterior pelvic tilt ``alpha`` the hip is flexed ``alpha -
-theta``. Let ``alpha(phi) = max(0, theta + H(phi))`` be the least tilt that keeps every
+lockout the cue asks the hip for ``theta`` degrees of extension (0 for "stand tall",
+``squeeze_demand`` for "squeeze glutes"; how the leg and the trunk share it in the room is
+the balance's, :mod:`biomech.model.balance`, and does not change the hip angle), the knee
+is at ``lockout_knee_flexion``, so with an added anterior pelvic tilt ``alpha`` the hip is
+flexed ``alpha - theta``. Let ``alpha(phi) = max(0, theta + H(phi))`` be the least tilt that keeps every
 tight part within its limit at hip rotation ``phi``, where ``H(phi)`` is the least hip
 flexion that does (:func:`_least_flexion`). Rotation has a price: the body picks the
 rotation ``phi`` within its range that minimises the tilt plus ``c`` degrees per degree
@@ -50,7 +51,7 @@ one part, a straight segment crosses the hip, so the least hip flexion that keep
 within its limit at a given rotation has a closed form (:func:`_least_flexion`); the
 rotation is found on a grid refined by zooming in (exact to below 1e-3 deg of rotation
 for the objective above, up to a second minimum narrower than the first grid's step,
-about 2 deg). Lumbar extension equals the tilt (the trunk stays upright).
+about 2 deg). Lumbar extension equals the tilt (the trunk is brought back over the tilted pelvis).
 
 The per-part length limits and rotation moment arms are :mod:`biomech.model.length_limits`
 (re-exported here); this module is the solver: the closed form, the problem's constants and
@@ -77,6 +78,7 @@ _AT_LIMIT_DEG = 2e-3  # a part whose least hip flexion is this close to the post
 _GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt (net of its price) than this
 _TINY_RANGE_DEG = 1e-6  # a rotation range below this is none
 _SEARCH_TOL_DEG = 1e-3  # the rotation searches' accuracy in cost: rotation alone is kept unless beaten by more
+_BEYOND_WEIGHT = 1e6  # cost per degree of tilt beyond the limit: first the least tilt beyond it (lexicographic)
 
 
 def _constants(
@@ -206,13 +208,19 @@ def _grid(low: Array, high: Array, half: int = _GRID_HALF) -> Array:
 
 
 def _zoom(
-    problem: _Problem, rotation: Array, pick: str, active: NDArray[np.bool_], gain: Array | None = None
+    problem: _Problem,
+    rotation: Array,
+    pick: str,
+    active: NDArray[np.bool_],
+    gain: Array | None = None,
+    cap: Array | None = None,
 ) -> tuple[Array, Array]:
     """Refine a grid search by zooming: each level lays a finer grid over the two cells
     around the point picked on the last one.
 
     ``pick="min"``: the rotation of least ``max(0, tilt) + gain |rotation|`` (``gain``
-    ``(N,)``, default 0; ties: least rotation);
+    ``(N,)``, default 0; ties: least rotation), with the tilt beyond ``cap`` (``(N,)``, if
+    given) weighed first (:data:`_BEYOND_WEIGHT` per degree);
     ``pick="root"``: the rotation of least magnitude with no tilt needed (the grid must
     contain 0, where tilt is needed). Returns the rotation and its tilt excess, ``(N,)``;
     for ``"root"`` NaN where no grid point works. Only the ``active`` states are searched
@@ -225,12 +233,15 @@ def _zoom(
         return best_all, value_all
     problem, rotation = problem.rows(index_rows), rotation[index_rows]
     price = (0.0 if gain is None else gain[index_rows, None]) + 1e-12  # per degree turned; ties: least
+    limit = np.inf if cap is None else cap[index_rows, None]
     rows = np.arange(rotation.shape[0])
     found = np.ones(rotation.shape[0], dtype=bool)
     for level in range(_LEVELS):
         excess = problem.tilt_excess(rotation)
         if pick == "min":
-            index = np.argmin(np.maximum(excess, 0.0) + price * np.abs(rotation), axis=1)
+            with np.errstate(invalid="ignore"):  # inf - inf: no limit and a part never within its limit
+                beyond = np.nan_to_num(_BEYOND_WEIGHT * np.maximum(excess - limit, 0.0), nan=0.0)
+            index = np.argmin(beyond + np.maximum(excess, 0.0) + price * np.abs(rotation), axis=1)
         else:
             ok = excess <= 0.0
             if level == 0:
@@ -281,16 +292,24 @@ def solve_lockout(
     gain_floor: Array | None = None,
     arm_floor_mm: Array | None = None,
     slack: Array | None = None,
+    tilt_limit: Array | None = None,
 ) -> dict[str, Array]:
     """Solve the lockout for 1-D arrays of states (validated, broadcast, degrees).
 
     ``gain_floor`` is ``rotation_gain_floor`` (deg/deg), ``arm_floor_mm`` is
     ``moment_arm_floor`` (mm), each ``(N,)`` (default 0: every rotation that lowers the
-    tilt is taken, every part turns); ``slack`` is ``(N, P)`` deg per part (default 0).
+    tilt is taken, every part turns); ``slack`` is ``(N, P)`` deg per part (default 0);
+    ``tilt_limit`` ``(N,)`` is the most tilt the compensation may add (default none).
 
-    Returns ``deficit``, ``rotation_used`` (external +), ``rotation_needed``, ``pelvic_tilt``,
-    ``rotation_benefit`` (first-order, near neutral rotation) and ``binding`` (part names
-    at their limit, comma-separated), each shape ``(N,)``.
+    With a limit the objective is lexicographic: first the least tilt beyond the limit
+    (every rotation in the range that lowers it is used, whatever its price), then, as
+    without a limit, the tilt plus the price of the rotation. The tilt is then capped at
+    the limit, and what is left is the ``shortfall``: the hip extension the lockout stays
+    short by (``tilt needed - limit``, 0 within the limit).
+
+    Returns ``deficit``, ``rotation_used`` (external +), ``rotation_needed``, ``pelvic_tilt``
+    (capped), ``shortfall``, ``rotation_benefit`` (first-order, near neutral rotation) and
+    ``binding`` (part names at their limit, comma-separated), each shape ``(N,)``.
     """
     n = available.shape[0]
     gain = np.zeros(n) if gain_floor is None else gain_floor
@@ -341,6 +360,20 @@ def solve_lockout(
         rotation_used = np.where(better, pick, rotation_used)
         tilt = np.where(better, value, tilt)
 
+    # the tilt beyond the limit first: where the priced answer goes beyond it, search the range
+    # again with that tilt weighed first, and keep what is lexicographically better
+    limit = np.full(n, np.inf) if tilt_limit is None else np.asarray(tilt_limit, dtype=float)
+    over = turns & (tilt > limit + _GAIN_DEG) & ~(fixed >= excess0)
+    if np.any(over):
+        pick, value = _zoom(problem, _grid(internal_range, external_range), "min", over, gain, cap=limit)
+        value = np.maximum(0.0, value)
+        with np.errstate(invalid="ignore"):
+            now, new = np.maximum(tilt - limit, 0.0), np.maximum(value - limit, 0.0)
+            cheaper = value + gain * np.abs(np.nan_to_num(pick)) < tilt + gain * np.abs(rotation_used) - _GAIN_DEG
+            better = over & ((new < now - _SEARCH_TOL_DEG) | ((new <= now + _SEARCH_TOL_DEG) & cheaper))
+        rotation_used = np.where(better, pick, rotation_used)
+        tilt = np.where(better, value, tilt)
+
     final, each = problem.flexion(rotation_used[:, None])
     reached = np.maximum(final[:, 0], tilt - theta)  # the hip flexion of the lockout posture
     with np.errstate(invalid="ignore"):  # -inf - -inf: a part slack everywhere
@@ -350,7 +383,8 @@ def solve_lockout(
         "deficit": deficit,
         "rotation_used": rotation_used,
         "rotation_needed": rotation_needed,
-        "pelvic_tilt": tilt,
+        "pelvic_tilt": np.minimum(tilt, limit),
+        "shortfall": np.where(tilt > limit + _GAIN_DEG, tilt - limit, 0.0),
         "rotation_benefit": benefit,
         "binding": binding,
     }

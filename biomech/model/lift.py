@@ -31,9 +31,10 @@ lockout model guarantees (the deficit is conserved across rotation and tilt, out
 grow with the deficit) carries over, and since ``hip(p)`` falls and ``w(p)`` rises with
 ``p``, every output is non-decreasing with phase. At ``p = 1`` the result equals the
 blog's :func:`~biomech.model.lockout.compensate` at lockout, except the balance: the
-lift does not include the trunk's lean (:mod:`biomech.model.balance` balances the
-lockout posture only), so here ``trunk_lean`` is 0 and ``lumbar_extension`` equals the
-pelvic tilt at every phase.
+lift does not include it (:mod:`biomech.model.balance` balances the lockout posture
+only), so here the cue's extension is taken wholly by the leg leaning forward
+(``thigh_inclination`` is the faded cue's demand, ``w(p) E_cue``) and ``trunk_lean`` is
+0; ``lumbar_extension`` equals the pelvic tilt at every phase, as at lockout.
 
 Conventions as in :mod:`biomech.model.lockout`: degrees, hip and knee flexion positive,
 forward lean positive; phase and every numeric input may be a scalar or shape
@@ -227,7 +228,8 @@ def lift_compensation(
         As at lockout, except: ``hip_extension_available`` is the tissue's (not
         the effective) value, ``demand`` is the phase's whole hip-extension
         demand, posture plus faded cue, negative while the hip is still flexed, and
-        there is no trunk lean (``trunk_lean`` 0, ``lumbar_extension`` = ``pelvic_tilt``).
+        there is no balance (``trunk_lean`` 0, ``thigh_inclination`` the faded cue's
+        demand, ``lumbar_extension`` = ``pelvic_tilt`` as at lockout).
         ``deficit == max(0, demand - hip_extension_available)`` still holds.
 
     Raises
@@ -267,7 +269,8 @@ def lift_compensation(
         hip_extension_available=out(available),
         demand=out(np.asarray(state.demand) - hip),
         hip_flexion=out(np.asarray(state.hip_flexion) + hip),
-        lumbar_extension=out(state.pelvic_tilt),  # the lift does not include the lockout's lean
+        # no balance in the lift: the leg takes the cue's extension (as far as the lockout reaches it)
+        thigh_inclination=out(np.asarray(state.demand) - np.asarray(state.shortfall)),
         trunk_lean=out(0.0),
     )
 

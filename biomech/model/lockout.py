@@ -1,16 +1,26 @@
 """The lockout compensation model: where does missing hip extension come from?
 
-The cue sets how far the thigh leans forward at deadlift lockout (the *demand*: "stand
-tall" none, "squeeze glutes" ``squeeze_demand`` degrees, hips through); the tight tissue
-sets how much the hip can extend. What the hip cannot give is made up by hip rotation
-where that slackens the tissue, and then by anterior pelvic tilt with an equal lumbar
-extension, so at lockout::
+The cue sets how much hip extension deadlift lockout asks for (the *demand*: "stand tall"
+none, "squeeze glutes" ``squeeze_demand`` degrees, hips through); the tight tissue sets how
+much the hip can extend. What the hip cannot give is made up by hip rotation where that
+slackens the tissue, and then by anterior pelvic tilt with an equal lumbar extension, so
+at lockout::
 
-    hip_flexion = pelvic_tilt - thigh_inclination        (the standing hip at 0)
+    hip_flexion = pelvic_tilt + shortfall - demand        (the standing hip at 0)
 
-Then the trunk above the lumbar spine leans back until the centre of mass of lifter and
-bar is over the mid-foot (:mod:`biomech.model.balance`), which adds its lean to the
-lumbar extension: ``lumbar_extension = pelvic_tilt + trunk_lean``. The lean changes
+**Kept in range.** The tilt, and the lumbar extension with it, is capped at
+``min(max_pelvic_tilt, max_lumbar_extension)`` (the maximal voluntary anterior tilt and
+lordosis of Levine & Whittle 1996, 11.4 and 10.8 deg: unloaded, healthy adults, abstract
+only). What is still missing beyond the cap is the ``shortfall``: the lockout stays that far
+short of the cue's extension, in the stage ``"beyond_range"``. The blog's mechanism caps
+after its rotation; the geometry first uses whatever rotation in its range lowers the tilt
+beyond the cap. Set both limits to their maximum (90) to lift the cap.
+
+How that posture stands over the feet is left to balance (:mod:`biomech.model.balance`):
+the straight leg leans forward by ``thigh_inclination`` about the ankle and the pelvis and
+trunk lean back together by ``trunk_lean = demand - shortfall - thigh_inclination`` (at the hip),
+until the centre of mass of lifter and bar is over the mid-foot. The lumbar spine keeps
+only the compensation's extension (``lumbar_extension = pelvic_tilt``); balance changes
 neither the hip angle nor the deficit, rotation or tilt.
 
 Two mechanisms answer the question (``mechanism=``):
@@ -49,7 +59,7 @@ from biomech._lazy import resolve
 from biomech._validation import check_choice
 from biomech.anatomy.action_rule import restricts_extension
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, restricting_tissues, tissue_moment_arms, tissue_parts
-from biomech.model.balance import POSTURE_PARAMETERS, trunk_lean
+from biomech.model.balance import POSTURE_PARAMETERS, leg_lean
 from biomech.model.blog_lockout import blog_lockout, blog_rotation_benefit
 from biomech.model.compensation import MECHANISMS, Compensation, Cue, Value
 from biomech.model.geometry_lockout import solve_lockout
@@ -77,13 +87,14 @@ _RENAMED = {
 
 CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall" (the blog's "stand up tall") asks for no extra hip extension;
-"squeeze your bum" pushes the hips through by ``squeeze_demand`` degrees."""
+"squeeze your bum" asks the hip for ``squeeze_demand`` degrees of extension (hips through)."""
 CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence, a table cell or a figure's title names them: the one mapping of the
 cues' display names in the model and the figures (the lift's longer titles are ``model.lift.CUE_TITLES``)."""
 
-STAGES: tuple[str, ...] = ("none", "rotational", "lumbopelvic")
-"""Stages in the order they appear as the restriction grows."""
+STAGES: tuple[str, ...] = ("none", "rotational", "lumbopelvic", "beyond_range")
+"""Stages in the order they appear as the restriction grows: ``"beyond_range"`` once the
+tilt (and the lumbar extension with it) is at its limit and the lockout stays short."""
 
 MODEL_PARAMETERS: tuple[str, ...] = (
     "squeeze_demand",
@@ -96,10 +107,13 @@ MODEL_PARAMETERS: tuple[str, ...] = (
     "test_knee_flexion",
     "lockout_knee_flexion",
     "bar_load",
+    "max_pelvic_tilt",
+    "max_lumbar_extension",
 )
 """Parameters that :func:`compensate` accepts as keyword overrides (the two knee angles
 and ``rotation_gain_floor`` act on the geometry only; ``flexors_rotation_benefit`` on the
-blog's mechanism only; ``bar_load`` on the balance only, :mod:`biomech.model.balance`). It
+blog's mechanism only; ``bar_load`` on the balance only, :mod:`biomech.model.balance`;
+``max_pelvic_tilt`` and ``max_lumbar_extension`` cap the tilt, see :func:`compensate`). It
 also accepts the standing posture, :data:`~biomech.model.balance.POSTURE_PARAMETERS`, which
 shapes the lifter for the balance."""
 
@@ -192,8 +206,9 @@ def compensate(
         Passive hip extension the restricting tissue allows where it was measured, in
         degrees (-30 to 40; negative = flexion contracture). Scalar or shape ``(N,)``.
     cue
-        ``"stand_tall"`` (thigh vertical) or ``"squeeze_glutes"`` (hips through: the
-        thigh leans forward ``squeeze_demand`` degrees).
+        ``"stand_tall"`` (no extra hip extension) or ``"squeeze_glutes"`` (hips through:
+        the hip is asked for ``squeeze_demand`` degrees of extension; balance shares it
+        between the leg leaning forward and the pelvis and trunk leaning back).
     tissue
         ``"hip flexors (all)"``, a flexor of the muscle-action table (e.g.
         ``"Rectus femoris"``), ``"Iliofemoral ligament"`` (geometry only), or a tuple of
@@ -210,7 +225,7 @@ def compensate(
     **overrides
         Any of :data:`MODEL_PARAMETERS` and of
         :data:`~biomech.model.balance.POSTURE_PARAMETERS` (standing tilt and lordosis: they
-        change only the trunk's lean), each a scalar or shape ``(N,)``, in the
+        change only the balance's leans), each a scalar or shape ``(N,)``, in the
         parameter's unit (e.g. ``test_knee_flexion=80`` for a Thomas-test reading);
         defaults and ranges in :mod:`biomech.parameters`.
 
@@ -233,13 +248,16 @@ def compensate(
     >>> s.deficit, s.stage, round(s.rotation_used, 1), round(s.pelvic_tilt, 2)
     (19.0, 'lumbopelvic', 38.5, 7.45)
     >>> g = compensate(-10.0, tissue="Iliopsoas")
-    >>> g.stage, g.rotation_used, round(g.pelvic_tilt, 1), g.binding
-    ('lumbopelvic', 0.0, 19.0, 'iliacus_r, psoas_r')
+    >>> g.stage, g.rotation_used, round(g.pelvic_tilt, 1), round(g.shortfall, 1), g.binding  # tilt capped
+    ('beyond_range', 0.0, 10.8, 8.2, 'iliacus_r, psoas_r')
     >>> compensate(-10.0, tissue="Iliopsoas", slack={"iliacus_r": 5.0}).binding
     'psoas_r'
     >>> free = compensate(-10.0, tissue="Iliopsoas", rotation_gain_floor=0, moment_arm_floor=0)
-    >>> round(free.rotation_used, 1), round(free.pelvic_tilt, 1)  # turning in 29.6 deg for 2 deg of tilt
-    (-29.6, 17.0)
+    >>> round(free.rotation_used, 1), round(free.pelvic_tilt, 1), round(free.shortfall, 1)  # in 29.6 deg for 2 deg
+    (-29.6, 10.8, 6.2)
+    >>> lifted = dict(max_pelvic_tilt=90, max_lumbar_extension=90)  # no cap
+    >>> round(compensate(-10.0, tissue="Iliopsoas", **lifted).pelvic_tilt, 1)
+    19.0
     """
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
@@ -256,12 +274,16 @@ def compensate(
         raise ValueError(f"array inputs must have the same length; got shapes {shapes}.") from None
     theta = p["squeeze_demand"] if cue == "squeeze_glutes" else np.zeros_like(available)
 
+    # tilt and lumbar extension move 1:1 here, so the smaller of the two limits caps the tilt
+    limit = np.minimum(p["max_pelvic_tilt"], p["max_lumbar_extension"])
     if mechanism == "blog":
         k, direction = blog_rotation_benefit(
             labels[0], flexors_rotation_benefit=p["flexors_rotation_benefit"], moment_arm_floor=p["moment_arm_floor"]
         )
         deficit = np.maximum(0.0, theta - available)
-        r = blog_lockout(deficit, k, direction, p)
+        r = blog_lockout(deficit, k, direction, p)  # the blog's order: rotation first, then the capped tilt
+        needed = r["pelvic_tilt"]
+        r |= {"pelvic_tilt": np.minimum(needed, limit), "shortfall": np.maximum(needed - limit, 0.0)}
         r |= {"deficit": deficit, "rotation_benefit": k, "binding": np.array("")}
     else:
         flat = [
@@ -275,6 +297,7 @@ def compensate(
                 p["lockout_knee_flexion"],
                 p["rotation_gain_floor"],
                 p["moment_arm_floor"],
+                limit,
             )
         ]
         per_part = [np.broadcast_to(extra.get(part, 0.0), shape).reshape(-1) for part in parts]
@@ -283,13 +306,18 @@ def compensate(
             *flat[:6],
             gain_floor=flat[6],
             arm_floor_mm=flat[7],
+            tilt_limit=flat[8],
             slack=np.stack(per_part, axis=1).astype(float) if extra else None,
         )
         r = {key: value.reshape(shape) for key, value in r.items()}
 
-    tilt = r["pelvic_tilt"]
-    lean = trunk_lean(theta, tilt, bar_load=p["bar_load"], **{n: p[n] for n in POSTURE_PARAMETERS})
-    stage = np.where(r["deficit"] <= 0, STAGES[0], np.where(tilt > 0, STAGES[2], STAGES[1]))
+    tilt, short = r["pelvic_tilt"], r["shortfall"]
+    reached = theta - short  # the hip extension the lockout reaches: the balance works with it
+    leg = leg_lean(reached, tilt, bar_load=p["bar_load"], **{n: p[n] for n in POSTURE_PARAMETERS})
+    lean = reached - leg  # the pelvis and trunk lean back together, at the hip
+    stage = np.where(
+        r["deficit"] <= 0, STAGES[0], np.where(short > 0, STAGES[3], np.where(tilt > 0, STAGES[2], STAGES[1]))
+    )
 
     def out(a: ArrayLike) -> Value:
         a = np.broadcast_to(np.asarray(a, dtype=float), shape)
@@ -307,11 +335,12 @@ def compensate(
         rotation_used=out(r["rotation_used"]),
         rotation_needed=out(r["rotation_needed"]),
         pelvic_tilt=out(tilt),
-        lumbar_extension=out(tilt + lean),
+        lumbar_extension=out(tilt),
+        shortfall=out(short),
         trunk_lean=out(lean),
         foot_progression=out(p["foot_progression_baseline"] + r["rotation_used"]),
-        hip_flexion=out(tilt - theta),
-        thigh_inclination=out(theta),
+        hip_flexion=out(tilt + short - theta),
+        thigh_inclination=out(leg),
         stage=text(stage),
         binding=text(r["binding"]),
         cue=cue,
@@ -357,7 +386,8 @@ def stage_spans(curve: Compensation) -> tuple[StageSpan, ...]:
     """Return where each stage occurs along a curve of available extension.
 
     Read off the model's own curve, whichever mechanism ran: compensation starts where
-    the deficit reaches 0, the lumbopelvic stage where the pelvic tilt does (each found
+    the deficit reaches 0, the lumbopelvic stage where the pelvic tilt does, the stage
+    beyond the range where the shortfall does (each found
     on the line through the last two samples before it: exact where the model is
     piecewise linear, as the blog's is).
 
@@ -375,15 +405,17 @@ def stage_spans(curve: Compensation) -> tuple[StageSpan, ...]:
     --------
     >>> curve = compensate(np.linspace(-30.0, 40.0, 141), mechanism="blog")
     >>> [(s.stage, round(s.low, 2), round(s.high, 2)) for s in stage_spans(curve)]
-    [('none', 9.0, 40.0), ('rotational', -2.55, 9.0), ('lumbopelvic', -30.0, -2.55)]
+    [('none', 9.0, 40.0), ('rotational', -2.55, 9.0), ('lumbopelvic', -13.35, -2.55), ('beyond_range', -30.0, -13.35)]
     """
     x = np.asarray(curve.hip_extension_available, dtype=float)
     none_from = _crossing(x, np.asarray(curve.deficit, dtype=float))
     lumbo_to = min(_crossing(x, np.asarray(curve.pelvic_tilt, dtype=float)), none_from)
+    beyond_to = min(_crossing(x, np.asarray(curve.shortfall, dtype=float)), lumbo_to)
     bounds = {
         STAGES[0]: (none_from, float(x[-1])),
         STAGES[1]: (lumbo_to, none_from),
-        STAGES[2]: (float(x[0]), lumbo_to),
+        STAGES[2]: (beyond_to, lumbo_to),
+        STAGES[3]: (float(x[0]), beyond_to),
     }
     return tuple(StageSpan(stage, *bounds[stage]) for stage in STAGES)
 

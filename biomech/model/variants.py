@@ -20,6 +20,9 @@ parameter's range are clipped to it):
 - ``lockout_knee_flexion`` 5 and 10 deg (geometry): the knee bent at lockout with the thigh
   unchanged, at the cue's inclination, so the hip is not flexed (not the "soft knees" of
   :mod:`biomech.lessons.rivals`, where the shanks stay vertical and the hip flexes);
+- ``bar_load`` 0.5 and 2 body masses (illustrative): it sets only how balance shares the
+  hip's extension between the leg and the trunk (:mod:`biomech.model.balance`), not the
+  tilt, the lumbar extension or the rotation, so it widens only the lean;
 - for a tissue of several parts (geometry): :data:`SLACK_DRAWS` draws in which each part
   reaches its limit up to :data:`SLACK_MAX_DEG` degrees of hip extension later than the
   measured restriction (uniform, fixed seed), so that not every part binds at once.
@@ -31,7 +34,7 @@ Examples
 --------
 >>> band = compensation_band(np.linspace(-30.0, 40.0, 141), cue="squeeze_glutes", tissue="Iliopsoas")
 >>> len(band.variants), band.curves.deficit.shape
-(11, (11, 141))
+(13, (13, 141))
 >>> bool(np.all(band.low("pelvic_tilt") <= band.curves.pelvic_tilt[0]))
 True
 """
@@ -97,8 +100,10 @@ class Variant:
 
         Examples
         --------
-        >>> [v.describe() for v in assumption_variants(cue="squeeze_glutes", tissue="Sartorius", mechanism="blog")]
+        >>> [v.describe() for v in assumption_variants(cue="squeeze_glutes", tissue="Sartorius", mechanism="blog")][:3]
         ['as set: the settings given', 'squeeze 5 deg: squeeze_demand 5 deg', 'squeeze 12 deg: squeeze_demand 12 deg']
+        >>> assumption_variants(cue="stand_tall", tissue="Sartorius", mechanism="blog")[-1].describe()
+        'bar 2 x body mass: bar_load 2'
         """
         if self.name == "as set":
             return "as set: the settings given"
@@ -118,6 +123,7 @@ _NAME_WORDS = {
     "flexors_rotation_benefit": "blog's k",
     "squeeze_demand": "squeeze",
     "lockout_knee_flexion": "knee",
+    "bar_load": "bar",
 }
 """How a variant's name refers to the parameter it changes."""
 
@@ -140,7 +146,7 @@ def assumption_variants(
     --------
     >>> [v.name for v in assumption_variants(cue="stand_tall", tissue="Sartorius")]  # doctest: +NORMALIZE_WHITESPACE
     ['as set', 'rotation gain floor halved', 'rotation gain floor doubled', 'knee 5 deg, thigh unchanged',
-     'knee 10 deg, thigh unchanged']
+     'knee 10 deg, thigh unchanged', 'bar 0.5 x body mass', 'bar 2 x body mass']
     """
     check_choice("cue", cue, CUES)
     check_choice("mechanism", mechanism, MECHANISMS)
@@ -175,6 +181,8 @@ def assumption_variants(
             variant(f"knee {d:g} deg, thigh unchanged", lockout_knee_flexion=_clip("lockout_knee_flexion", d))
             for d in (5.0, 10.0)
         ]
+    out += [variant(f"bar {b:g} x body mass", bar_load=_clip("bar_load", b)) for b in (0.5, 2.0)]
+    if mechanism == "geometry":
         parts = tuple(dict.fromkeys(p for label in labels for p in tissue_parts(label)))
         if len(parts) > 1:
             rng = np.random.default_rng(_SLACK_SEED)
@@ -220,8 +228,9 @@ class CompensationBand:
         return np.max(np.asarray(getattr(self.curves, field), dtype=float), axis=0)
 
     def rotation_gain(self) -> NDArray[np.float64]:
-        """Hip extension made up by rotation (deg): the deficit less the pelvic tilt, ``(V, N)``."""
-        return np.asarray(self.curves.deficit, dtype=float) - np.asarray(self.curves.pelvic_tilt, dtype=float)
+        """Hip extension made up by rotation (deg): the deficit less the pelvic tilt and the shortfall, ``(V, N)``."""
+        c = self.curves
+        return np.asarray(c.deficit, dtype=float) - np.asarray(c.pelvic_tilt, dtype=float) - np.asarray(c.shortfall)
 
     def column(self, hip_extension_available: float) -> int:
         """Index of the value of available extension nearest the one given."""
@@ -234,14 +243,15 @@ class CompensationBand:
         --------
         >>> band = compensation_band(np.array([-10.0]), cue="squeeze_glutes", tissue="Sartorius", mechanism="blog")
         >>> band.sentence(-10.0)  # doctest: +ELLIPSIS
-        'Across 3 assumption variants at -10 deg available: rotation makes up less than 1 deg in 0 of 3; ...'
+        'Across 5 assumption variants at -10 deg available: rotation makes up less than 1 deg in 0 of 5; ...'
         """
         j = self.column(hip_extension_available)
         n = len(self.variants)
         gain = self.rotation_gain()[:, j]
         helps_little = int(np.sum(gain < HELPS_BELOW_DEG))
         tilt = np.asarray(self.curves.pelvic_tilt, dtype=float)[:, j]
-        lumbar = np.asarray(self.curves.lumbar_extension, dtype=float)[:, j]
+        short = np.asarray(self.curves.shortfall, dtype=float)[:, j]
+        beyond = int(np.sum(short > 0))
 
         def span(values: NDArray[np.float64]) -> str:
             lo, hi = format_degrees(float(values.min())), format_degrees(float(values.max()))
@@ -249,8 +259,13 @@ class CompensationBand:
 
         return (
             f"Across {n} assumption variants at {format_degrees(float(self.x[j]))} deg available: rotation makes up "
-            f"less than {HELPS_BELOW_DEG:g} deg in {helps_little} of {n}; anterior pelvic tilt {span(tilt)}, "
-            f"lumbar extension {span(lumbar)}."
+            f"less than {HELPS_BELOW_DEG:g} deg in {helps_little} of {n}; anterior pelvic tilt, with as much lumbar "
+            f"extension, {span(tilt)}"
+            + (
+                f"; beyond the voluntary range in {beyond} of {n}, the lockout {span(short[short > 0])} short."
+                if beyond
+                else "."
+            )
         )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 
-__all__ = ["LordosisLabel", "lordosis_label"]
+__all__ = ["LordosisLabel", "lordosis_label", "tilt_label"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,10 @@ class LordosisLabel:
 
 
 def lordosis_label(scene: Scene) -> LordosisLabel:
-    """The drawn lordosis, its change from standing and the part of that change from the trunk's lean.
+    """The drawn lordosis and its change from standing (the compensation's lumbar extension: balance adds none).
+
+    Beyond the voluntary range (stage ``"beyond_range"``) the drawing is the capped posture,
+    and the last two lines say so: ``"out of range,"`` and ``"X° short"`` (the lockout's shortfall).
 
     Examples
     --------
@@ -41,11 +44,29 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     """
     p = scene.sagittal
     added = p.lumbar_lordosis - scene.standing_lumbar_lordosis
-    lean = float(scene.state.trunk_lean)
     behind = float(p.arm[1, 0]) > float(p.lumbar[:, 0].max())
     x = float(p.lumbar[:, 0].min() if behind else p.lumbar[:, 0].max())
     drawn, change = format_degrees(p.lumbar_lordosis, display=True), format_degrees(added, signed=True, display=True)
     text = f"lordosis\n{drawn} ({change})"
-    if lean:
-        text += f"\n{format_degrees(lean, display=True)} lean"
+    if scene.state.stage == "beyond_range":
+        text += f"\nout of range,\n{format_degrees(float(scene.state.shortfall), display=True)} short"
     return LordosisLabel(text=text, at=(x, float(p.lumbar[-1, 1])), behind=behind)
+
+
+def tilt_label(scene: Scene) -> str:
+    """The drawn pelvic tilt in the room and its change from standing.
+
+    The pelvis in the room is tilted by the compensation's anterior tilt and turned back
+    with the trunk by the balance's lean (:mod:`biomech.model.balance`), so the change
+    from standing is ``pelvic_tilt - trunk_lean``; the readout's first line
+    (:meth:`~biomech.model.compensation.Compensation.describe`) names the two parts.
+
+    Examples
+    --------
+    >>> from biomech.scene.scene import build_scene
+    >>> tilt_label(build_scene(17.0)).splitlines()  # squeeze glutes, no deficit: the pelvis leans back
+    ['pelvic tilt', '3.2°', '(−6.8°)']
+    """
+    drawn = scene.bones_side.pelvic_tilt
+    added = format_degrees(drawn - scene.standing_pelvic_tilt, signed=True, display=True)
+    return f"pelvic tilt\n{format_degrees(drawn, display=True)}\n({added})"

@@ -306,7 +306,7 @@ def lift_scene(
     Examples
     --------
     >>> s = lift_scene(1.0, -10.0)
-    >>> s.sagittal.pelvic_tilt == build_scene(-10.0, mechanism="blog").sagittal.pelvic_tilt
+    >>> s.state.pelvic_tilt == build_scene(-10.0, mechanism="blog").state.pelvic_tilt  # the lift has no balance
     True
     """
     if np.ndim(phase):

@@ -15,8 +15,10 @@ Angles are in degrees. *Pelvic tilt* is the angle of the ASIS-PSIS line below th
 horizontal (anterior +). *Lumbar lordosis* is the angle between the lumbar curve's
 tangents at S1 and T12. The leg is straight and the pelvis turns about the hip
 joint; the lumbar spine is a circular arc of fixed length; the trunk above T12 is
-rigid, and leans back from vertical by as much as the lordosis exceeds the standing
-lordosis plus the added tilt (the model's ``trunk_lean``). The sacrum's angle in the
+rigid, and leans back from vertical by as much as the lordosis added exceeds the
+pelvic tilt added (at lockout the model's ``trunk_lean``: the pelvis, tilted forward by
+the compensation, also leans back with the trunk by that much, so the lordosis added is
+the compensation's tilt). The sacrum's angle in the
 pelvis is set per subject so that at the standing tilt and lordosis the trunk is
 vertical.
 

@@ -3,15 +3,18 @@
 :func:`build_scene` runs the model once for the state and once over the whole range of
 available extension (the curves; and the curves again under each plausible variant of
 the assumptions, the band of :mod:`biomech.model.variants`), and poses the lifter (:mod:`biomech.scene.pose`):
-the drawn pelvic tilt is the standing tilt plus the model's ``pelvic_tilt``, the drawn
-lordosis the standing lordosis plus its ``lumbar_extension`` (tilt plus lean), so the
-trunk above the lumbar spine leans back from vertical by the model's ``trunk_lean``
-and lifter and bar stand balanced over the mid-foot (:mod:`biomech.model.balance`).
+the leg leans forward by the model's ``thigh_inclination``, the drawn pelvic tilt is the
+standing tilt plus the model's ``pelvic_tilt`` less its ``trunk_lean`` (pelvis and trunk
+lean back together, at the hip), the drawn lordosis the standing lordosis plus its
+``lumbar_extension`` (equal to the tilt), so the trunk above the lumbar spine leans back
+from vertical by ``trunk_lean`` and lifter and bar stand balanced over the mid-foot
+(:mod:`biomech.model.balance`).
 
 Examples
 --------
 >>> s = build_scene(-10.0)
->>> round(s.sagittal.pelvic_tilt - s.standing_pelvic_tilt, 2) == round(s.state.pelvic_tilt, 2)
+>>> a = s.sagittal.pelvic_tilt - s.standing_pelvic_tilt
+>>> round(a, 6) == round(s.state.pelvic_tilt - s.state.trunk_lean, 6)
 True
 >>> round(-s.sagittal.t12_angle, 6) == round(s.state.trunk_lean, 6)  # the trunk leans back by the lean
 True
@@ -162,8 +165,8 @@ def build_scene(
     Examples
     --------
     >>> s = build_scene(20.0, cue="stand_tall")
-    >>> s.state.stage, s.sagittal.pelvic_tilt, s.transverse.foot_progression
-    ('none', 10.0, 14.0)
+    >>> s.state.stage, round(s.sagittal.pelvic_tilt, 2), s.transverse.foot_progression  # leaning back 0.7 deg
+    ('none', 9.29, 14.0)
     >>> s.highlights["Iliopsoas"]
     ('restricting',)
     """
@@ -258,7 +261,8 @@ def _assemble(
     """
     tilt0, lordosis0 = settings.standing_pelvic_tilt, settings.standing_lumbar_lordosis
     offset, standing, standing_bones = standing_posture(tilt0, lordosis0)
-    tilt = tilt0 + float(state.pelvic_tilt)  # a scalar input: every field is a float
+    # a scalar input: every field is a float; the pelvis leans back with the trunk (balance)
+    tilt = tilt0 + float(state.pelvic_tilt) - float(state.trunk_lean)
     side = sagittal_pose(
         tilt,
         lordosis0 + float(state.lumbar_extension),

@@ -71,8 +71,9 @@ class Theme:
         The cue's target muscle (gluteus maximus for "squeeze your bum").
     bone
         Fill of the bones other than the pelvis (femur, shank, foot): a neutral grey.
-    none_stage, rotational_stage, lumbopelvic_stage
-        Fills of the three stages on the curves (pale).
+    none_stage, rotational_stage, lumbopelvic_stage, beyond_range_stage
+        Fills of the four stages on the curves (pale; beyond the range: past the
+        voluntary tilt and lumbar extension, the lockout stays short).
     highlight_alpha
         Opacity of the highlight boxes behind table labels.
     variant_alpha
@@ -94,11 +95,12 @@ class Theme:
     none_stage: str
     rotational_stage: str
     lumbopelvic_stage: str
+    beyond_range_stage: str
     highlight_alpha: float
     variant_alpha: float
 
     def stage_color(self, stage: str) -> str:
-        """Return the fill colour of a stage (``"none"``, ``"rotational"``, ``"lumbopelvic"``)."""
+        """Return the fill colour of a stage (``"none"``, ``"rotational"``, ``"lumbopelvic"``, ``"beyond_range"``)."""
         return str(getattr(self, f"{stage}_stage"))
 
     def role_color(self, role: str) -> str:
@@ -124,6 +126,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType(
             none_stage="#F2F2F2",
             rotational_stage="#D6EAF7",
             lumbopelvic_stage="#FBE3CC",
+            beyond_range_stage="#E3E3E3",
             highlight_alpha=0.28,
             variant_alpha=0.3,
         ),
@@ -144,6 +147,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType(
             none_stage="#1E1E1E",
             rotational_stage="#14324A",
             lumbopelvic_stage="#4A2C10",
+            beyond_range_stage="#383838",
             highlight_alpha=0.45,
             variant_alpha=0.5,
         ),

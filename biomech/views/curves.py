@@ -16,7 +16,12 @@ from biomech.views._base import View
 
 __all__ = ["BAND_FIELDS", "BAND_LABEL", "CurvesView", "band_outline"]
 
-STAGE_LABELS = {"none": "no\ncompensation", "rotational": "rotation", "lumbopelvic": "pelvis\nand back"}
+STAGE_LABELS = {
+    "none": "no\ncompensation",
+    "rotational": "rotation",
+    "lumbopelvic": "pelvis\nand back",
+    "beyond_range": "out of\nrange",
+}
 """Names printed on the stage bands."""
 BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
 """The curves shaded with their range over the assumption variants (:attr:`Scene.band`)."""
@@ -48,9 +53,9 @@ class CurvesView(View):
     a vertical line with a marker on each curve. Behind the pelvic tilt and the rotation
     used, a translucent band in the curve's colour spans their least and greatest value
     over the plausible variants of the assumptions (:attr:`Scene.band`,
-    :mod:`biomech.model.variants`): how much the answer depends on them. The lumbar extension is the pelvic tilt
-    plus the trunk's lean back that keeps lifter and bar over the mid-foot
-    (:mod:`biomech.model.balance`), so its curve runs above the tilt's by the lean.
+    :mod:`biomech.model.variants`): how much the answer depends on them. The lumbar extension equals the pelvic
+    tilt (the balance's lean is taken at the hip, :mod:`biomech.model.balance`), so its dashed curve lies on the
+    tilt's.
 
     Parameters
     ----------
@@ -98,7 +103,7 @@ class CurvesView(View):
             ("rotation_used", "hip rotation used (external +)", t.rotation, "-"),
             ("rotation_needed", "rotation needed to compensate alone", t.rotation_needed, (0, (1.5, 1.5))),
             ("pelvic_tilt", "anterior pelvic tilt added", t.pelvis, "-"),
-            ("lumbar_extension", "lumbar extension added (tilt + lean)", t.lumbar, (0, (4, 3))),
+            ("lumbar_extension", "lumbar extension added (= tilt)", t.lumbar, (0, (4, 3))),
         )
         self.fields = tuple(name for name, *_ in series)
         colours = {name: c for name, _, c, _ in series}

@@ -13,9 +13,8 @@ from matplotlib.path import Path
 from matplotlib.text import Annotation
 
 from biomech._validation import check_choice
-from biomech.formatting import format_degrees
 from biomech.scene.bones import SagittalBones
-from biomech.scene.labels import lordosis_label
+from biomech.scene.labels import lordosis_label, tilt_label
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, join_lines
@@ -28,10 +27,11 @@ REGIONS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "lifter": ((-0.24, 0.18), (-0.02, 1.02)),
 }
 """(x, y) limits in body heights H: the whole lifter, a close-up of pelvis and lumbar
-spine, or the whole lifter in a narrow column (the trunk leans back to balance the bar,
-its head up to 0.23 H behind the hip joint; the toes are at most 0.12 H in front of it);
-x is relative to the hip joint, which moves forward when the hips go through; the whole
-lifter stays inside them in every balanced state (``squeeze_demand`` up to 10 deg)."""
+spine, or the whole lifter in a narrow column. x is relative to the standing pose's hip
+joint (over the ankle at lockout; along a lift, where the lift's path puts it), so the
+balance's lean moves the lifter within a fixed frame: over the parameters' valid ranges
+(``squeeze_demand`` up to 10 deg) the lockout lifter stays within 0.13 H behind and 0.14
+H in front of it (the toes)."""
 GUIDE_H, ARC_H = 0.15, 0.11
 """Length of the tilt guide lines from the PSIS, and radius of the tilt arc (H)."""
 MUSCLE_LINES: dict[str, float] = {"restricting": 5.0, "cue target": 5.0, "compensating": 2.0}
@@ -57,9 +57,9 @@ class SagittalView(View):
     dashed outline shows the standing pelvis. The femur lies along the pose's thigh,
     the shank and foot below it. The pelvic tilt (ASIS-PSIS line below horizontal)
     and the lumbar lordosis are annotated in degrees, with the change from standing in
-    brackets and, below it, how much of that change the trunk's lean back brings (the
-    trunk above the lumbar spine leans back until lifter and bar are over the mid-foot,
-    :mod:`biomech.model.balance`). The muscles are lines along their gait2392 paths, posed with the bones
+    brackets: the drawn tilt is the compensation's anterior tilt less the lean back of
+    pelvis and trunk together, at the hip, that keeps lifter and bar over the mid-foot
+    (:mod:`biomech.model.balance`). The muscles are lines along their gait2392 paths, posed with the bones
     (:attr:`~biomech.scene.scene.Scene.muscles_side`): in vermillion every part of the
     tight tissue (paler while it does not limit extension), in blue the rotators the hip
     uses (only while it rotates), in green gluteus maximus, solid when the cue is
@@ -85,7 +85,7 @@ class SagittalView(View):
     >>> view = SagittalView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.tilt_label.get_text()
-    'pelvic tilt\\n17.5°\\n(+7.5°)'
+    'pelvic tilt\\n9.8°\\n(−0.2°)'
     """
 
     def __init__(self, ax: Axes, *, theme: str | Theme = "light", region: str = "body", labels: bool = True) -> None:
@@ -140,10 +140,11 @@ class SagittalView(View):
         for text in self.labels:
             text.set_visible(labels)
         # In drawing order (blitting draws them in this order, over the background).
-        # The shank and foot move only when the leg does (background_key); the femur
-        # follows the thigh, which the model may incline; the muscles follow pelvis and
-        # femur, and the rotators come and go with the rotation.
+        # The leg leans with the balance, so the shank, foot and femur move with every state;
+        # the muscles follow pelvis and femur, and the rotators come and go with the rotation.
         self.animated_artists = (
+            self.foot,
+            self.shank,
             self.femur,
             self.pelvis,
             self.hip,
@@ -177,16 +178,16 @@ class SagittalView(View):
         ]
 
     def background_key(self, scene: Scene) -> Hashable:
-        """The base key, and the leg's points (the shank and foot are drawn in the background)."""
-        leg = np.round(np.asarray(scene.sagittal.leg[:2], dtype=float), 9).tobytes()
-        return (super().background_key(scene), leg)
+        """The base key, and where the view is centred (the standing pose's hip, which moves only along a lift)."""
+        return (super().background_key(scene), round(float(scene.sagittal_neutral.hip[0]), 9))
 
     def update(self, scene: Scene) -> None:
         """Set the figure's points and angle labels from ``scene`` (no drawing)."""
         p, n, b = scene.sagittal, scene.sagittal_neutral, scene.bones_side
-        # the hips go through with the squeeze (the leg leans, the body moves forward): the
-        # view follows the hip; the leg is in the background key, so this is a full redraw
-        self.ax.set_xlim(self._xlim[0] + float(p.hip[0]), self._xlim[1] + float(p.hip[0]))
+        # the view is centred on the standing pose's hip (over the ankle at lockout; along a lift it
+        # follows the lift's path): the balance's lean moves the lifter in a fixed frame, by blitting
+        centre = float(n.hip[0])
+        self.ax.set_xlim(self._xlim[0] + centre, self._xlim[1] + centre)
         self.foot.set_path(rings_path(b.foot))
         self.shank.set_path(rings_path(b.shank))
         self.femur.set_path(rings_path(b.femur))
@@ -209,7 +210,7 @@ class SagittalView(View):
         self.arm.set_data(*p.arm.T)
         self.bar.set_data([p.bar[0]], [p.bar[1]])
         self.landmarks.set_data([b.asis[0], b.psis[0]], [b.asis[1], b.psis[1]])
-        self._tilt(b, scene.standing_pelvic_tilt)
+        self._tilt(b)
         if not self.show_labels:
             return
         label = lordosis_label(scene)
@@ -217,10 +218,11 @@ class SagittalView(View):
         self.lordosis_label.xyann = (-18.0, 0.0) if label.behind else (18.0, 0.0)
         self.lordosis_label.set_horizontalalignment("right" if label.behind else "left")
         self.lordosis_label.set_text(label.text)
+        self.tilt_label.set_text(tilt_label(scene))
         self.asis_label.xy = tuple(b.asis)
         self.psis_label.xy = tuple(b.psis)
 
-    def _tilt(self, b: SagittalBones, standing: float) -> None:
+    def _tilt(self, b: SagittalBones) -> None:
         """Guide lines from the PSIS (level, and along the ASIS), arc and label."""
         a = -np.radians(b.pelvic_tilt)
         level = b.psis + [GUIDE_H, 0.0]
@@ -231,5 +233,3 @@ class SagittalView(View):
         if not self.show_labels:
             return
         self.tilt_label.xy = tuple(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)]))
-        added = format_degrees(b.pelvic_tilt - standing, signed=True, display=True)
-        self.tilt_label.set_text(f"pelvic tilt\n{format_degrees(b.pelvic_tilt, display=True)}\n({added})")

@@ -23,7 +23,7 @@ Examples
 >>> from biomech.scene.scene import build_scene
 >>> frame = scene_frame(build_scene(-10.0, mechanism="blog"), reference_outlines(build_scene(0.0)))
 >>> frame["labels"]["tilt"]["text"]
-'pelvic tilt\\n17.5°\\n(+7.5°)'
+'pelvic tilt\\n9.8°\\n(−0.2°)'
 >>> frame["labels"]["feet"]["text"]
 'feet turned out 52.5°'
 """
@@ -43,7 +43,7 @@ from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUE_WORDS, STAGES, Compensation
 from biomech.parameters import PARAMETERS
-from biomech.scene.labels import lordosis_label
+from biomech.scene.labels import lordosis_label, tilt_label
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scenes
 from biomech.web.bone_motion import (
     FIT_TOLERANCE_H,
@@ -129,11 +129,10 @@ def band_sentence(scene: Scene) -> str:
 def _side_labels(scene: Scene) -> dict[str, Any]:
     b = scene.bones_side
     a = -np.radians(b.pelvic_tilt)
-    added = _deg(b.pelvic_tilt - scene.standing_pelvic_tilt, signed=True)
     lordosis = lordosis_label(scene)
     return {
         "tilt": {
-            "text": f"pelvic tilt\n{_deg(b.pelvic_tilt)}\n({added})",
+            "text": tilt_label(scene),
             "at": whole_numbers(b.psis + GUIDE_H * np.array([np.cos(a / 2), np.sin(a / 2)])),
         },
         "lordosis": {"text": lordosis.text, "at": whole_numbers(lordosis.at), "behind": lordosis.behind},

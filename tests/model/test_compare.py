@@ -22,8 +22,9 @@ def test_every_row_is_compensate_for_its_cue_and_mechanism(tissue):
         cue = next(c for c in CUES if c.replace("_", " ") == row[0])
         mechanism = next(m for m, name in MECHANISM_NAMES.items() if name == row[1])
         s = compensate(-8.0, cue=cue, tissue=tissue, mechanism=mechanism)
-        numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.lumbar_extension)
+        numbers = (s.deficit, s.rotation_used, s.foot_progression, s.pelvic_tilt, s.trunk_lean)
         assert row[2:7] == [format_degrees(v) for v in numbers] and row[7] == s.stage
+        assert s.lumbar_extension == s.pelvic_tilt  # so one column shows both
 
 
 def test_a_tissue_only_the_geometry_takes_gets_its_rows_only():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
@@ -11,8 +13,12 @@ from biomech.anatomy.tissues import tissue_moment_arms, tissue_parts
 from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.compare import disagreement, rotation_effect
 from biomech.model.length_limits import rotation_moment_arms
-from biomech.model.lockout import CUES, compensate, tissue_choices
+from biomech.model.lockout import CUES, tissue_choices
+from biomech.model.lockout import compensate as compensate_capped
 from biomech.parameters import PARAMETERS
+
+UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}
+compensate = partial(compensate_capped, **UNCAPPED)  # the solver without the range cap (tests/model/test_range.py)
 
 FIRST_ORDER_REL = 0.10  # the tolerance: the geometry's slope equals the blog's k within 10%
 
@@ -87,8 +93,9 @@ def test_lockout_posture_fields_and_broadcasting():
         one = compensate(float(v), tissue="Sartorius", test_knee_flexion=30.0)
         assert curve.pelvic_tilt[i] == pytest.approx(one.pelvic_tilt, abs=1e-9)
         assert curve.binding[i] == one.binding
-    np.testing.assert_allclose(curve.hip_flexion, curve.pelvic_tilt - curve.thigh_inclination, atol=1e-12)
-    assert np.all(curve.thigh_inclination == 9.0)
+    np.testing.assert_allclose(curve.hip_flexion, curve.pelvic_tilt - curve.demand, atol=1e-12)
+    assert np.all(curve.demand == 9.0)
+    np.testing.assert_allclose(curve.thigh_inclination + curve.trunk_lean, 9.0, atol=1e-12)
     assert set(np.unique(curve.stage)) <= {"none", "rotational", "lumbopelvic"}
 
 

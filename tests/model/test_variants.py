@@ -56,7 +56,7 @@ def test_slack_draws_stay_in_the_stated_range_and_are_reproducible():
 
 def test_stand_tall_has_no_squeeze_variants_and_the_blog_no_geometry_ones():
     names = [v.name for v in assumption_variants(cue="stand_tall", tissue="hip flexors (all)", mechanism="blog")]
-    assert names == ["as set", "blog's k halved", "blog's k doubled"]
+    assert names == ["as set", "blog's k halved", "blog's k doubled", "bar 0.5 x body mass", "bar 2 x body mass"]
 
 
 def test_each_row_of_the_band_equals_compensate_under_its_variant():
@@ -91,11 +91,25 @@ def test_the_band_contains_the_default_answer(available, cue, tissue, mechanism)
 def test_the_sentence_counts_what_it_says():
     band = compensation_band(X, cue="squeeze_glutes", tissue="hip flexors (all)")
     j = band.column(-10.0)
-    gain = band.curves.deficit[:, j] - band.curves.pelvic_tilt[:, j]
+    gain = band.curves.deficit[:, j] - band.curves.pelvic_tilt[:, j] - band.curves.shortfall[:, j]
     n = int(np.sum(gain < HELPS_BELOW_DEG))
+    beyond = int(np.sum(band.curves.shortfall[:, j] > 0))
     sentence = band.sentence(-10.0)
-    assert f"in {n} of {len(band.variants)}" in sentence
+    assert f"less than 1 deg in {n} of {len(band.variants)}" in sentence
+    assert f"beyond the voluntary range in {beyond} of {len(band.variants)}" in sentence and beyond > 0
     assert "-10 deg available" in sentence
+
+
+def test_the_bar_load_variants_move_only_the_balance():
+    band = compensation_band(X[::20], cue="squeeze_glutes", tissue="hip flexors (all)")
+    names = [v.name for v in band.variants]
+    base, light, heavy = (names.index(n) for n in ("as set", "bar 0.5 x body mass", "bar 2 x body mass"))
+    for field in ("deficit", "rotation_used", "pelvic_tilt", "lumbar_extension", "shortfall"):
+        values = getattr(band.curves, field)
+        np.testing.assert_array_equal(values[light], values[base])
+        np.testing.assert_array_equal(values[heavy], values[base])
+    lean = band.curves.trunk_lean
+    assert np.all(lean[light] < lean[base]) and np.all(lean[base] < lean[heavy])  # a heavier bar: further back
 
 
 def test_bad_input_names_the_parameter():

@@ -52,7 +52,8 @@ free_states = states.map(lambda s: {**s, "rotation_gain_floor": 0.0, "moment_arm
 
 def _solve(s: dict) -> object:
     options = {k: v for k, v in s.items() if k not in ("available", "cue", "tissue")}
-    return compensate(s["available"], cue=s["cue"], tissue=s["tissue"], **options)
+    uncapped = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}  # the solver with no range cap (test_range.py)
+    return compensate(s["available"], cue=s["cue"], tissue=s["tissue"], **options, **uncapped)
 
 
 def _parts(tissue: str | tuple[str, ...]) -> tuple[str, ...]:
@@ -100,7 +101,7 @@ def _lengths_at(s: dict, hip_flexion: float, rotation_external: float) -> np.nda
 @given(states)
 def test_every_tight_part_stays_within_its_limit(s):
     r = _solve(s)
-    assert r.hip_flexion == pytest.approx(r.pelvic_tilt - r.thigh_inclination, abs=1e-12)
+    assert r.hip_flexion == pytest.approx(r.pelvic_tilt - r.demand, abs=1e-12)
     assert -s["internal_rotation_range"] - 1e-9 <= r.rotation_used <= s["external_rotation_range"] + 1e-9
     lengths = _lengths_at(s, r.hip_flexion, r.rotation_used)
     limits, at = _limits_and_where(s)
@@ -112,7 +113,7 @@ def test_every_tight_part_stays_within_its_limit(s):
     past = r.hip_flexion >= shortest - SHORTEST_TOL_DEG
     assert np.all((lengths <= limits + LENGTH_TOL_M) | past)
     assert np.all(at <= -s["available"])
-    assert r.pelvic_tilt >= 0.0 and r.lumbar_extension == r.pelvic_tilt + r.trunk_lean  # was: == tilt
+    assert r.pelvic_tilt >= 0.0 and r.lumbar_extension == r.pelvic_tilt  # the balance's lean is at the hip
 
 
 def _shortest_posture(s: dict, rotation: np.ndarray) -> np.ndarray:
@@ -176,7 +177,7 @@ def test_with_no_price_no_rotation_in_range_needs_less_tilt(s):
     least tilt; where that is none, the least rotation that gives it (brute force, 241 rotations)."""
     r = _solve(s)
     grid = _range_grid(s, r, 241)
-    tilt = _least_tilt(s, r.thigh_inclination, grid)
+    tilt = _least_tilt(s, r.demand, grid)
     assert r.pelvic_tilt <= np.min(tilt) + TILT_TOL_DEG
     if r.rotation_used != 0.0 and r.pelvic_tilt == 0.0:
         turned_less = np.abs(grid) < abs(r.rotation_used) - 0.5  # beyond the brute force's bisection
@@ -190,7 +191,7 @@ def test_the_pick_is_the_least_tilt_plus_its_price(s):
     r = _solve(s)
     c = s["rotation_gain_floor"]
     grid = _range_grid(s, r, 241)
-    best = np.min(_least_tilt(s, r.thigh_inclination, grid) + c * np.abs(grid))
+    best = np.min(_least_tilt(s, r.demand, grid) + c * np.abs(grid))
     assert r.pelvic_tilt + c * abs(r.rotation_used) <= best + 2 * TILT_TOL_DEG
 
 
@@ -202,7 +203,7 @@ def test_no_degree_turned_buys_less_than_the_floor(s):
     r = _solve(s)
     c = s["rotation_gain_floor"]
     grid = _range_grid(s, r, 281)
-    tilt = _least_tilt(s, r.thigh_inclination, grid)
+    tilt = _least_tilt(s, r.demand, grid)
     at_neutral, at_pick = tilt[grid == 0.0][0], tilt[grid == r.rotation_used][0]
     assert at_neutral == pytest.approx(r.deficit, abs=TILT_TOL_DEG)
     assert at_neutral - at_pick >= c * abs(r.rotation_used) - 2 * TILT_TOL_DEG

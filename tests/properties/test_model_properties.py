@@ -19,7 +19,8 @@ from biomech.model.lockout import compensate as compensate_any
 from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
 
-compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}  # the cap lifted: tests/model/test_range.py tests it
+compensate = partial(compensate_any, mechanism="blog", **UNCAPPED)  # the blog's mechanism, no range cap
 tissues = partial(tissues_of, "blog")
 
 TOL = 1e-9  # degrees; the model is closed-form, so only rounding error is allowed
@@ -56,8 +57,8 @@ def test_zero_deficit_gives_zero_compensation(case):
     if state.deficit == 0:
         assert state.rotation_used == 0
         assert state.pelvic_tilt == 0
-        # no tilt: the lumbar extension is the balancing lean alone (model.balance)
-        assert state.lumbar_extension == state.trunk_lean
+        # no tilt: no lumbar extension (the balance's lean is taken at the hip, model.balance)
+        assert state.lumbar_extension == 0.0
         assert state.stage == "none"
         assert state.foot_progression == extra.get(
             "foot_progression_baseline", PARAMETERS["foot_progression_baseline"].default
@@ -70,9 +71,13 @@ def test_zero_deficit_gives_zero_compensation(case):
 def test_conservation_of_the_deficit(case):
     available, cue, tissue, extra = case
     s = compensate(available, cue=cue, tissue=tissue, **extra)
-    assert abs(s.rotation_benefit * abs(s.rotation_used) + s.pelvic_tilt - s.deficit) <= TOL
+    assert abs(s.rotation_benefit * abs(s.rotation_used) + s.pelvic_tilt + s.shortfall - s.deficit) <= TOL
     assert s.deficit == max(0.0, s.demand - available)
-    assert s.lumbar_extension == s.pelvic_tilt + s.trunk_lean  # was: == tilt, before the balance
+    assert s.lumbar_extension == s.pelvic_tilt  # the balance adds none: its lean is at the hip
+    reached = s.demand - s.shortfall  # leg and trunk share the extension reached (the demand, within range)
+    assert abs(s.thigh_inclination + s.trunk_lean - reached) <= 1e-12
+    assert abs(s.hip_flexion - (s.pelvic_tilt + s.shortfall - s.demand)) <= 1e-12
+    assert -30.0 < s.thigh_inclination < 30.0
 
 
 @given(cases)
@@ -96,7 +101,10 @@ def test_outputs_grow_with_restriction(case, other):
     assert abs(b.rotation_used) >= abs(a.rotation_used)
     assert abs(b.rotation_needed) >= abs(a.rotation_needed)
     assert b.pelvic_tilt >= a.pelvic_tilt
-    assert b.trunk_lean >= a.trunk_lean - TOL  # more tilt carries the trunk forward: more lean back
+    assert b.shortfall >= a.shortfall - TOL
+    if b.shortfall == 0.0:  # within range: more tilt carries the trunk forward, so more lean back
+        assert b.trunk_lean >= a.trunk_lean - TOL
+        assert b.thigh_inclination <= a.thigh_inclination + TOL  # and the leg leans less forward
     assert b.lumbar_extension >= a.lumbar_extension - TOL
     direction = np.sign(b.rotation_used) or 1.0
     assert direction * b.foot_progression >= direction * a.foot_progression
@@ -134,6 +142,7 @@ def test_broadcast_equals_scalar_loop(values, cue, tissue, demand):
             "pelvic_tilt",
             "lumbar_extension",
             "trunk_lean",
+            "thigh_inclination",
             "foot_progression",
             "rotation_benefit",
             "demand",

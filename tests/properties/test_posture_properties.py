@@ -41,7 +41,6 @@ MODEL_OVERRIDES = (
     "foot_progression_baseline",
     "bar_load",
 )
-BALANCED_DEMAND = 10.0  # up to this squeeze_demand every valid state balances (model.balance)
 
 
 def in_range(name: str) -> st.SearchStrategy[float]:
@@ -72,7 +71,7 @@ def test_drawn_figure_matches_the_model_and_keeps_its_lengths(s):
     posture = {"standing_pelvic_tilt": s["tilt0"], "standing_lumbar_lordosis": s["lordosis0"]}
     state = compensate(s["available"], **choice, **overrides, **posture)
     offset = s["lordosis0"] - s["tilt0"]
-    tilt = s["tilt0"] + state.pelvic_tilt
+    tilt = s["tilt0"] + state.pelvic_tilt - state.trunk_lean  # the pelvis leans back with the trunk
     side = sagittal_pose(
         tilt,
         s["lordosis0"] + state.lumbar_extension,
@@ -81,17 +80,17 @@ def test_drawn_figure_matches_the_model_and_keeps_its_lengths(s):
     )
     top = transverse_pose(state.rotation_used, state.foot_progression, pelvic_tilt=tilt)
 
-    assert abs(tilt_of(side) - s["tilt0"] - state.pelvic_tilt) <= ANGLE_TOL_DEG
+    assert abs(tilt_of(side) - s["tilt0"] - (state.pelvic_tilt - state.trunk_lean)) <= ANGLE_TOL_DEG
+    assert abs(side.lumbar_lordosis - s["lordosis0"] - state.pelvic_tilt) <= 1e-9  # lumbar = tilt
     for measured in foot_angles(top):
         assert abs(measured - state.foot_progression) <= ANGLE_TOL_DEG
     for name, length in lengths_of(side).items():
         assert abs(length - SEGMENT_LENGTHS[name]) <= LENGTH_TOL_H, name
     arc = float(np.sum(np.linalg.norm(np.diff(side.lumbar, axis=0), axis=1)))
     assert abs(arc / SEGMENT_LENGTHS["lumbar"] - 1.0) <= ARC_REL_TOL
-    assert abs(side.t12_angle + state.trunk_lean) <= 1e-9  # lumbar = tilt + lean: the trunk leans back by the lean
-    if overrides.get("squeeze_demand", PARAMETERS["squeeze_demand"].default) <= BALANCED_DEMAND:
-        ahead = drawn_centre_of_mass(side, overrides.get("bar_load", PARAMETERS["bar_load"].default))
-        assert abs(ahead - drawn_mid_foot(side)) <= 1e-9  # lifter and bar over the drawn mid-foot
+    assert abs(side.t12_angle + state.trunk_lean) <= 1e-9  # the trunk leans back by the lean
+    ahead = drawn_centre_of_mass(side, overrides.get("bar_load", PARAMETERS["bar_load"].default))
+    assert abs(ahead - drawn_mid_foot(side)) <= 1e-9  # every valid state: lifter and bar over the drawn mid-foot
     assert np.all(np.isfinite(side.lumbar)) and np.all(np.isfinite(top.feet))
 
 
@@ -105,7 +104,8 @@ def test_scene_draws_its_own_state(s):
     scene = build_scene(
         s["available"], **choice, **overrides, standing_pelvic_tilt=s["tilt0"], standing_lumbar_lordosis=s["lordosis0"]
     )
-    assert abs(tilt_of(scene.sagittal) - tilt_of(scene.sagittal_neutral) - scene.state.pelvic_tilt) <= ANGLE_TOL_DEG
+    room = scene.state.pelvic_tilt - scene.state.trunk_lean  # the pelvis leans back with the trunk
+    assert abs(tilt_of(scene.sagittal) - tilt_of(scene.sagittal_neutral) - room) <= ANGLE_TOL_DEG
     assert abs(foot_angles(scene.transverse)[0] - scene.state.foot_progression) <= ANGLE_TOL_DEG
     labels = {a.label for a in load_actions()}
     assert set(scene.highlights) <= labels

@@ -113,8 +113,16 @@ def test_segments_table_is_sourced_and_gives_winter_leg_lengths():
 @pytest.mark.parametrize(("available", "cue", "tissue"), STATES)
 def test_drawn_angles_equal_the_model(available, cue, tissue):
     s = build_scene(available, cue=cue, tissue=tissue)
-    assert tilt_of(s.sagittal) == pytest.approx(10.0 + s.state.pelvic_tilt, abs=ANGLE_TOL_DEG)
-    assert tilt_of(s.sagittal) - tilt_of(s.sagittal_neutral) == pytest.approx(s.state.pelvic_tilt, abs=ANGLE_TOL_DEG)
+    # the pelvis in the room: the compensation's tilt, turned back with the trunk by the balance's lean
+    room = s.state.pelvic_tilt - s.state.trunk_lean
+    assert tilt_of(s.sagittal) == pytest.approx(10.0 + room, abs=ANGLE_TOL_DEG)
+    assert tilt_of(s.sagittal) - tilt_of(s.sagittal_neutral) == pytest.approx(room, abs=ANGLE_TOL_DEG)
+    hip, knee = s.sagittal.leg[2], s.sagittal.leg[1]
+    thigh = np.degrees(np.arctan2(hip[0] - knee[0], hip[1] - knee[1]))  # forward of vertical
+    assert thigh == pytest.approx(s.state.thigh_inclination, abs=ANGLE_TOL_DEG)
+    # the drawn hip angle (pelvis against thigh, from standing) is the model's
+    drawn_hip = (tilt_of(s.sagittal) - tilt_of(s.sagittal_neutral)) - thigh
+    assert drawn_hip == pytest.approx(s.state.hip_flexion, abs=ANGLE_TOL_DEG)
     right, left = foot_angles(s.transverse)
     assert right == pytest.approx(s.state.foot_progression, abs=ANGLE_TOL_DEG)
     assert left == pytest.approx(s.state.foot_progression, abs=ANGLE_TOL_DEG)
@@ -131,7 +139,7 @@ def test_segment_lengths_are_preserved(available, cue, tissue):
     assert arc == pytest.approx(SEGMENT_LENGTHS["lumbar"], rel=ARC_REL_TOL)
 
 
-def test_lumbar_curve_turns_by_the_lordosis_and_the_trunk_leans_by_the_lean():
+def test_lumbar_curve_turns_by_the_tilt_and_the_trunk_leans_by_the_lean():
     s = build_scene(-20.0)
     p = s.sagittal
     assert p.lumbar_lordosis == pytest.approx(49.8 + s.state.lumbar_extension)
@@ -238,9 +246,9 @@ def test_drawn_lifter_and_bar_stand_over_the_drawn_mid_foot(available, cue, tiss
     assert abs(ahead) <= 1e-9  # in fact exact up to rounding
     up = p.trunk[1] - p.trunk[0]  # T12 -> C7
     assert np.degrees(np.arctan2(-up[0], up[1])) == pytest.approx(s.state.trunk_lean, abs=ANGLE_TOL_DEG)
-    assert tilt_of(p) - tilt_of(n) == pytest.approx(s.state.pelvic_tilt, abs=ANGLE_TOL_DEG)
+    assert tilt_of(p) - tilt_of(n) == pytest.approx(s.state.pelvic_tilt - s.state.trunk_lean, abs=ANGLE_TOL_DEG)
     assert p.lumbar_lordosis - n.lumbar_lordosis == pytest.approx(s.state.lumbar_extension, abs=1e-9)
-    assert s.state.lumbar_extension == pytest.approx(s.state.pelvic_tilt + s.state.trunk_lean, abs=1e-12)
+    assert s.state.lumbar_extension == s.state.pelvic_tilt  # the lean is at the hip, not in the lumbar curve
     assert (
         p.arm[1, 0] == pytest.approx(p.arm[2, 0]) == pytest.approx(p.arm[4, 0]) == pytest.approx(p.bar[0])
     )  # arms hang

@@ -152,11 +152,13 @@ def test_labels_are_in_degrees():
     fig, dash = make("dashboard")
     dash.update(build_scene(-10.0))
     hips, top = dash.views["hips"], dash.views["transverse"]
-    assert hips.tilt_label.get_text() == "pelvic tilt\n17.5°\n(+7.5°)"  # 10 + 7.45, half away from zero
-    lean = build_scene(-10.0).state.trunk_lean  # the trunk's lean back adds to the lordosis
-    added = format_degrees(7.45 + lean, signed=True, display=True)
-    lordosis = f"lordosis\n{format_degrees(49.8 + 7.45 + lean, display=True)} ({added})"
-    assert hips.lordosis_label.get_text() == f"{lordosis}\n{format_degrees(lean, display=True)} lean"
+    lean = build_scene(-10.0).state.trunk_lean  # the pelvis leans back with the trunk, at the hip
+    drawn = format_degrees(10.0 + 7.45 - lean, display=True)
+    change = format_degrees(7.45 - lean, signed=True, display=True)
+    assert hips.tilt_label.get_text() == f"pelvic tilt\n{drawn}\n({change})"
+    assert 7.0 < lean < 8.0 and drawn == "9.8°"
+    lordosis = f"lordosis\n{format_degrees(49.8 + 7.45, display=True)} (+7.5°)"  # the lean adds no lordosis
+    assert hips.lordosis_label.get_text() == lordosis
     assert top.feet_label.get_text() == "feet turned out 52.5°"
     assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax

@@ -195,6 +195,7 @@ def test_the_style_sheet_uses_the_palettes_colours(theme):
         "stage-none": t.none_stage,
         "stage-rotational": t.rotational_stage,
         "stage-lumbopelvic": t.lumbopelvic_stage,
+        "stage-beyond_range": t.beyond_range_stage,
     }
     assert {k: colours.get(k, "").upper() for k in expected} == {k: v.upper() for k, v in expected.items()}
     alpha = re.search(r"--hl-variant-alpha:\s*([\d.]+)", block)

@@ -23,12 +23,14 @@ const MANY_PARTS = 3, THIN = 2.5;
 // the drawing's height: the window's height below what is above it, less FIT_MARGIN px; "above" counts from the
 // page's top when the drawing starts in the first FIRST_SCREEN of the window (Voila), else from the lab's top
 const FIT_MARGIN = 8, FIRST_SCREEN = 0.6;
-const STAGE_LABELS = { none: ["no", "compensation"], rotational: ["rotation"], lumbopelvic: ["pelvis", "and back"] };
+const STAGE_LABELS = {
+  none: ["no", "compensation"], rotational: ["rotation"], lumbopelvic: ["pelvis", "and back"], beyond_range: ["out of", "range"],
+};
 const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
   rotation_needed: ["rotation needed to compensate alone", "var(--hl-rotation-needed)", "2 3"],
   pelvic_tilt: ["anterior pelvic tilt added", "var(--hl-pelvis)", ""],
-  lumbar_extension: ["lumbar extension added (tilt + lean)", "var(--hl-lumbar)", "9 6"],
+  lumbar_extension: ["lumbar extension added (= tilt)", "var(--hl-lumbar)", "9 6"],
 };
 // the curves shaded with their range over the assumption variants (biomech.views.curves.BAND_FIELDS)
 const VARIANT_BANDS = { pelvic_tilt: "var(--hl-pelvis)", rotation_used: "var(--hl-rotation)" };
@@ -147,6 +149,7 @@ const CURVE_KEY = Object.values(SERIES).map(([words, color, dash]) => [swLine(co
   [swRange, "range over assumption variants"],
   [swPatch("var(--hl-stage-rotational)", "none"), "stage: rotation"],
   [swPatch("var(--hl-stage-lumbopelvic)", "none"), "stage: pelvis and back"],
+  [swPatch("var(--hl-stage-beyond_range)", "none"), "stage: out of range (the lockout stays short)"],
 ]);
 
 // ---- side view -------------------------------------------------------------------
