@@ -31,7 +31,7 @@ LAYOUTS: dict[bool, dict[str, Rect]] = {
         "body": (0.005, 0.04, 0.09, 0.86),
         "hips": (0.095, 0.44, 0.26, 0.48),
         "transverse": (0.10, 0.01, 0.28, 0.41),
-        "curves": (0.435, 0.42, 0.28, 0.47),
+        "curves": (0.435, 0.42, 0.28, 0.45),
         "table": (0.735, 0.005, 0.26, 0.935),
     },
     False: {  # live lab (16:9): panels in a row, each with its title and its key below
