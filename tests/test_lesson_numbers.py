@@ -104,6 +104,44 @@ def _tfl_turns_sign() -> float:
     return holds(float(extension[np.argmax(external)]), bool(external.any()) and _rotation_mm("tfl_r") > 0.0)
 
 
+def _tfl_lockout(field: str) -> float:
+    """The blog's hypothesis for TFL at the lessons' lifter; the same under either cue, or NaN."""
+    from biomech.model.lockout import compensate
+
+    values = {
+        float(getattr(compensate(-_lifter_short(), cue=c, tissue="Tensor fasciae latae", mechanism="blog"), field))
+        for c in CUES
+    }
+    return values.pop() if len(values) == 1 else math.nan
+
+
+def _tfl_feet_in_from() -> float:
+    """The deficit (deg) beyond which TFL's inward turn (blog's hypothesis) toes the needed stance in, either cue."""
+    from biomech.model.lockout import compensate
+
+    starts = set()
+    for cue in CUES:
+        s = compensate(np.arange(20.0, -20.0, -0.01), cue=cue, tissue="Tensor fasciae latae", mechanism="blog")
+        feet, deficit = np.asarray(s.foot_progression), np.asarray(s.deficit)
+        starts.add(round(float(deficit[np.argmax(feet < 0.0)]), 1))
+    return starts.pop() if len(starts) == 1 else math.nan
+
+
+def _brevis(which: str) -> float:
+    """Adductor brevis over the pull (gait2392, knee straight): where it is shortest, or where it passes the
+    lessons' lifter's limit (deg of hip flexion)."""
+    from biomech.anatomy.geometry import path_length
+    from biomech.model.length_limits import length_limits
+
+    limit = float(length_limits(("add_brev_r",), np.array([-_lifter_short()]), np.array([0.0]))[0][0, 0])
+    flexion = np.arange(0.0, _p("lift_hip_flexion_start") + 0.05, 0.1)
+    length = path_length(("add_brev_r",), hip_flexion=flexion, knee_flexion=np.zeros_like(flexion))[:, 0]
+    shortest = float(flexion[np.argmin(length)])
+    if which == "shortest":
+        return shortest
+    return float(flexion[(flexion > shortest) & (length > limit)][0])
+
+
 def _hip_flexed_50_is_slack() -> float:
     from biomech.model.lift import lift_compensation
 
@@ -224,6 +262,10 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("01", "the pelvis and trunk about {7} deg back", lambda: _squeeze_balance("trunk_lean"), 0.5),
     Computed("01", "tighten the hip below {9} deg: the hip turns out first", _squeeze_rotation_starts_below, 0.05),
     Computed("01", "beyond about {12} deg of extension turning out shortens it", _tfl_turns_sign, 1.0),
+    Computed("01", "once the deficit passes about {2.5} deg", _tfl_feet_in_from, 0.05),
+    Computed("01", "duck feet ({8} deg short, with either cue", _lifter_short),
+    Computed("01", "hip in {29.6} deg, feet in 15.6 deg", lambda: -_tfl_lockout("rotation_used"), 0.05),
+    Computed("01", "hip in 29.6 deg, feet in {15.6} deg", lambda: -_tfl_lockout("foot_progression"), 0.05),
     Computed("01", "goniometer norms (about {17} deg; Soucie", lambda: _p("hip_extension_available"), 1.0),
     # 02: muscle actions
     Computed("02", "with the hip flexed about {100} deg (lesson 03)", lambda: _p("lift_hip_flexion_start"), 5.0),
@@ -246,6 +288,10 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("03", "with the hip at {0} deg of flexion *by definition*", lambda: _lockout("hip_flexion")),
     Computed("03", "a lifter with {8} deg *too little* hip extension", _lifter_short),
     Computed("03", "has no problem with the hip flexed {50} deg", _hip_flexed_50_is_slack),
+    Computed("03", "shortest near {25} deg of flexion", lambda: _brevis("shortest"), 0.5),
+    Computed("03", "limit from about {42} deg of flexion on", lambda: _brevis("over"), 0.5),
+    Computed("03", "the hip turns *in*, {29.6} deg at lockout", lambda: -_tfl_lockout("rotation_used"), 0.05),
+    Computed("03", "toed *in* (feet in {15.6} deg)", lambda: -_tfl_lockout("foot_progression"), 0.05),
     Computed("03", '({0} for "stand tall", about 9 deg', lambda: _stand_tall_demand()),
     Computed("03", "about {9} deg for the squeeze", lambda: _p("squeeze_demand"), 0.5),
     Computed("03", "over the last {10} deg of hip flexion", lambda: _p("lift_cue_onset_hip_flexion")),
@@ -304,8 +350,12 @@ QUOTED: tuple[Quoted, ...] = (
     Quoted("01", "changed tilt by about {1} deg only (Preece", "Preece et al. 2021 (abstract): 1.2 deg"),
     Quoted("01", "inclinometer ({6.8} deg in healthy controls", "Roach et al. 2015 (abstract)"),
     Quoted("01", "{-4.2} deg in chronic low back pain", "Roach et al. 2015 (abstract)"),
-    Quoted("03", "ignoring the {25}-27 deg of lumbar flexion", "Schellenberg et al. 2013, pelvis-lumbar 25.7"),
-    Quoted("03", "ignoring the 25-{27} deg of lumbar flexion", "Schellenberg et al. 2013, pelvis-lumbar 27.4"),
+    Quoted("03", "a minimum of {6.4}-6.8 deg", "Schellenberg et al. 2013, pelvis-lumbar minimum, one bar"),
+    Quoted("03", "a minimum of 6.4-{6.8} deg", "Schellenberg et al. 2013, pelvis-lumbar minimum, the other bar"),
+    Quoted("03", "a maximum of {25.7}-27.4 deg", "Schellenberg et al. 2013, pelvis-lumbar maximum, one bar"),
+    Quoted("03", "a maximum of 25.7-{27.4} deg", "Schellenberg et al. 2013, pelvis-lumbar maximum, the other bar"),
+    Quoted("03", "a change of about {19}-21 deg", "Schellenberg et al. 2013: 25.7 - 6.8 = 18.9"),
+    Quoted("03", "a change of about 19-{21} deg", "Schellenberg et al. 2013: 27.4 - 6.4 = 21.0"),
     Quoted("03", "knee flexion (about {56} to 69 deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "knee flexion (about 56 to {69} deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about {108} to 124 deg)", "Schellenberg et al. 2013, table of other studies"),

@@ -193,7 +193,12 @@ def state_note(scene: Scene) -> str:
         options = {k: v for k, v in settings.overrides if k in MODEL_PARAMETERS}
         blog_tissue = state.tissue if state.tissue in tissue_choices("blog") else ALL_FLEXORS
         blog = compensate(state.hip_extension_available, cue=state.cue, tissue=blog_tissue, mechanism="blog", **options)
-        note = disagreement(blog, state, moment_arm_floor=settings.value("moment_arm_floor"))
+        note = disagreement(
+            blog,
+            state,
+            moment_arm_floor=settings.value("moment_arm_floor"),
+            lockout_knee_flexion=settings.value("lockout_knee_flexion"),
+        )
         return f"<small>{html.escape(note)}</small>"
     return tissue_note(state, settings.value("moment_arm_floor"))
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
+import numpy as np
+
 from biomech._lazy import resolve
-from biomech.anatomy.geometry import moment_arms, path_length
+from biomech.anatomy.geometry import path_length
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.model.compensation import MECHANISMS, Compensation
+from biomech.model.length_limits import rotation_moment_arms
 from biomech.model.lockout import CUE_WORDS, CUES, Cue, compensate
 from biomech.parameters import PARAMETERS
 
@@ -70,13 +73,22 @@ def _names(parts: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def disagreement(blog: Compensation, geometry: Compensation, *, moment_arm_floor: float | None = None) -> str:
+def disagreement(
+    blog: Compensation,
+    geometry: Compensation,
+    *,
+    moment_arm_floor: float | None = None,
+    lockout_knee_flexion: float | None = None,
+) -> str:
     """Say in two sentences where the two mechanisms part for the same scalar state.
 
     The first sentence says which parts of the tight tissue turning the hip out 10 deg
     lengthens or shortens, and where (this lockout's hip flexion, neutral rotation, knee
-    straight), and names the parts whose rotation moment arm is under ``moment_arm_floor``
-    there (no rotation action in the model); the second gives each mechanism's hip rotation, the feet (the stance's
+    straight), and names apart from them the parts that have no rotation action in the model:
+    those whose rotation moment arm is under ``moment_arm_floor`` by the solver's own rule
+    (:mod:`biomech.model.geometry_lockout`: at hip flexion 0, the thigh vertical, with the
+    knee at ``lockout_knee_flexion``), so a part the solver does not turn is never said to
+    slacken or tighten. The second gives each mechanism's hip rotation, the feet (the stance's
     toe-out plus that rotation) and the pelvic tilt. For the iliofemoral ligament, whose
     bands are a sketch, no direction of rotation is claimed.
 
@@ -87,31 +99,38 @@ def disagreement(blog: Compensation, geometry: Compensation, *, moment_arm_floor
         ``mechanism="blog"`` and ``"geometry"``.
     moment_arm_floor
         The floor (mm) the geometry was solved with; default the parameter's default.
+    lockout_knee_flexion
+        The lockout knee (deg) the geometry was solved with; default the parameter's default.
 
     Examples
     --------
     >>> from biomech.model.lockout import compensate
     >>> print(disagreement(compensate(-10.0, tissue="Iliopsoas", mechanism="blog"),
     ...                    compensate(-10.0, tissue="Iliopsoas")))  # doctest: +ELLIPSIS
-    Turning the hip out 10 deg makes iliacus and psoas tighter (3-D geometry, at this lockout's hip flexion ...
+    Turning the hip out 10 deg neither slackens nor tightens this tissue in the model (...; iliacus and psoas ...
     """
     deg = format_degrees
     lengthen: list[str] = []
     shorten: list[str] = []
     below: list[str] = []  # parts whose rotation moment arm is under moment_arm_floor here
     floor = PARAMETERS["moment_arm_floor"].default if moment_arm_floor is None else float(moment_arm_floor)
-    arms = moment_arms(hip_flexion=float(geometry.hip_flexion))
+    knee = PARAMETERS["lockout_knee_flexion"].default if lockout_knee_flexion is None else float(lockout_knee_flexion)
     for tissue in geometry.tissues:
-        for part, mm in rotation_effect(tissue, float(geometry.hip_flexion)).items():
-            (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
-            if tissue != LIGAMENT and abs(1000.0 * float(arms.of(part)[2])) < floor:
+        effect = rotation_effect(tissue, float(geometry.hip_flexion))
+        arms = rotation_moment_arms(tuple(effect), np.array([knee]))[0]  # the solver's rule (hip flexion 0)
+        for (part, mm), arm in zip(effect.items(), arms, strict=True):
+            if tissue != LIGAMENT and abs(float(arm)) < floor:
                 below.append(part)
+            else:
+                (lengthen if mm > 0.05 else shorten if mm < -0.05 else []).append(part)
     turn = f"Turning the hip out {deg(_TURN_DEG)} deg"
     if LIGAMENT in geometry.tissues:
         what = (
             "The ligament's bands are a sketch (two straight lines from one point, through the femoral head in "
             "extension), so the lab claims no direction of rotation from them"
         )
+    elif not lengthen and not shorten and below:
+        what = f"{turn} neither slackens nor tightens this tissue in the model"
     elif lengthen and not shorten:
         what = f"{turn} makes {_names(lengthen)} tighter"
     elif shorten and not lengthen:
@@ -123,7 +142,10 @@ def disagreement(blog: Compensation, geometry: Compensation, *, moment_arm_floor
     where = f"3-D geometry, at this lockout's hip flexion of {deg(float(geometry.hip_flexion))} deg, knee straight"
     if below:
         are = "is" if len(below) == 1 else "are"
-        where += f"; {_names(below)} {are} below the model's {floor:g} mm floor: no rotation action in the model"
+        where += (
+            f"; {_names(below)} {are} below the model's {floor:g} mm floor with the thigh vertical: "
+            "no rotation action in the model"
+        )
     return (
         f"{what} ({where}). {'The sketch' if LIGAMENT in geometry.tissues else 'The geometry'} turns the hip "
         f"{_turn(geometry)} and tips the pelvis "

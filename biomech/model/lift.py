@@ -297,7 +297,7 @@ def _posture(phase: NDArray[np.float64], v: dict[str, NDArray[np.float64]]) -> L
     )
 
 
-CUE_TITLES = {"stand_tall": "Stand up tall", "squeeze_glutes": "Squeeze your bum at the top"}
+CUE_TITLES = {"stand_tall": "Stand tall", "squeeze_glutes": "Squeeze your bum at the top"}
 """The cues as coaches say them (column and panel titles)."""
 
 
@@ -347,7 +347,7 @@ def lift_cues_markdown(
     Examples
     --------
     >>> print(lift_cues_markdown(1.0, -8.0).splitlines()[2])
-    |  | Stand up tall | Squeeze your bum at the top |
+    |  | Stand tall | Squeeze your bum at the top |
     """
     caption, head, body = _cue_rows(phase, hip_extension_available, tissue, overrides)
     lines = [f"| {' | '.join(head)} |", "|---|---|---|"] + [f"| {' | '.join(r)} |" for r in body]

@@ -53,11 +53,15 @@ def posture_line(lift: LiftScene, i: int) -> str:
 
 
 def lift_readout(scene: Scene) -> tuple[str, str]:
-    """One cue's state in words (:meth:`Compensation.describe`) and its numbers (rotation, feet, tilt)."""
+    """One cue's state in words (:meth:`Compensation.describe`) and its numbers (rotation, feet, tilt).
+
+    The feet are the stance that this phase's hip rotation would need if it were set before
+    the pull: planted under a loaded bar, the feet do not turn during it, so the numbers say so.
+    """
     s = scene.state
     numbers = (
         f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 "
-        f"stance needed: feet out {_deg(s.foot_progression)} \u00b7 "
+        f"stance this phase's rotation would need, if set before the pull: feet out {_deg(s.foot_progression)} \u00b7 "
         f"anterior pelvic tilt added {_deg(s.pelvic_tilt)}"
     )
     return s.describe(), numbers

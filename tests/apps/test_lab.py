@@ -283,7 +283,8 @@ def test_the_lab_starts_on_the_blog_and_switches_to_the_geometry(lab):
     assert "Iliofemoral ligament" not in lab.controls["tissue"].options
     lab.set(hip_extension_available=-10.0, tissue="Iliopsoas", mechanism="geometry")
     assert lab.state == compensate_any(-10.0, tissue="Iliopsoas", mechanism="geometry")
-    assert "tighter" in lab.tissue_note.value and "blog" in lab.tissue_note.value
+    assert "no rotation action" in lab.tissue_note.value and "blog" in lab.tissue_note.value
+    assert "tighter" not in lab.tissue_note.value  # iliopsoas is below the floor: neither tighter nor slacker
     assert "Iliofemoral ligament" in lab.controls["tissue"].options
     lab.set(tissue="Iliofemoral ligament")
     assert "a sketch" in lab.readout.value and "a sketch" in lab.tissue_note.value  # no direction claimed

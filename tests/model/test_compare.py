@@ -65,6 +65,41 @@ def test_the_disagreement_marks_parts_under_the_moment_arm_floor():
 
     for tissue, below in (("Rectus femoris", True), ("Sartorius", False)):
         blog, geometry = (compensate(-8.0, tissue=tissue, mechanism=m) for m in ("blog", "geometry"))
-        assert ("below the model's 5 mm floor: no rotation action" in disagreement(blog, geometry)) is below
+        text = disagreement(blog, geometry)
+        assert ("below the model's 5 mm floor with the thigh vertical: no rotation action" in text) is below
     blog, geometry = (compensate(-8.0, tissue="Rectus femoris", mechanism=m) for m in ("blog", "geometry"))
     assert "below the model's" not in disagreement(blog, geometry, moment_arm_floor=0.0)
+
+
+@pytest.mark.parametrize(
+    ("available", "cue", "tissue"),
+    [
+        (5.0, "squeeze_glutes", "Sartorius"),
+        (0.0, "squeeze_glutes", "Sartorius"),
+        (5.0, "squeeze_glutes", "Tensor fasciae latae"),
+        (-8.0, "squeeze_glutes", "Rectus femoris"),
+    ],
+)
+def test_a_part_the_hip_turns_for_is_never_called_below_the_floor(available: float, cue: str, tissue: str):
+    """The note reads the floor where the solver does: a lone tissue the hip turns for has a rotation action."""
+    from biomech.model.compare import disagreement
+
+    blog = compensate(available, cue=cue, tissue=tissue, mechanism="blog")
+    geometry = compensate(available, cue=cue, tissue=tissue)
+    text = disagreement(blog, geometry)
+    below = "below the model's 5 mm floor" in text
+    assert below is (geometry.rotation_used == 0.0 and tissue == "Rectus femoris")
+    if geometry.rotation_used:
+        assert "no rotation action" not in text
+    if tissue == "Sartorius":
+        assert geometry.rotation_used > 0 and "slackens sartorius" in text
+
+
+def test_parts_below_the_floor_are_not_also_said_to_slacken_or_tighten():
+    from biomech.model.compare import disagreement
+
+    blog, geometry = (compensate(-8.0, cue="squeeze_glutes", mechanism=m) for m in ("blog", "geometry"))
+    text = disagreement(blog, geometry)
+    acting, _, below = text.partition("; ")
+    for name in ("iliacus", "psoas", "rectus femoris", "pectineus", "adductor brevis"):
+        assert name in below and name not in acting

@@ -148,3 +148,16 @@ def test_the_lift_renderer_is_the_labs_module_with_the_lift_registered():
     assert js.count("export default") == 1 and "RENDERERS.lift = renderLift" in js
     assert "class SideView" in lab_js and "class SideView" not in js[len(lab_js) :]
     assert "extends SideView" in js
+
+
+def test_the_stance_in_the_readout_is_the_one_this_phases_rotation_would_need():
+    """The feet are planted in a pull: the readout says whose stance it is, and the cue keeps the lab's name."""
+    from biomech.model.lift import CUE_TITLES
+
+    for available, tissue in SETTINGS:
+        _, p = sent(available, tissue)
+        assert [title for _, title in p["cues"]][0] == CUE_TITLES["stand_tall"] == "Stand tall"
+        for i in PHASES:
+            for _, numbers in p["states"][i]["readout"]:
+                assert "stance this phase's rotation would need, if set before the pull: feet out" in numbers
+                assert "stance needed" not in numbers

@@ -7,7 +7,7 @@
 // the bar, and the curves of rotation and pelvic tilt against phase with a cursor. The phase
 // slider lives here: moving it repaints from the precomputed states, with no round trip to a
 // kernel. The root element carries data-frames (frames painted so far) and data-state (the
-// phase shown, two decimals); an aria-live line says the state in words.
+// phase shown, two decimals); an aria-live line reads the phase's numbers (angles, rotation, stance, tilt).
 
 const LIFT_SERIES = { rotation_used: ["rotation", "var(--hl-rotation)"], pelvic_tilt: ["pelvic tilt", "var(--hl-pelvis)"] };
 const LIFT_DASH = { stand_tall: "8 5", squeeze_glutes: "" }; // as biomech.views.lift_curves: dashed stand tall
@@ -155,7 +155,8 @@ export function mountLift(root, payload, options = {}) {
     });
     out.textContent = state.label;
     slider.setAttribute("aria-valuetext", "phase " + state.label);
-    said.textContent = `${state.posture}. ` + data.cues.map(([, title], k) => `${title}: ${state.readout[k][0]}`).join(" ");
+    // only the numbers that change with the phase (not both cues' long paragraphs) on each key press
+    said.textContent = `${state.posture}. ` + data.cues.map(([, title], k) => `${title}: ${state.readout[k][1]}.`).join(" ");
     root.dataset.state = state.label;
     root.dataset.frames = String(Number(root.dataset.frames) + 1);
     if (options.onState) options.onState(state.phase);
