@@ -377,30 +377,54 @@ def _no_pigeon_toes() -> Claim:
     )
 
 
+_LW_TILT, _LW_LORDOSIS = -8.7, -9.0
+"""Levine & Whittle 1996 (JOSPT 24(3):130-135, abstract only): maximal voluntary posterior pelvic tilt,
+standing: the pelvis -8.7 deg and the lordosis -9.0 deg from standing, the thorax left upright."""
+
+
+def _source_posture(demand: float) -> tuple[float, float, float]:
+    """Levine & Whittle's posture in the model's chain with the hip extended ``demand`` deg.
+
+    Returns the leg's forward lean, the trunk's lean back (the lordosis change less the pelvis's)
+    and how far the centre of mass of lifter and bar is in front of the mid-foot (mm, 1.75 m lifter).
+    """
+    leg = _LW_TILT + demand  # hip flexion = pelvic tilt in the room - thigh inclination = -demand
+    lean = _LW_LORDOSIS - _LW_TILT  # the drawn lordosis changes by tilt + lean
+    return leg, lean, 1750.0 * float(centre_of_mass(leg, _LW_TILT, lean))
+
+
 def _balance_lean() -> Claim:
     demand, load = PARAMETERS["squeeze_demand"].default, PARAMETERS["bar_load"].default
     top = PARAMETERS["hip_extension_available"].max
     s, t = compensate(top, cue="squeeze_glutes"), compensate(top, cue="stand_tall")
     leg, lean, upright = float(s.thigh_inclination), float(s.trunk_lean), float(t.trunk_lean)
+    no_bar = float(compensate(top, cue="stand_tall", bar_load=0.0).thigh_inclination)
+    lw_leg, lw_lean, lw_ahead = _source_posture(demand)
 
     def check() -> bool:
-        again = compensate(top, cue="squeeze_glutes")
-        a, back = float(again.thigh_inclination), float(again.trunk_lean)
-        no_deficit = float(again.deficit) == 0.0 and float(again.pelvic_tilt) == 0.0
-        balanced = abs(float(centre_of_mass(a, -back, back))) < 1e-9  # the pelvis turned back with the trunk
-        split = abs(a + back - demand) < 1e-9 and 0.0 < a < back
-        return no_deficit and balanced and split and float(again.lumbar_extension) == 0.0
+        # falsifiable: the source's posture (lumbar flattened, thorax upright) balances too, within 5 mm,
+        # with the leg leaning forward less than under the model's posture
+        a, _, ahead = _source_posture(demand)
+        return abs(ahead) < 5.0 and 0.0 < a < leg and float(s.lumbar_extension) == 0.0
 
     return Claim(
         "balance_lean",
-        f'The model reads "squeeze glutes" as {format_degrees(demand)} deg of hip extension and lets balance share '
-        f"it: to keep the lifter and a bar of {load:g} x body mass over the mid-foot, the straight leg leans "
-        f"{format_degrees(leg)} deg forward about the ankle and the pelvis and trunk lean {format_degrees(lean)} deg "
-        f"back together at the hip (standing tall, {format_degrees(upright)} deg). With no deficit the squeeze adds "
-        "no lumbar extension, because the model takes the lean at the hip and keeps the lumbar curve's shape under "
-        "it: that is the model's assumption, not a measurement of lifters.",
+        f'The model reads "squeeze glutes" as {format_degrees(demand)} deg of hip extension. Holding the lumbar '
+        "curve rigid and taking the lean at the hip (the model's assumption, not a measurement of lifters), "
+        f"balance over the mid-foot with a bar of {load:g} x body mass (illustrative) puts the straight leg "
+        f"{format_degrees(leg)} deg forward about the ankle and the pelvis and trunk {format_degrees(lean)} deg "
+        f"back together (standing tall, {format_degrees(upright)} deg back; with no bar the leg leans "
+        f"{format_degrees(no_bar)} deg forward). So the squeeze with no deficit adds no lumbar extension, and "
+        "balance, solved after the hip angle is fixed, changes neither the hip angle nor the deficit: both by "
+        "construction. Balance alone does not force the lean back: Levine & Whittle's (1996) "
+        f"maximal posterior tilt, the pelvis {format_degrees(_LW_TILT)} deg and the lordosis "
+        f"{format_degrees(_LW_LORDOSIS)} deg with the thorax upright, balances as well (leg "
+        f"{format_degrees(lw_leg)} deg forward, centre of mass {abs(lw_ahead):.0f} mm "
+        f"{'in front of' if lw_ahead >= 0 else 'behind'} the mid-foot), so the squeeze's lumbar extension is "
+        f"{format_degrees(_LW_LORDOSIS)} or 0 deg depending on that one assumption.",
         f"squeeze_demand {format_degrees(demand)} deg, bar_load {load:g}, the lean taken at the hip with a rigid "
-        "lumbar curve",
+        "lumbar curve; the source's posture with the thorax "
+        f"{format_degrees(abs(lw_lean))} deg {'back' if lw_lean >= 0 else 'forward'} of upright",
         (README,),
         check,
     )
