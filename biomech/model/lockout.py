@@ -51,7 +51,6 @@ a little over 350 lines.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -66,6 +65,7 @@ from biomech.model.balance import POSTURE_PARAMETERS, leg_lean
 from biomech.model.blog_lockout import blog_lockout, blog_rotation_benefit
 from biomech.model.compensation import MECHANISMS, Compensation, Cue, Value
 from biomech.model.geometry_lockout import solve_lockout
+from biomech.model.stages import STAGES, StageSpan, stage_spans
 from biomech.parameters import check_parameter, resolve_overrides
 
 __all__ = [
@@ -94,10 +94,6 @@ CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence, a table cell or a figure's title names them: the one mapping of the
 cues' display names in the model and the figures (the lift's longer titles are ``model.lift.CUE_TITLES``)."""
-
-STAGES: tuple[str, ...] = ("none", "rotational", "lumbopelvic", "beyond_range")
-"""Stages in the order they appear as the restriction grows: ``"beyond_range"`` once the
-tilt (and the lumbar extension with it) is at its limit and the lockout stays short."""
 
 MODEL_PARAMETERS: tuple[str, ...] = (
     "squeeze_demand",
@@ -350,77 +346,6 @@ def compensate(
         tissue=name,
         mechanism=mechanism,
     )
-
-
-@dataclass(frozen=True)
-class StageSpan:
-    """A stage's interval of available hip extension, in degrees (may be empty).
-
-    Attributes
-    ----------
-    stage
-        One of :data:`STAGES`.
-    low, high
-        Interval of ``hip_extension_available``; ``low == high`` when the stage
-        does not occur (e.g. no rotational stage for a tissue without rotation action).
-    """
-
-    stage: str
-    low: float
-    high: float
-
-
-def _crossing(x: NDArray[np.float64], y: NDArray[np.float64]) -> float:
-    """Where ``y`` (positive at low ``x``, 0 from some ``x`` on) reaches 0: the line through
-    the last two positive samples, so exact for a piecewise-linear ``y``."""
-    positive = np.flatnonzero(y > 0)
-    if positive.size == 0:
-        return float(x[0])
-    j = int(positive[-1])
-    if j == x.size - 1:
-        return float(x[-1])
-    if j == 0:
-        return float((x[0] + x[1]) / 2.0)
-    slope = (y[j] - y[j - 1]) / (x[j] - x[j - 1])
-    return float(np.clip(x[j] - y[j] / slope if slope < 0 else (x[j] + x[j + 1]) / 2.0, x[j], x[j + 1]))
-
-
-def stage_spans(curve: Compensation) -> tuple[StageSpan, ...]:
-    """Return where each stage occurs along a curve of available extension.
-
-    Read off the model's own curve, whichever mechanism ran: compensation starts where
-    the deficit reaches 0, the lumbopelvic stage where the pelvic tilt does, the stage
-    beyond the range where the shortfall does (each found
-    on the line through the last two samples before it: exact where the model is
-    piecewise linear, as the blog's is).
-
-    Parameters
-    ----------
-    curve
-        :func:`compensate` over increasing values of ``hip_extension_available``.
-
-    Returns
-    -------
-    tuple of StageSpan
-        One per stage, in the order of :data:`STAGES`.
-
-    Examples
-    --------
-    >>> curve = compensate(np.linspace(-30.0, 40.0, 141), mechanism="blog")
-    >>> [(s.stage, round(s.low, 2), round(s.high, 2)) for s in stage_spans(curve)]
-    [('none', 9.0, 40.0), ('rotational', -2.55, 9.0), ('lumbopelvic', -13.35, -2.55), ('beyond_range', -30.0, -13.35)]
-    """
-    x = np.asarray(curve.hip_extension_available, dtype=float)
-    none_from = _crossing(x, np.asarray(curve.deficit, dtype=float))
-    lumbo_to = min(_crossing(x, np.asarray(curve.pelvic_tilt, dtype=float)), none_from)
-    beyond_to = min(_crossing(x, np.asarray(curve.shortfall, dtype=float)), lumbo_to)
-    bounds = {
-        STAGES[0]: (none_from, float(x[-1])),
-        STAGES[1]: (lumbo_to, none_from),
-        STAGES[2]: (beyond_to, lumbo_to),
-        STAGES[3]: (float(x[0]), beyond_to),
-    }
-    return tuple(StageSpan(stage, *bounds[stage]) for stage in STAGES)
 
 
 def __getattr__(name: str) -> Any:
