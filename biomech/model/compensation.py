@@ -184,7 +184,7 @@ class Compensation:
         'No deficit: 20 deg of extension available, 9 deg asked for'
         >>> text.split(". ")[1].split(", the lumbar")[0]
         'Leg 2.2 deg forward, pelvis and trunk 6.8 deg back for balance'
-        >>> text.endswith("the lumbar curve held rigid (model's assumption).")
+        >>> text.endswith("the lumbar curve held rigid (an assumption of the model).")
         True
         >>> "7.5 deg by tipping the pelvis forward on the trunk" in compensate(-10.0, mechanism="blog").describe()
         True
@@ -235,5 +235,5 @@ def _lean_words(leg: float, lean: float) -> str:
     def way(angle: float, ahead: str, behind: str) -> str:
         return f"{format_degrees(abs(angle))} deg {ahead if angle >= 0 else behind}"
 
-    rigid = "the lumbar curve held rigid (model's assumption)"
+    rigid = "the lumbar curve held rigid (an assumption of the model)"
     return f"Leg {way(leg, 'forward', 'back')}, pelvis and trunk {way(lean, 'back', 'forward')} for balance, {rigid}."

@@ -60,15 +60,15 @@ def tilt_label(scene: Scene) -> str:
     tilt (``pelvic_tilt``, the lumbar extension) and turned back with the trunk by the
     balance's lean (``trunk_lean``, :mod:`biomech.model.balance`), so the change from
     standing is ``pelvic_tilt_in_room = pelvic_tilt - trunk_lean``. Each quantity carries
-    one sign: the tilt on the trunk signed (anterior +), the lean written as "lean back"
-    and subtracted; the lean shown is the tilt shown less the change shown, so the printed
-    parts add up.
+    one sign: the tilt on the trunk signed (anterior +), the lean with the trunk written
+    as "back" and subtracted (``"− 7.7° back"``); the lean shown is the tilt shown less
+    the change shown, so the printed parts add up.
 
     Examples
     --------
     >>> from biomech.scene.scene import build_scene
     >>> tilt_label(build_scene(17.0)).splitlines()  # squeeze glutes, no deficit: the pelvis leans back
-    ['pelvic tilt', '3.2° in room (−6.8°)', '= 0° on trunk', '− 6.8° lean back']
+    ['pelvis in room', '3.2° (−6.8°) =', '0° on trunk', '− 6.8° back']
     """
     drawn = scene.bones_side.pelvic_tilt
     change = drawn - scene.standing_pelvic_tilt
@@ -77,8 +77,8 @@ def tilt_label(scene: Scene) -> str:
     sign = "−" if lean >= 0 else "+"
     way = "back" if lean >= 0 else "forward"
     return (
-        f"pelvic tilt\n{format_degrees(drawn, display=True)} in room "
-        f"({format_degrees(change, signed=True, display=True)})\n"
-        f"= {format_degrees(on_trunk, signed=True, display=True)} on trunk\n"
-        f"{sign} {format_degrees(abs(lean), display=True)} lean {way}"
+        f"pelvis in room\n{format_degrees(drawn, display=True)} "
+        f"({format_degrees(change, signed=True, display=True)}) =\n"
+        f"{format_degrees(on_trunk, signed=True, display=True)} on trunk\n"
+        f"{sign} {format_degrees(abs(lean), display=True)} {way}"
     )
