@@ -12,18 +12,21 @@ README = Path(__file__).parents[1] / "README.md"
 
 def render_model_table() -> list[str]:
     rows = [
-        "| available hip extension | cue | mechanism | deficit | rotation used (+ out) | anterior pelvic tilt "
-        "| lumbar extension | lockout short by | leg forward | pelvis and trunk back | feet out | stage |",
+        "| available hip extension | cue | mechanism | deficit | rotation used (+ out) "
+        "| anterior tilt on the trunk (= lumbar extension) | pelvis in the room (+ anterior) | lockout short by "
+        "| leg forward | pelvis and trunk back | feet out | stage |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for available in (17, 5, -5, -15):
         for cue in ("stand_tall", "squeeze_glutes"):
             for mechanism in ("blog", "geometry"):
                 s = compensate(available, cue=cue, mechanism=mechanism)
+                assert s.lumbar_extension == s.pelvic_tilt  # one column for both
+                assert abs(s.hip_flexion - (s.pelvic_tilt_in_room - s.thigh_inclination)) < 1e-9  # the convention
                 rows.append(
                     f"| {available} | {cue.replace('_', ' ')} | {mechanism} | {deg(s.deficit)} "
                     f"| {deg(s.rotation_used)} "
-                    f"| {deg(s.pelvic_tilt)} | {deg(s.lumbar_extension)} | {deg(s.shortfall)} "
+                    f"| {deg(s.pelvic_tilt)} | {deg(s.pelvic_tilt_in_room)} | {deg(s.shortfall)} "
                     f"| {deg(s.thigh_inclination)} "
                     f"| {deg(s.trunk_lean)} | {deg(s.foot_progression)} | {s.stage} |"
                 )

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -31,59 +29,19 @@ from biomech.anatomy.path_lengths import HIP_CENTRE_M
 from biomech.anatomy.paths import ligament_paths, muscle_paths
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
-from biomech.lessons.cases import LIFTER
+from biomech.lessons.claim_text import DATA_README, FIGURES_README, LESSON_01, LESSON_03, README, Claim, normalise
+from biomech.lessons.claims_rectus import rectus_lift, rectus_thomas
 from biomech.model.balance import centre_of_mass
 from biomech.model.compare import PART_NAMES, rotation_effect
-from biomech.model.lift import lift_posture
 from biomech.model.lockout import CUES, compensate
 from biomech.parameters import PARAMETERS
 
 __all__ = ["Claim", "FEMORAL_HEAD_RADIUS_MM", "band_clearance", "claim", "claims", "normalise"]
 
-README, FIGURES_README = "README.md", "figures/README.md"
-LESSON_01, LESSON_03 = "notebooks/01_hip_compensation_lab.ipynb", "notebooks/03_deadlift_lockout.ipynb"
-DATA_README = "biomech/data/README.md"
-
 FEMORAL_HEAD_RADIUS_MM = 23.0
 """Radius of the femoral head on gait2392's femur mesh, about 23 mm (``biomech/data/README.md``)."""
 _TFL_FLEXIONS = (30.0, 0.0, -10.0, -20.0)  # hip flexion (deg) at which TFL's rotation moment arm is quoted
 _ADDUCTORS = ("add_long_r", "add_brev_r", "pect_r", "grac_r", "add_mag1_r")
-_THOMAS_KNEE = 80.0  # Kendall's normal knee flexion with the thigh on the table
-_THOMAS_THIGH_UP = 15.0  # Kendall's example of a thigh held up: 15 deg of hip flexion
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One qualitative statement about what the model shows.
-
-    Attributes
-    ----------
-    id
-        A short name.
-    sentence
-        The sentence as it appears in each file of ``where`` (Markdown emphasis aside).
-    condition
-        Where the statement holds (posture, muscles, range), in words; the sentence
-        carries it too.
-    where
-        Paths (from the repository root) of the files that print the sentence.
-    check
-        Computes from the model whether the statement holds.
-    """
-
-    id: str
-    sentence: str
-    condition: str
-    where: tuple[str, ...]
-    check: Callable[[], bool]
-
-
-def normalise(text: str) -> str:
-    """Text without Markdown emphasis (``*``, ``_``, backticks) and with single spaces, for finding sentences."""
-    for mark in ("*", "`", "\\"):
-        text = text.replace(mark, "")
-    text = text.replace(" _", " ").replace("_ ", " ")
-    return " ".join(text.split())
 
 
 _MORE_NAMES = {"add_mag1_r": "adductor magnus' first part"}
@@ -259,79 +217,6 @@ def _external_shortens() -> Claim:
     )
 
 
-def _rectus_thomas() -> Claim:
-    available = np.linspace(-_THOMAS_THIGH_UP, 0.0, 7)
-    states = (compensate(available, cue=c, tissue="Rectus femoris", test_knee_flexion=_THOMAS_KNEE) for c in CUES)
-    worst = max(float(np.max(s.pelvic_tilt)) for s in states)
-    result = "no deficit" if worst == 0.0 else f"at most {format_degrees(worst)} deg of pelvic tilt"
-
-    def check() -> bool:
-        return worst <= 1.0
-
-    return Claim(
-        "rectus_femoris_thomas",
-        f"A rectus femoris that reaches its limit in a modified Thomas test with the knee bent "
-        f"{format_degrees(_THOMAS_KNEE)} deg and the thigh up to {format_degrees(_THOMAS_THIGH_UP)} deg above the "
-        f"table gives {result} at a straight-knee lockout, under either cue, in the geometry.",
-        "rectus femoris calibrated at 80 deg of knee flexion, lockout with the knee straight",
-        (README,),
-        check,
-    )
-
-
-def _rectus_path_mm(hip_flexion: np.ndarray | float, knee_flexion: np.ndarray | float) -> np.ndarray:
-    """Rectus femoris' length (mm) in gait2392, with the knee."""
-    return 1000.0 * path_length("rect_fem_r", hip_flexion=hip_flexion, knee_flexion=knee_flexion)
-
-
-def _hip_flexion_at_length(target_mm: float, knee_flexion: float) -> float:
-    """Hip flexion (deg) at which rectus femoris has this length at this knee flexion (bisection)."""
-    low, high = -30.0, 120.0
-    for _ in range(60):
-        middle = 0.5 * (low + high)
-        low, high = (middle, high) if float(_rectus_path_mm(middle, knee_flexion)) > target_mm else (low, middle)
-    return 0.5 * (low + high)
-
-
-def _rectus_lift() -> Claim:
-    phase = np.linspace(0.0, 1.0, 1001)
-    angles = lift_posture(phase)
-    along = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
-    peak = int(np.argmax(along))
-    straight_at = -LIFTER.hip_extension_available  # hip flexion (deg) of the lifter's straight-knee limit
-    limit = float(_rectus_path_mm(straight_at, 0.0))
-    held_at = _hip_flexion_at_length(limit, _THOMAS_KNEE)
-    thomas_shortest = float(_rectus_path_mm(_THOMAS_THIGH_UP, _THOMAS_KNEE))
-    knees = np.arange(0.0, _THOMAS_KNEE + 1.0, 1.0)
-    longer_knees = knees[_rectus_path_mm(_THOMAS_THIGH_UP, knees) > along[peak]]  # limits that clear the lift
-    knee_from = float(longer_knees[0]) if longer_knees.size else float("inf")
-    bites_from = float(phase[np.flatnonzero(along > limit)[0]]) if np.any(along > limit) else float("nan")
-
-    def check() -> bool:
-        now = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
-        hips, bent = np.meshgrid(np.linspace(0.0, _THOMAS_THIGH_UP, 7), knees[knees >= knee_from])
-        thomas = _rectus_path_mm(hips.ravel(), bent.ravel())
-        return bool(now[0] < limit < now.max() < thomas.min()) and held_at > 45.0
-
-    return Claim(
-        "rectus_femoris_lift",
-        "Rectus femoris bites earlier in the lift only if its limit was read with the knee straight: read so at "
-        f"{format_degrees(straight_at)} deg of hip flexion (lesson 03's lifter), its limit is {limit:.1f} mm, and "
-        f"along the lift's path (gait2392, with the knee) it is {along[0]:.1f} mm at the floor, at most "
-        f"{along[peak]:.1f} mm (phase {phase[peak]:.2f}) and {along[-1]:.1f} mm at lockout, so it bites from phase "
-        f"{bites_from:.2f} on. A muscle that short would hold the thigh at {format_degrees(held_at)} deg of hip "
-        f"flexion with the knee bent {format_degrees(_THOMAS_KNEE)} deg, as in a modified Thomas test. One found "
-        f"short in that test (knee bent {format_degrees(knee_from)} deg or more, thigh up to "
-        f"{format_degrees(_THOMAS_THIGH_UP)} deg above the table; at least {thomas_shortest:.1f} mm with the knee at "
-        f"{format_degrees(_THOMAS_KNEE)} deg) is longer than anywhere on the lift's path and bites nowhere in the "
-        "lift. Both follow from one generic adult's geometry and an illustrative lift path.",
-        f"rectus femoris' limit read with the knee straight at the lesson's lifter's hip angle, or in a modified "
-        f"Thomas test with the knee bent {format_degrees(knee_from)} deg or more; the lesson's lift path",
-        (README, LESSON_03),
-        check,
-    )
-
-
 def _capsule() -> Claim:
     start = _through_head_from()
 
@@ -377,30 +262,54 @@ def _no_pigeon_toes() -> Claim:
     )
 
 
+_LW_TILT, _LW_LORDOSIS = -8.7, -9.0
+"""Levine & Whittle 1996 (JOSPT 24(3):130-135, abstract only): maximal voluntary posterior pelvic tilt,
+standing: the pelvis -8.7 deg and the lordosis -9.0 deg from standing, the thorax left upright."""
+
+
+def _source_posture(demand: float) -> tuple[float, float, float]:
+    """Levine & Whittle's posture in the model's chain with the hip extended ``demand`` deg.
+
+    Returns the leg's forward lean, the trunk's lean back (the lordosis change less the pelvis's)
+    and how far the centre of mass of lifter and bar is in front of the mid-foot (mm, 1.75 m lifter).
+    """
+    leg = _LW_TILT + demand  # hip flexion = pelvic tilt in the room - thigh inclination = -demand
+    lean = _LW_LORDOSIS - _LW_TILT  # the drawn lordosis changes by tilt + lean
+    return leg, lean, 1750.0 * float(centre_of_mass(leg, _LW_TILT, lean))
+
+
 def _balance_lean() -> Claim:
     demand, load = PARAMETERS["squeeze_demand"].default, PARAMETERS["bar_load"].default
     top = PARAMETERS["hip_extension_available"].max
     s, t = compensate(top, cue="squeeze_glutes"), compensate(top, cue="stand_tall")
     leg, lean, upright = float(s.thigh_inclination), float(s.trunk_lean), float(t.trunk_lean)
+    no_bar = float(compensate(top, cue="stand_tall", bar_load=0.0).thigh_inclination)
+    lw_leg, lw_lean, lw_ahead = _source_posture(demand)
 
     def check() -> bool:
-        again = compensate(top, cue="squeeze_glutes")
-        a, back = float(again.thigh_inclination), float(again.trunk_lean)
-        no_deficit = float(again.deficit) == 0.0 and float(again.pelvic_tilt) == 0.0
-        balanced = abs(float(centre_of_mass(a, -back, back))) < 1e-9  # the pelvis turned back with the trunk
-        split = abs(a + back - demand) < 1e-9 and 0.0 < a < back
-        return no_deficit and balanced and split and float(again.lumbar_extension) == 0.0
+        # falsifiable: the source's posture (lumbar flattened, thorax upright) balances too, within 5 mm,
+        # with the leg leaning forward less than under the model's posture
+        a, _, ahead = _source_posture(demand)
+        return abs(ahead) < 5.0 and 0.0 < a < leg and float(s.lumbar_extension) == 0.0
 
     return Claim(
         "balance_lean",
-        f'The model reads "squeeze glutes" as {format_degrees(demand)} deg of hip extension and lets balance share '
-        f"it: to keep the lifter and a bar of {load:g} x body mass over the mid-foot, the straight leg leans "
-        f"{format_degrees(leg)} deg forward about the ankle and the pelvis and trunk lean {format_degrees(lean)} deg "
-        f"back together at the hip (standing tall, {format_degrees(upright)} deg). With no deficit the squeeze adds "
-        "no lumbar extension, because the model takes the lean at the hip and keeps the lumbar curve's shape under "
-        "it: that is the model's assumption, not a measurement of lifters.",
+        f'The model reads "squeeze glutes" as {format_degrees(demand)} deg of hip extension. Holding the lumbar '
+        "curve rigid and taking the lean at the hip (the model's assumption, not a measurement of lifters), "
+        f"balance over the mid-foot with a bar of {load:g} x body mass (illustrative) puts the straight leg "
+        f"{format_degrees(leg)} deg forward about the ankle and the pelvis and trunk {format_degrees(lean)} deg "
+        f"back together (standing tall, {format_degrees(upright)} deg back; with no bar the leg leans "
+        f"{format_degrees(no_bar)} deg forward). So the squeeze with no deficit adds no lumbar extension, and "
+        "balance, solved after the hip angle is fixed, changes neither the hip angle nor the deficit: both by "
+        "construction. Balance alone does not force the lean back: Levine & Whittle's (1996) "
+        f"maximal posterior tilt, the pelvis {format_degrees(_LW_TILT)} deg and the lordosis "
+        f"{format_degrees(_LW_LORDOSIS)} deg with the thorax upright, balances as well (leg "
+        f"{format_degrees(lw_leg)} deg forward, centre of mass {abs(lw_ahead):.0f} mm "
+        f"{'in front of' if lw_ahead >= 0 else 'behind'} the mid-foot), so the squeeze's lumbar extension is "
+        f"{format_degrees(_LW_LORDOSIS)} or 0 deg depending on that one assumption.",
         f"squeeze_demand {format_degrees(demand)} deg, bar_load {load:g}, the lean taken at the hip with a rigid "
-        "lumbar curve",
+        "lumbar curve; the source's posture with the thorax "
+        f"{format_degrees(abs(lw_lean))} deg {'back' if lw_lean >= 0 else 'forward'} of upright",
         (README,),
         check,
     )
@@ -415,8 +324,8 @@ def claims() -> tuple[Claim, ...]:
         _adductors(),
         _psoas(),
         _external_shortens(),
-        _rectus_thomas(),
-        _rectus_lift(),
+        rectus_thomas(),
+        rectus_lift(),
         _capsule(),
         _no_pigeon_toes(),
         _balance_lean(),

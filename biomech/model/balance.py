@@ -35,11 +35,23 @@ pelvic_tilt``); :func:`leg_lean` finds ``a`` by bisection so that the centre of 
 over the mid-foot, and :func:`trunk_lean` is ``demand - a``. With the defaults and no
 deficit, "stand tall" leans the whole straight body back 0.7 deg about the ankle (leg
 -0.7 deg, pelvis and trunk 0.7 deg back, the hip at 0) to hold the bar; "squeeze
-glutes" puts the leg 2.2 deg forward and the pelvis and trunk 6.8 deg back, close to
-the 8.7 deg of maximal posterior pelvic tilt that sizes the squeeze (Levine & Whittle
-1996, see ``squeeze_demand``). Without a bar (``bar_load=0``) the leg leans forward 1.3
-deg standing tall. The lean neither changes the hip angle nor the deficit, rotation or
-tilt.
+glutes" puts the leg 2.2 deg forward and the pelvis and trunk 6.8 deg back (with the
+illustrative bar of one body mass; without a bar, ``bar_load=0``, the leg leans forward
+1.3 deg standing tall). By construction the balance is solved after the hip angle is
+fixed, so it changes neither the hip angle nor the deficit, rotation or tilt, and with
+no deficit the squeeze adds no lumbar extension.
+
+**The lean back comes from the assumption, not from balance alone.** Levine & Whittle
+(1996), whose maximal posterior tilt sizes the squeeze (``squeeze_demand``), measured
+the pelvis at -8.7 deg and the lordosis at -9.0 deg: their subjects flattened the
+lumbar curve by as much as they tilted and kept the thorax upright. That posture
+balances too: with the hip extended 9 deg the leg leans 0.3 deg forward and the centre
+of mass is about 1 mm in front of the mid-foot (``centre_of_mass(0.3, -8.7, -0.3)``,
+the thorax 0.3 deg forward so that the lordosis changes by -9.0). The model instead
+keeps the lumbar curve rigid and leans the thorax back 6.8 deg: its assumption. The
+squeeze's lumbar extension with no deficit is -9 deg under the source's posture and 0
+under the model's. (The compensation's anterior tilt is coupled 1:1 to the lumbar
+spine on the same source's authority; the balance's lean is not.)
 
 **Limits.** That the whole lean is taken at the hip, with the leg straight and the lumbar
 curve rigid under it, is the project's assumption, not a measurement: a real lifter may
@@ -60,6 +72,8 @@ Examples
 (2.15, 6.85)
 >>> round(100 * 1.75 * float(bar_from_mid_foot(9.0, 0.0, 0.0)), 1)  # the whole leg 9 deg forward, trunk upright: cm
 18.6
+>>> round(1750 * float(centre_of_mass(0.3, -8.7, -0.3)))  # Levine & Whittle's posterior tilt, hip 9 deg extended: mm
+1
 """
 
 from __future__ import annotations

@@ -33,6 +33,14 @@ class Compensation:
     input shape. Sign conventions: external rotation +, anterior pelvic tilt +, lumbar
     extension +, hip flexion +, thigh inclination + forward, trunk lean + back.
 
+    Two pelvic tilts, not to be confused: ``pelvic_tilt`` is the compensation's anterior
+    tilt of the pelvis *on the trunk* (the lumbar extension, by construction), and
+    :attr:`pelvic_tilt_in_room` is the pelvis's tilt in the room from standing, what an
+    inclinometer on ASIS and PSIS would read: ``pelvic_tilt - trunk_lean``. The project's
+    convention on room angles, hip flexion = pelvic tilt in the room - thigh inclination,
+    holds with the room tilt: ``hip_flexion == pelvic_tilt_in_room - thigh_inclination``
+    (the shortfall included, since the balance works with the extension reached).
+
     Attributes
     ----------
     hip_extension_available
@@ -53,8 +61,9 @@ class Compensation:
         Rotation that would make up the whole deficit alone (same sign convention);
         ``inf`` where rotation cannot do it.
     pelvic_tilt
-        Anterior pelvic tilt added by the compensation, relative to the trunk and thigh
-        (the pelvis in the room is also turned back with the trunk by ``trunk_lean``).
+        Anterior pelvic tilt added by the compensation, relative to the trunk above T12
+        (= the lumbar extension); not the tilt in the room, which is also turned back
+        with the trunk by ``trunk_lean`` (:attr:`pelvic_tilt_in_room`).
     lumbar_extension
         Lumbar extension added beyond the standing lordosis: equal to ``pelvic_tilt``
         (the pelvis tips forward under the lumbar spine; the balance adds nothing
@@ -77,7 +86,8 @@ class Compensation:
         Foot angle, toe-out positive: the stance's baseline plus the rotation.
     hip_flexion
         Pelvis-to-thigh angle at lockout, flexion + (the standing hip is at 0):
-        ``pelvic_tilt + shortfall - demand``.
+        ``pelvic_tilt + shortfall - demand``, which is
+        ``pelvic_tilt_in_room - thigh_inclination``.
     thigh_inclination
         Forward lean of the straight leg from vertical about the ankle (back:
         negative), set by balance: the part of ``demand`` taken by the leg (2.2 deg of
@@ -113,6 +123,23 @@ class Compensation:
     mechanism: str = "blog"
 
     @property
+    def pelvic_tilt_in_room(self) -> Value:
+        """Anterior (+) tilt of the pelvis in the room from standing, degrees: ``pelvic_tilt - trunk_lean``.
+
+        The compensation tips the pelvis forward on the trunk by ``pelvic_tilt`` and the
+        balance turns pelvis and trunk back together by ``trunk_lean``
+        (:mod:`biomech.model.balance`); the drawn pelvis is at the standing tilt plus this.
+
+        Examples
+        --------
+        >>> from biomech.model.lockout import compensate
+        >>> s = compensate(17.0)  # squeeze glutes, no deficit: no tilt on the trunk, the pelvis back in the room
+        >>> round(s.pelvic_tilt_in_room, 2), round(s.pelvic_tilt_in_room - s.thigh_inclination, 2)
+        (-6.85, -9.0)
+        """
+        return self.pelvic_tilt - self.trunk_lean
+
+    @property
     def tissues(self) -> tuple[str, ...]:
         """The restricting tissues, one label each."""
         return tuple(self.tissue.split(" + "))
@@ -127,7 +154,8 @@ class Compensation:
             ("rotation benefit (deg/deg)", self.rotation_benefit),
             ("rotation used (+ external)", self.rotation_used),
             ("rotation needed alone", self.rotation_needed),
-            ("anterior pelvic tilt", self.pelvic_tilt),
+            ("anterior tilt on the trunk", self.pelvic_tilt),
+            ("pelvic tilt in the room", self.pelvic_tilt_in_room),
             ("lumbar extension", self.lumbar_extension),
             ("short of the demand", self.shortfall),
             ("pelvis and trunk lean back", self.trunk_lean),
@@ -154,8 +182,12 @@ class Compensation:
         >>> text = compensate(20.0).describe()
         >>> text.split(". ")[0]
         'No deficit: 20 deg of extension available, 9 deg asked for'
-        >>> text.split(". ")[1]
-        'Leg 2.2 deg forward, pelvis and trunk 6.8 deg back for balance.'
+        >>> text.split(". ")[1].split(", the lumbar")[0]
+        'Leg 2.2 deg forward, pelvis and trunk 6.8 deg back for balance'
+        >>> text.endswith("the lumbar curve held rigid (an assumption of the model).")
+        True
+        >>> "7.5 deg by tipping the pelvis forward on the trunk" in compensate(-10.0, mechanism="blog").describe()
+        True
         """
         if np.ndim(self.deficit) != 0:
             raise ValueError("describe() needs a single state; index the arrays first.")
@@ -183,17 +215,25 @@ class Compensation:
                 "at most, "
                 f"Levine & Whittle 1996): the lockout stays {deg(float(self.shortfall))} deg short"
             )
-        return (
-            f"{deg(float(self.deficit))} deg short of extension: {by_rotation}, "
-            f"{deg(float(self.pelvic_tilt))} deg by anterior pelvic tilt with as much lumbar extension"
-            f"{beyond}.{balance}"
-        )
+        tilt = float(self.pelvic_tilt)
+        by_tilt = ""
+        if deg(tilt) != "0":  # a tilt that rounds to 0 is not named
+            by_tilt = (
+                f", {deg(tilt)} deg by tipping the pelvis forward on the trunk (as much lumbar extension; "
+                f"in the room the pelvis is at {deg(float(self.pelvic_tilt_in_room), signed=True)} deg from standing)"
+            )
+        return f"{deg(float(self.deficit))} deg short of extension: {by_rotation}{by_tilt}{beyond}.{balance}"
 
 
 def _lean_words(leg: float, lean: float) -> str:
-    """The balance's split in words, e.g. ``"Leg 2.2 deg forward, pelvis and trunk 6.8 deg back for balance."``."""
+    """The balance's split in words, e.g. ``"Leg 2.2 deg forward, pelvis and trunk 6.8 deg back (balance, ...)."``.
+
+    The lean is taken at the hip because the model holds the lumbar curve rigid under it
+    (:mod:`biomech.model.balance`): balance alone would allow other splits.
+    """
 
     def way(angle: float, ahead: str, behind: str) -> str:
         return f"{format_degrees(abs(angle))} deg {ahead if angle >= 0 else behind}"
 
-    return f"Leg {way(leg, 'forward', 'back')}, pelvis and trunk {way(lean, 'back', 'forward')} for balance."
+    rigid = "the lumbar curve held rigid (an assumption of the model)"
+    return f"Leg {way(leg, 'forward', 'back')}, pelvis and trunk {way(lean, 'back', 'forward')} for balance, {rigid}."

@@ -20,8 +20,11 @@ How that posture stands over the feet is left to balance (:mod:`biomech.model.ba
 the straight leg leans forward by ``thigh_inclination`` about the ankle and the pelvis and
 trunk lean back together by ``trunk_lean = demand - shortfall - thigh_inclination`` (at the hip),
 until the centre of mass of lifter and bar is over the mid-foot. The lumbar spine keeps
-only the compensation's extension (``lumbar_extension = pelvic_tilt``); balance changes
-neither the hip angle nor the deficit, rotation or tilt.
+only the compensation's extension (``lumbar_extension = pelvic_tilt``); by construction
+(balance is solved after the hip angle is fixed) it changes neither the hip angle nor the
+deficit, rotation or tilt. ``pelvic_tilt`` is the pelvis's tilt on the trunk; in the room the
+pelvis is at ``pelvic_tilt_in_room = pelvic_tilt - trunk_lean`` from standing, and the
+convention on room angles holds with it: ``hip_flexion = pelvic_tilt_in_room - thigh_inclination``.
 
 Two mechanisms answer the question (``mechanism=``):
 

@@ -54,19 +54,31 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
 
 
 def tilt_label(scene: Scene) -> str:
-    """The drawn pelvic tilt in the room and its change from standing.
+    """The drawn pelvic tilt in the room, its change from standing, and the two parts of that change.
 
-    The pelvis in the room is tilted by the compensation's anterior tilt and turned back
-    with the trunk by the balance's lean (:mod:`biomech.model.balance`), so the change
-    from standing is ``pelvic_tilt - trunk_lean``; the readout's first line
-    (:meth:`~biomech.model.compensation.Compensation.describe`) names the two parts.
+    The pelvis in the room is tipped forward on the trunk by the compensation's anterior
+    tilt (``pelvic_tilt``, the lumbar extension) and turned back with the trunk by the
+    balance's lean (``trunk_lean``, :mod:`biomech.model.balance`), so the change from
+    standing is ``pelvic_tilt_in_room = pelvic_tilt - trunk_lean``. Each quantity carries
+    one sign: the tilt on the trunk signed (anterior +), the lean with the trunk written
+    as "back" and subtracted (``"− 7.7° back"``); the lean shown is the tilt shown less
+    the change shown, so the printed parts add up.
 
     Examples
     --------
     >>> from biomech.scene.scene import build_scene
     >>> tilt_label(build_scene(17.0)).splitlines()  # squeeze glutes, no deficit: the pelvis leans back
-    ['pelvic tilt', '3.2°', '(−6.8°)']
+    ['pelvis in room', '3.2° (−6.8°) =', '0° on trunk', '− 6.8° back']
     """
     drawn = scene.bones_side.pelvic_tilt
-    added = format_degrees(drawn - scene.standing_pelvic_tilt, signed=True, display=True)
-    return f"pelvic tilt\n{format_degrees(drawn, display=True)}\n({added})"
+    change = drawn - scene.standing_pelvic_tilt
+    on_trunk = float(scene.state.pelvic_tilt)
+    lean = float(format_degrees(on_trunk)) - float(format_degrees(change))  # the printed parts add up
+    sign = "−" if lean >= 0 else "+"
+    way = "back" if lean >= 0 else "forward"
+    return (
+        f"pelvis in room\n{format_degrees(drawn, display=True)} "
+        f"({format_degrees(change, signed=True, display=True)}) =\n"
+        f"{format_degrees(on_trunk, signed=True, display=True)} on trunk\n"
+        f"{sign} {format_degrees(abs(lean), display=True)} {way}"
+    )

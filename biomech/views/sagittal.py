@@ -85,7 +85,7 @@ class SagittalView(View):
     >>> view = SagittalView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.tilt_label.get_text()
-    'pelvic tilt\\n9.8°\\n(−0.2°)'
+    'pelvis in room\\n9.8° (−0.2°) =\\n+7.5° on trunk\\n− 7.7° back'
     """
 
     def __init__(self, ax: Axes, *, theme: str | Theme = "light", region: str = "body", labels: bool = True) -> None:

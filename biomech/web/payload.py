@@ -23,7 +23,7 @@ Examples
 >>> from biomech.scene.scene import build_scene
 >>> frame = scene_frame(build_scene(-10.0, mechanism="blog"), reference_outlines(build_scene(0.0)))
 >>> frame["labels"]["tilt"]["text"]
-'pelvic tilt\\n9.8°\\n(−0.2°)'
+'pelvis in room\\n9.8° (−0.2°) =\\n+7.5° on trunk\\n− 7.7° back'
 >>> frame["labels"]["feet"]["text"]
 'feet turned out 52.5°'
 """
@@ -101,12 +101,11 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     through :func:`~biomech.formatting.format_degrees`.
     """
     p, t = scene.sagittal, scene.transverse
-    tilt = p.pelvic_tilt - scene.standing_pelvic_tilt
     lordosis = p.lumbar_lordosis - scene.standing_lumbar_lordosis
     feet = "out" if t.foot_progression >= 0 else "in"
     rotation = "external" if t.hip_rotation >= 0 else "internal"
     angles = (
-        f"Pelvic tilt {_deg(p.pelvic_tilt)} ({_deg(tilt, signed=True)}) \u00b7 "
+        f"Pelvic tilt {' '.join(tilt_label(scene).splitlines()[1:])}, in the room \u00b7 "
         f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
         f"feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
         f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"

@@ -220,3 +220,32 @@ def test_more_tilt_or_more_demand_needs_more_lean(theta, tilt, more, load, tilt0
     assert leg_lean(theta, tilt + more, bar_load=load, **posture) <= leg + 1e-9
     assert trunk_lean(theta + more, tilt, bar_load=load, **posture) >= base - 1e-9
     assert leg_lean(theta + more, tilt, bar_load=load, **posture) >= leg - 1e-9
+
+
+def _pelvis_on_thigh(points: dict[str, np.ndarray]) -> np.ndarray:
+    """Angle of the hip-to-sacrum line from the hip-to-knee line in the drawn chain, degrees (counterclockwise +)."""
+    sacrum, knee = points["sacrum"] - points["hip"], points["knee"] - points["hip"]
+    return np.degrees(np.arctan2(sacrum[..., 1], sacrum[..., 0]) - np.arctan2(knee[..., 1], knee[..., 0]))
+
+
+@given(
+    in_range("hip_extension_available"),
+    st.sampled_from(CUES),
+    st.sampled_from(["blog", "geometry"]),
+    in_range("bar_load"),
+    in_range("squeeze_demand"),
+    in_range("standing_pelvic_tilt"),
+    in_range("standing_lumbar_lordosis"),
+)
+def test_room_angles_follow_the_convention(available, cue, mechanism, load, demand, tilt0, lordosis0):
+    """The project's convention on room angles, hip flexion = pelvic tilt - thigh inclination, holds with
+    the pelvis's tilt in the room (``pelvic_tilt_in_room``), not with the compensation's tilt on the trunk;
+    and the drawn chain's pelvis-to-thigh angle changes from standing by exactly the hip flexion."""
+    posture = {"standing_pelvic_tilt": tilt0, "standing_lumbar_lordosis": lordosis0}
+    s = compensate(available, cue=cue, mechanism=mechanism, bar_load=load, squeeze_demand=demand, **posture)
+    assert s.pelvic_tilt_in_room == pytest.approx(s.pelvic_tilt - s.trunk_lean, abs=1e-12)
+    assert s.hip_flexion == pytest.approx(s.pelvic_tilt_in_room - s.thigh_inclination, abs=1e-9)
+    drawn = lockout_points(s.thigh_inclination, s.pelvic_tilt_in_room, s.trunk_lean, **posture)
+    standing = lockout_points(0.0, 0.0, 0.0, **posture)
+    flexion = _pelvis_on_thigh(standing) - _pelvis_on_thigh(drawn)  # the pelvis turning forward onto the thigh
+    assert float(flexion) == pytest.approx(s.hip_flexion, abs=1e-9)

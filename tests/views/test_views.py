@@ -155,7 +155,9 @@ def test_labels_are_in_degrees():
     lean = build_scene(-10.0).state.trunk_lean  # the pelvis leans back with the trunk, at the hip
     drawn = format_degrees(10.0 + 7.45 - lean, display=True)
     change = format_degrees(7.45 - lean, signed=True, display=True)
-    assert hips.tilt_label.get_text() == f"pelvic tilt\n{drawn}\n({change})"
+    lines = hips.tilt_label.get_text().splitlines()
+    assert lines[:3] == ["pelvis in room", f"{drawn} ({change}) =", "+7.5° on trunk"]
+    assert lines[3] == "− 7.7° back"  # 7.5 - (-0.2): the printed parts add up
     assert 7.0 < lean < 8.0 and drawn == "9.8°"
     lordosis = f"lordosis\n{format_degrees(49.8 + 7.45, display=True)} (+7.5°)"  # the lean adds no lordosis
     assert hips.lordosis_label.get_text() == lordosis

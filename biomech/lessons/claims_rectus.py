@@ -1,0 +1,94 @@
+"""The claims on rectus femoris: its Thomas-test limit at lockout and along the lift (numpy only).
+
+Part of :mod:`biomech.lessons.claims` (listed there by :func:`~biomech.lessons.claims.claims`);
+here because they share the rectus' length along the lift's path and in a modified Thomas test.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from biomech.anatomy.geometry import path_length
+from biomech.formatting import format_degrees
+from biomech.lessons.cases import LIFTER
+from biomech.lessons.claim_text import LESSON_03, README, Claim
+from biomech.model.lift import lift_posture
+from biomech.model.lockout import CUES, compensate
+
+__all__ = ["rectus_lift", "rectus_thomas"]
+
+_THOMAS_KNEE = 80.0  # Kendall's normal knee flexion with the thigh on the table
+_THOMAS_THIGH_UP = 15.0  # Kendall's example of a thigh held up: 15 deg of hip flexion
+
+
+def rectus_thomas() -> Claim:
+    available = np.linspace(-_THOMAS_THIGH_UP, 0.0, 7)
+    states = (compensate(available, cue=c, tissue="Rectus femoris", test_knee_flexion=_THOMAS_KNEE) for c in CUES)
+    worst = max(float(np.max(s.pelvic_tilt)) for s in states)
+    result = "no deficit" if worst == 0.0 else f"at most {format_degrees(worst)} deg of pelvic tilt"
+
+    def check() -> bool:
+        return worst <= 1.0
+
+    return Claim(
+        "rectus_femoris_thomas",
+        f"A rectus femoris that reaches its limit in a modified Thomas test with the knee bent "
+        f"{format_degrees(_THOMAS_KNEE)} deg and the thigh up to {format_degrees(_THOMAS_THIGH_UP)} deg above the "
+        f"table gives {result} at a straight-knee lockout, under either cue, in the geometry.",
+        "rectus femoris calibrated at 80 deg of knee flexion, lockout with the knee straight",
+        (README,),
+        check,
+    )
+
+
+def _rectus_path_mm(hip_flexion: np.ndarray | float, knee_flexion: np.ndarray | float) -> np.ndarray:
+    """Rectus femoris' length (mm) in gait2392, with the knee."""
+    return 1000.0 * path_length("rect_fem_r", hip_flexion=hip_flexion, knee_flexion=knee_flexion)
+
+
+def _hip_flexion_at_length(target_mm: float, knee_flexion: float) -> float:
+    """Hip flexion (deg) at which rectus femoris has this length at this knee flexion (bisection)."""
+    low, high = -30.0, 120.0
+    for _ in range(60):
+        middle = 0.5 * (low + high)
+        low, high = (middle, high) if float(_rectus_path_mm(middle, knee_flexion)) > target_mm else (low, middle)
+    return 0.5 * (low + high)
+
+
+def rectus_lift() -> Claim:
+    phase = np.linspace(0.0, 1.0, 1001)
+    angles = lift_posture(phase)
+    along = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
+    peak = int(np.argmax(along))
+    straight_at = -LIFTER.hip_extension_available  # hip flexion (deg) of the lifter's straight-knee limit
+    limit = float(_rectus_path_mm(straight_at, 0.0))
+    held_at = _hip_flexion_at_length(limit, _THOMAS_KNEE)
+    thomas_shortest = float(_rectus_path_mm(_THOMAS_THIGH_UP, _THOMAS_KNEE))
+    knees = np.arange(0.0, _THOMAS_KNEE + 1.0, 1.0)
+    longer_knees = knees[_rectus_path_mm(_THOMAS_THIGH_UP, knees) > along[peak]]  # limits that clear the lift
+    knee_from = float(longer_knees[0]) if longer_knees.size else float("inf")
+    bites_from = float(phase[np.flatnonzero(along > limit)[0]]) if np.any(along > limit) else float("nan")
+
+    def check() -> bool:
+        now = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
+        hips, bent = np.meshgrid(np.linspace(0.0, _THOMAS_THIGH_UP, 7), knees[knees >= knee_from])
+        thomas = _rectus_path_mm(hips.ravel(), bent.ravel())
+        return bool(now[0] < limit < now.max() < thomas.min()) and held_at > 45.0
+
+    return Claim(
+        "rectus_femoris_lift",
+        "Rectus femoris bites earlier in the lift only if its limit was read with the knee straight: read so at "
+        f"{format_degrees(straight_at)} deg of hip flexion (lesson 03's lifter), its limit is {limit:.1f} mm, and "
+        f"along the lift's path (gait2392, with the knee) it is {along[0]:.1f} mm at the floor, at most "
+        f"{along[peak]:.1f} mm (phase {phase[peak]:.2f}) and {along[-1]:.1f} mm at lockout, so it bites from phase "
+        f"{bites_from:.2f} on. A muscle that short would hold the thigh at {format_degrees(held_at)} deg of hip "
+        f"flexion with the knee bent {format_degrees(_THOMAS_KNEE)} deg, as in a modified Thomas test. One found "
+        f"short in that test (knee bent {format_degrees(knee_from)} deg or more, thigh up to "
+        f"{format_degrees(_THOMAS_THIGH_UP)} deg above the table; at least {thomas_shortest:.1f} mm with the knee at "
+        f"{format_degrees(_THOMAS_KNEE)} deg) is longer than anywhere on the lift's path and bites nowhere in the "
+        "lift. Both follow from one generic adult's geometry and an illustrative lift path.",
+        f"rectus femoris' limit read with the knee straight at the lesson's lifter's hip angle, or in a modified "
+        f"Thomas test with the knee bent {format_degrees(knee_from)} deg or more; the lesson's lift path",
+        (README, LESSON_03),
+        check,
+    )
