@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from biomech.formatting import format_degrees
 from biomech.model.lift import lift_compensation
 from tests.voila_server import skip_without_chromium
 
@@ -61,7 +62,13 @@ def test_an_arrow_key_on_the_phase_slider_repaints_with_no_kernel_message(page):
     # the readout and the aria-live line say the state the model gives at that phase (lesson 03's lifter)
     squeeze = lift_compensation(0.9, -8.0, cue="squeeze_glutes")
     assert squeeze.describe() in page.locator(".hl-lift .hl-readout").inner_text()
-    assert squeeze.describe() in page.locator(".hl-lift [aria-live]").inner_text()
+    spoken = page.locator(".hl-lift [aria-live]").inner_text()  # the changing numbers only, not the paragraphs
+    assert squeeze.describe() not in spoken
+    for words in (
+        f"hip rotation {format_degrees(squeeze.rotation_used, display=True)}",
+        f"anterior pelvic tilt added {format_degrees(squeeze.pelvic_tilt, display=True)}",
+    ):
+        assert words in spoken
     assert page.locator(".hl-lift .hl-value").inner_text() == "0.90"
     # the plate is drawn around each cue's bar, and the curves' cursor moved
     assert page.locator(".hl-lift .hl-plate").count() == 2

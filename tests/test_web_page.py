@@ -122,10 +122,11 @@ def test_the_numbers_follow_the_selectors_and_equal_the_model(browser, page_file
         now = shown(page)
         assert now["state"] == format_degrees(x)
         assert now["readout"].split("\n")[0] == model.describe()
-        tilt = format_degrees(10.0 + model.pelvic_tilt, display=True)  # standing tilt 10 deg + the model's
-        assert now["tilt"].startswith(
-            f"pelvic tilt{tilt}(" + format_degrees(model.pelvic_tilt, signed=True, display=True)
-        )
+        # the pelvis in the room: standing tilt 10 deg + the model's tilt on the trunk - the balance's lean
+        room = format_degrees(model.pelvic_tilt_in_room, signed=True, display=True)
+        assert now["tilt"].startswith(f"pelvis in room{format_degrees(10.0 + model.pelvic_tilt_in_room, display=True)}")
+        assert f"({room})" in now["tilt"]
+        assert f"{format_degrees(model.pelvic_tilt, signed=True, display=True)} on trunk" in now["tilt"]
     assert page.refused == [] and page.errors == []
     page.context.close()
 
