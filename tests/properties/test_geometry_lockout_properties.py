@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from biomech.anatomy.geometry import path_length  # noqa: E402
@@ -174,7 +174,15 @@ def _range_grid(s: dict, r: object, points: int) -> np.ndarray:
 @given(free_states)
 def test_with_no_price_no_rotation_in_range_needs_less_tilt(s):
     """The solver before the price (``rotation_gain_floor`` and ``moment_arm_floor`` 0): the
-    least tilt; where that is none, the least rotation that gives it (brute force, 241 rotations)."""
+    least tilt; where that is none, the least rotation that gives it (brute force, 241 rotations).
+
+    Left out: a part whose limit was read within 2 deg of its own shortest posture (adductor
+    brevis near 25 deg of flexion). Its length is stationary there, so the tilt at which it
+    reaches the limit is ill-conditioned, and the solver and the brute force (two grids) may
+    differ by a few tenths of a degree.
+    """
+    shortest = _shortest_posture(s, np.zeros(1))[0]
+    assume(not np.any(np.abs(shortest + s["available"]) < 2.0))
     r = _solve(s)
     grid = _range_grid(s, r, 241)
     tilt = _least_tilt(s, r.demand, grid)
