@@ -101,7 +101,7 @@ def test_it_paints_offline_and_the_arrow_key_moves_the_state(browser, page_file,
     assert after["readout"].startswith(model.describe())
     assert after["value"] == format_degrees(7.0, display=True)
     assert after["said"].startswith("7 deg available, squeeze glutes: " + model.describe())
-    assert f"feet turned out {format_degrees(model.foot_progression, display=True)}" == after["feet"]
+    assert f"stance: feet out {format_degrees(model.foot_progression, display=True)}" == after["feet"]
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert page.refused == [] and page.errors == []
     page.context.close()

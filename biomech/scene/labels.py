@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 
-__all__ = ["LordosisLabel", "lordosis_label", "tilt_label"]
+__all__ = ["LordosisLabel", "feet_label", "lordosis_label", "tilt_label"]
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,22 @@ def tilt_label(scene: Scene) -> str:
         f"{format_degrees(on_trunk, signed=True, display=True)} on trunk\n"
         f"{sign} {format_degrees(abs(lean), display=True)} {way}"
     )
+
+
+def feet_label(foot_progression: float) -> str:
+    """The top view's words for the drawn feet: the stance this hip rotation would need.
+
+    The feet are drawn at the foot progression the model gives (the stance's baseline plus
+    the hip's rotation). Planted under a loaded bar the feet cannot turn at lockout, so the
+    drawing shows the stance the rotation would need if it were set before the pull
+    (:mod:`biomech.lessons.rivals` says why).
+
+    Examples
+    --------
+    >>> feet_label(52.5), feet_label(-15.6), feet_label(0.01)
+    ('stance: feet out 52.5°', 'stance: feet in 15.6°', 'stance: feet straight ahead')
+    """
+    way = "out" if foot_progression >= 0.05 else ("in" if foot_progression <= -0.05 else "straight")
+    if way == "straight":
+        return "stance: feet straight ahead"
+    return f"stance: feet {way} {format_degrees(abs(foot_progression), display=True)}"

@@ -12,6 +12,7 @@ from matplotlib.path import Path
 
 from biomech.formatting import format_degrees
 from biomech.scene.bones import TransverseBones
+from biomech.scene.labels import feet_label
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, join_lines
@@ -51,7 +52,7 @@ class TransverseView(View):
     >>> view = TransverseView(Figure().add_subplot())
     >>> view.update(build_scene(-10.0, mechanism="blog"))
     >>> view.feet_label.get_text()
-    'feet turned out 52.5°'
+    'stance: feet out 52.5°'
     """
 
     def __init__(self, ax: Axes, *, theme: str | Theme = "light", labels_above: bool = False) -> None:
@@ -139,11 +140,7 @@ class TransverseView(View):
         self.ahead.set_data(*join_lines(ahead))
         self.arcs.set_data(*join_lines(arcs))
         self.stance.set_data(*join_lines(stance))
-        fp = b.foot_progression
-        way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
-        self.feet_label.set_text(
-            f"feet turned {way} {format_degrees(abs(fp), display=True)}" if way != "straight" else "feet straight ahead"
-        )
+        self.feet_label.set_text(feet_label(b.foot_progression))
         rot = b.hip_rotation
         kind = "external" if rot > 0 else "internal"
         self.hip_label.set_text(

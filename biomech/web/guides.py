@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from biomech.formatting import format_degrees
+from biomech.scene.labels import feet_label
 from biomech.scene.scene import Scene
 from biomech.web.bone_motion import whole_numbers
 
@@ -51,8 +52,7 @@ def _top_guides(scene: Scene) -> dict[str, Any]:
         s = np.radians(baseline)
         stance.append(whole_numbers([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
     fp, rot = b.foot_progression, b.hip_rotation
-    way = "out" if fp >= 0.05 else ("in" if fp <= -0.05 else "straight")
-    feet = f"feet turned {way} {_deg(abs(fp))}" if way != "straight" else "feet straight ahead"
+    feet = feet_label(fp)
     kind = "external" if rot > 0 else "internal"
     hip = f"hip rotation {_deg(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
     return {

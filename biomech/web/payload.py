@@ -25,7 +25,7 @@ Examples
 >>> frame["labels"]["tilt"]["text"]
 'pelvis in room\\n9.8° (−0.2°) =\\n+7.5° on trunk\\n− 7.7° back'
 >>> frame["labels"]["feet"]["text"]
-'feet turned out 52.5°'
+'stance: feet out 52.5°'
 """
 
 from __future__ import annotations

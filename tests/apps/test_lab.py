@@ -269,7 +269,7 @@ def test_readout_prints_the_digits_the_figure_prints(lab):
     tilt = " ".join(hips.tilt_label.get_text().split("\n")[1:])
     lordosis = hips.lordosis_label.get_text().split("\n")[1]
     assert f"Pelvic tilt {tilt}" in lab.readout.value and f"lordosis {lordosis}" in lab.readout.value
-    feet = lab.dashboard.views["transverse"].feet_label.get_text().removeprefix("feet turned ")
+    feet = lab.dashboard.views["transverse"].feet_label.get_text().removeprefix("stance: feet ")
     assert f"feet {feet}" in lab.readout.value
     top = lab.dashboard.views["transverse"]
     moving_text = [t for t in lab.dashboard.animated_artists if hasattr(t, "get_text") and t.get_visible()]

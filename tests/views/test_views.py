@@ -161,7 +161,7 @@ def test_labels_are_in_degrees():
     assert 7.0 < lean < 8.0 and drawn == "9.8°"
     lordosis = f"lordosis\n{format_degrees(49.8 + 7.45, display=True)} (+7.5°)"  # the lean adds no lordosis
     assert hips.lordosis_label.get_text() == lordosis
-    assert top.feet_label.get_text() == "feet turned out 52.5°"
+    assert top.feet_label.get_text() == "stance: feet out 52.5°"
     assert top.hip_label.get_text() == "hip rotation 38.5° external"
     curves = dash.views["curves"].ax
     assert "(°)" in curves.get_xlabel() and "(°)" in curves.get_ylabel()
