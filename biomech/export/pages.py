@@ -52,7 +52,8 @@ def _top_down_title(scene: Scene) -> str:
     if not rotation:
         return "From above: the hip does not turn; the feet keep the stance's toe-out"
     way = "out" if rotation > 0 else "in"
-    return f"From above: the hip turns {way} {format_degrees(abs(rotation), display=True)}, and the feet with it"
+    turned = format_degrees(abs(rotation), display=True)
+    return f"From above: the hip turns {way} {turned}; the feet show the stance that would need"
 
 
 def _caption(fig: Figure, text: str, width: int = 150) -> None:
