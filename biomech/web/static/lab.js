@@ -243,7 +243,8 @@ class SideView {
       t.replaceChildren();
       const x = l.at[0] + dxPt * pt * u, y = -l.at[1] + dyPt * pt * u;
       const lh = 1.15;
-      const first = key === "tilt" ? -((lines.length - 1) * lh) / 2 : key === "lordosis" ? -(lines.length - 1) * lh : 0;
+      // the tilt's and the lordosis' labels grow upwards from their anchor, clear of the ASIS label below
+      const first = key === "tilt" || key === "lordosis" ? -(lines.length - 1) * lh : 0;
       lines.forEach((line, i) => node("tspan", { x, dy: i ? `${lh}em` : `${first}em`, text: line }, t));
       t.setAttribute("x", x); t.setAttribute("y", y);
       t.setAttribute("text-anchor", anchor);
