@@ -173,8 +173,12 @@ class Compensation:
         lines.append("  " + self.describe())
         return "\n".join(lines)
 
-    def describe(self) -> str:
+    def describe(self, *, balanced: bool = True) -> str:
         """Return a one-line, plain-language account of a scalar state.
+
+        ``balanced=False`` for a state whose posture was not balanced (the lift model of
+        :mod:`biomech.model.lift` leaves the balance out): the sentence then says so instead
+        of giving the leg's and trunk's lean.
 
         Examples
         --------
@@ -192,7 +196,11 @@ class Compensation:
         if np.ndim(self.deficit) != 0:
             raise ValueError("describe() needs a single state; index the arrays first.")
         deg = format_degrees
-        balance = f" {_lean_words(float(self.thigh_inclination), float(self.trunk_lean))}"
+        balance = (
+            f" {_lean_words(float(self.thigh_inclination), float(self.trunk_lean))}"
+            if balanced
+            else " Not balanced: this posture does not keep the centre of mass over the mid-foot."
+        )
         if self.deficit <= 0:
             return (
                 f"No deficit: {deg(float(self.hip_extension_available))} deg of extension available, "
@@ -204,7 +212,8 @@ class Compensation:
             feet = "out" if self.foot_progression >= 0 else "in"
             by_rotation = (
                 f"{deg(bought)} deg made up by {direction} rotation "
-                f"({deg(abs(float(self.rotation_used)))} deg, feet {feet} {deg(abs(float(self.foot_progression)))} deg)"
+                f"({deg(abs(float(self.rotation_used)))} deg; stance needed: "
+                f"feet {feet} {deg(abs(float(self.foot_progression)))} deg)"
             )
         else:
             by_rotation = "rotation does not make it up for this tissue"

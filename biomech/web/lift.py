@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from biomech.formatting import format_degrees
+from biomech.scene.labels import feet_label
 from biomech.scene.lift import CUE_TITLES, PLATE_RADIUS, LiftScene
 from biomech.scene.scene import Scene
 from biomech.web.bone_motion import SCALE, outlines_json, posed_rings, reference_outlines, whole_numbers
@@ -59,12 +60,13 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
     the pull: planted under a loaded bar, the feet do not turn during it, so the numbers say so.
     """
     s = scene.state
+    feet = feet_label(float(s.foot_progression)).removeprefix("stance: ")
     numbers = (
         f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 "
-        f"stance this phase's rotation would need, if set before the pull: feet out {_deg(s.foot_progression)} \u00b7 "
+        f"stance this phase's rotation would need, if set before the pull: {feet} \u00b7 "
         f"anterior pelvic tilt added {_deg(s.pelvic_tilt)}"
     )
-    return s.describe(), numbers
+    return s.describe(balanced=False), numbers
 
 
 def _neutral(scene: Scene) -> dict[str, Any]:

@@ -107,7 +107,7 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     angles = (
         f"Pelvic tilt {' '.join(tilt_label(scene).splitlines()[1:])}, in the room \u00b7 "
         f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
-        f"feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
+        f"stance: feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
         f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
     )
     claim = "(the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""

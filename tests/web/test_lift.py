@@ -131,7 +131,7 @@ def test_curves_and_numbers_are_the_lift_models_through_the_one_formatter():
             for i in PHASES:
                 one = lift_compensation(float(grid[i]), available, cue=cue, tissue=tissue)
                 words, numbers = p["states"][i]["readout"][k]
-                assert words == one.describe()
+                assert words == one.describe(balanced=False)
                 assert format_degrees(one.rotation_used, display=True) in numbers
                 assert format_degrees(one.pelvic_tilt, display=True) in numbers
                 assert p["states"][i]["at"][k] == [round(one.rotation_used, 2), round(one.pelvic_tilt, 2)]
@@ -159,5 +159,15 @@ def test_the_stance_in_the_readout_is_the_one_this_phases_rotation_would_need():
         assert [title for _, title in p["cues"]][0] == CUE_TITLES["stand_tall"] == "Stand tall"
         for i in PHASES:
             for _, numbers in p["states"][i]["readout"]:
-                assert "stance this phase's rotation would need, if set before the pull: feet out" in numbers
+                assert "stance this phase's rotation would need, if set before the pull: feet " in numbers
                 assert "stance needed" not in numbers
+                assert "feet out -" not in numbers and "feet in -" not in numbers  # the way in words, the size unsigned
+
+
+def test_a_stance_turned_in_reads_in():
+    """Tensor fasciae latae under the blog's hypothesis turns the hip in: the readout's feet are in, as the model's."""
+    lift = lift_scenes(-8.0, tissue="Tensor fasciae latae")
+    scene = lift.at(1.0)["squeeze_glutes"]
+    _, numbers = web_lift.lift_readout(scene)
+    assert scene.state.foot_progression < 0
+    assert f"feet in {format_degrees(abs(scene.state.foot_progression), display=True)}" in numbers
