@@ -66,7 +66,7 @@ def test_an_arrow_key_on_the_phase_slider_repaints_with_no_kernel_message(page):
     assert squeeze.describe(balanced=False) not in spoken
     for words in (
         f"hip rotation {format_degrees(squeeze.rotation_used, display=True)}",
-        f"anterior pelvic tilt added {format_degrees(squeeze.pelvic_tilt, display=True)}",
+        f"anterior pelvic tilt on the trunk {format_degrees(squeeze.pelvic_tilt, display=True)}",
     ):
         assert words in spoken
     assert page.locator(".hl-lift .hl-value").inner_text() == "0.90"

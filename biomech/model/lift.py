@@ -324,7 +324,7 @@ def _cue_rows(
             ("deficit", "deficit"),
             ("rotation used (+ external)", "rotation_used"),
             ("feet turned out", "foot_progression"),
-            ("anterior pelvic tilt added", "pelvic_tilt"),
+            ("anterior pelvic tilt on the trunk", "pelvic_tilt"),
             ("lumbar extension added", "lumbar_extension"),
         )
     ]

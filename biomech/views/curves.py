@@ -102,7 +102,7 @@ class CurvesView(View):
         series = (
             ("rotation_used", "hip rotation used (external +)", t.rotation, "-"),
             ("rotation_needed", "rotation needed to compensate alone", t.rotation_needed, (0, (1.5, 1.5))),
-            ("pelvic_tilt", "anterior pelvic tilt added", t.pelvis, "-"),
+            ("pelvic_tilt", "anterior pelvic tilt on the trunk", t.pelvis, "-"),
             ("lumbar_extension", "lumbar extension added (= tilt)", t.lumbar, (0, (4, 3))),
         )
         self.fields = tuple(name for name, *_ in series)

@@ -64,7 +64,7 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
     numbers = (
         f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 "
         f"stance this phase's rotation would need, if set before the pull: {feet} \u00b7 "
-        f"anterior pelvic tilt added {_deg(s.pelvic_tilt)}"
+        f"anterior pelvic tilt on the trunk {_deg(s.pelvic_tilt)}"
     )
     return s.describe(balanced=False), numbers
 

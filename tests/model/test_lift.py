@@ -174,7 +174,7 @@ def test_the_cue_tables_report_both_cues_from_the_model():
     text = lift_cues_markdown(1.0, -8.0)
     tall, squeeze = (lift_compensation(1.0, -8.0, cue=c) for c in CUES)
     d = format_degrees
-    assert f"| anterior pelvic tilt added | {d(tall.pelvic_tilt)} | {d(squeeze.pelvic_tilt)} |" in text
+    assert f"| anterior pelvic tilt on the trunk | {d(tall.pelvic_tilt)} | {d(squeeze.pelvic_tilt)} |" in text
     assert f"| stage | {tall.stage} | {squeeze.stage} |" in text
     page = lift_cues_html(1.0, -8.0)
     assert "<table>" in page

@@ -29,7 +29,7 @@ const STAGE_LABELS = {
 const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
   rotation_needed: ["rotation needed to compensate alone", "var(--hl-rotation-needed)", "2 3"],
-  pelvic_tilt: ["anterior pelvic tilt added", "var(--hl-pelvis)", ""],
+  pelvic_tilt: ["anterior pelvic tilt on the trunk", "var(--hl-pelvis)", ""],
   lumbar_extension: ["lumbar extension added (= tilt)", "var(--hl-lumbar)", "9 6"],
 };
 // the curves shaded with their range over the assumption variants (biomech.views.curves.BAND_FIELDS)
