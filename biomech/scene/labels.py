@@ -33,7 +33,7 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     """The drawn lordosis and its change from standing (the compensation's lumbar extension: balance adds none).
 
     Beyond the voluntary range (stage ``"beyond_range"``) the drawing is the capped posture,
-    and the last two lines say so: ``"at its limit;"`` and ``"lockout X° short"`` (the lockout's
+    and the last three lines say so: ``"at its limit;"``, ``"lockout short"``, ``"by X°"`` (the lockout's
     shortfall: it is the lockout that is out of reach, not the lordosis beyond its range).
 
     Examples
@@ -50,7 +50,7 @@ def lordosis_label(scene: Scene) -> LordosisLabel:
     drawn, change = format_degrees(p.lumbar_lordosis, display=True), format_degrees(added, signed=True, display=True)
     text = f"lordosis\n{drawn} ({change})"
     if scene.state.stage == "beyond_range":
-        text += f"\nat its limit;\nlockout {format_degrees(float(scene.state.shortfall), display=True)} short"
+        text += f"\nat its limit;\nlockout short\nby {format_degrees(float(scene.state.shortfall), display=True)}"
     return LordosisLabel(text=text, at=(x, float(p.lumbar[-1, 1])), behind=behind)
 
 

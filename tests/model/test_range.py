@@ -100,5 +100,5 @@ def test_the_side_view_draws_the_capped_posture_and_says_out_of_range():
     s = build_scene(-20.0)
     assert s.state.stage == STAGES[3]
     assert s.sagittal.lumbar_lordosis == pytest.approx(s.standing_lumbar_lordosis + 10.8, abs=1e-9)
-    assert f"at its limit;\nlockout {s.state.shortfall:.1f}° short" in lordosis_label(s).text
+    assert f"at its limit;\nlockout short\nby {s.state.shortfall:.1f}°" in lordosis_label(s).text
     assert "at its limit" not in lordosis_label(build_scene(2.0)).text
