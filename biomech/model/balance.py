@@ -31,8 +31,9 @@ extension (:mod:`biomech.model.lockout`). How that posture stands in the room is
 balance: the straight leg leans forward ``a`` degrees about the ankle, and the pelvis
 and trunk lean back *together* by ``demand - a``, rotating about the hip, so the lean
 is taken at the hip and the lumbar curve keeps its shape (``lumbar_extension =
-pelvic_tilt``); :func:`leg_lean` finds ``a`` (in closed form: the centre of mass moves as ``A sin a + B cos a + C``) so that the centre of mass is
-over the mid-foot, and :func:`trunk_lean` is ``demand - a``. With the defaults and no
+pelvic_tilt``); :func:`leg_lean` finds ``a`` (in closed form: the centre of mass moves
+as ``A sin a + B cos a + C``) so that the centre of mass is over the mid-foot, and
+:func:`trunk_lean` is ``demand - a``. With the defaults and no
 deficit, "stand tall" leans the whole straight body back 0.7 deg about the ankle (leg
 -0.7 deg, pelvis and trunk 0.7 deg back, the hip at 0) to hold the bar; "squeeze
 glutes" puts the leg 2.2 deg forward and the pelvis and trunk 6.8 deg back (with the
