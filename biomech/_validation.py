@@ -12,6 +12,7 @@ Public functions validate once, at the edge; private helpers trust their inputs.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -53,6 +54,10 @@ def check_range(name: str, value: ArrayLike, low: float, high: float, unit: str 
         If the value is not numeric, has more than one dimension, or any element
         is NaN, infinite or outside ``[low, high]``.
     """
+    if isinstance(value, (float, int)) and not isinstance(value, bool):
+        number = float(value)
+        if math.isfinite(number) and low <= number <= high:  # the common case, checked without numpy
+            return np.asarray(number)
     expected = f"{name!r} must be a finite number of {unit} in [{format_number(low)}, {format_number(high)}]"
     if isinstance(value, (str, bytes)) or value is None:
         raise ValueError(f"{expected}; got {value!r}.")

@@ -31,8 +31,9 @@ extension (:mod:`biomech.model.lockout`). How that posture stands in the room is
 balance: the straight leg leans forward ``a`` degrees about the ankle, and the pelvis
 and trunk lean back *together* by ``demand - a``, rotating about the hip, so the lean
 is taken at the hip and the lumbar curve keeps its shape (``lumbar_extension =
-pelvic_tilt``); :func:`leg_lean` finds ``a`` (a 1-degree grid, then Newton steps) so that the centre of mass is
-over the mid-foot, and :func:`trunk_lean` is ``demand - a``. With the defaults and no
+pelvic_tilt``); :func:`leg_lean` finds ``a`` (in closed form: the centre of mass moves
+as ``A sin a + B cos a + C``) so that the centre of mass is over the mid-foot, and
+:func:`trunk_lean` is ``demand - a``. With the defaults and no
 deficit, "stand tall" leans the whole straight body back 0.7 deg about the ankle (leg
 -0.7 deg, pelvis and trunk 0.7 deg back, the hip at 0) to hold the bar; "squeeze
 glutes" puts the leg 2.2 deg forward and the pelvis and trunk 6.8 deg back (with the
@@ -63,8 +64,8 @@ balancing leg lean stays within about -10 to 10 deg; it is searched over -30 to 
 and where none balanced the end nearest to balance would be returned.
 
 Every numeric input may be a scalar or shape ``(N,)`` and they broadcast; the leg's lean
-is found with a fixed number of vectorised steps (the same numbers for an
-array as for a loop of scalars), so a 141-point curve is one call (about 15 ms).
+is found in closed form with elementwise steps (the same numbers for an
+array as for a loop of scalars), so a 141-point curve is one call.
 
 Examples
 --------
@@ -99,11 +100,6 @@ Value = float | NDArray[np.float64]
 POSTURE_PARAMETERS: tuple[str, ...] = ("standing_pelvic_tilt", "standing_lumbar_lordosis")
 """The standing posture's parameters: they shape the lifter, so the balance depends on them."""
 
-_NEWTON_STEPS = 4
-"""Newton steps of the leg's lean from its 1-degree bracket over -30 to 30 deg (fixed, so that
-an array gives the same numbers as a loop of scalars); the centre of mass is nearly linear in
-the lean there, and ends within 1e-12 H of the mid-foot."""
-_STEP = 1e-4  # degrees, for the central difference
 _LEG_BOUND = 30.0  # the leg's lean is searched from -30 to 30 deg
 _LEAN_BOUND = 89.0  # a trunk lean beyond this is no posture
 
@@ -283,9 +279,10 @@ def leg_lean(
     lumbar spine is extended by the tilt only; how that posture stands over the feet is
     left to balance: the leg leans forward by the returned angle ``a`` about the ankle and
     the pelvis and trunk lean back together by ``demand - a`` (:func:`trunk_lean`). Found
-    on a 1-degree grid over -30 to 30 deg, refined by Newton steps (the centre of mass moves forward as the leg leans
-    forward and the trunk comes up); where no lean in that range balances, the end nearest
-    to balance.
+    in closed form within -30 to 30 deg: the leg and the rigid upper body both turn by ``a``,
+    so the centre of mass is ``A sin a + B cos a + C`` in front of the mid-foot, and moves
+    forward as the leg leans forward and the trunk comes up; where no lean in that range
+    balances, the end nearest to balance.
 
     Parameters
     ----------
@@ -326,22 +323,28 @@ def leg_lean(
         )
         return _com_x(points, load) - mid_foot()
 
+    # The leg turns by ``a`` about the ankle and the rigid upper body by ``a`` about the hip
+    # (the lordosis, ``lordosis0 + tilt``, does not depend on ``a``), so the residual is
+    # exactly ``A sin a + B cos a + C``: three evaluations give A, B and C.
     shape = np.broadcast_shapes(theta.shape, tilt.shape, load.shape, tilt0.shape, lordosis0.shape)
-    grid = np.linspace(-_LEG_BOUND, _LEG_BOUND, int(2 * _LEG_BOUND) + 1)
-    ahead = residual(grid.reshape((-1,) + (1,) * len(shape)))  # (G, ...): leaning further forward, further ahead
-    above = ahead > 0.0
-    first = np.argmax(above, axis=0)  # the first grid lean that takes the centre of mass ahead of the mid-foot
-    inside = above.any(axis=0) & ~above.all(axis=0)
-    i = np.clip(first, 1, grid.size - 1)
-    lo, hi = grid[i - 1], grid[i]
-    r_lo, r_hi = np.take_along_axis(ahead, (i - 1)[None], 0)[0], np.take_along_axis(ahead, i[None], 0)[0]
-    a = np.where(inside, lo + (hi - lo) * r_lo / np.where(inside, r_lo - r_hi, 1.0), 0.0)
-    for _ in range(_NEWTON_STEPS):  # each step: the residual and its central difference in one evaluation
-        here, forward, back = residual(a + np.array([0.0, _STEP, -_STEP]).reshape((3,) + (1,) * len(shape)))
-        slope = (forward - back) / (2 * _STEP)
-        a = np.clip(a - np.where(slope > 0, here / np.where(slope > 0, slope, 1.0), 0.0), lo, hi)
+    at_0, at_90, at_180 = residual(np.array([0.0, 90.0, 180.0]).reshape((3,) + (1,) * len(shape)))
+    c = (at_0 + at_180) / 2.0
+    b = (at_0 - at_180) / 2.0
+    a_sin = at_90 - c
+    amplitude = np.hypot(a_sin, b)
+    # R sin(a + delta) = -C on the branch where the residual grows with the lean (R cos > 0)
+    ratio = np.clip(-c / np.where(amplitude > 0.0, amplitude, 1.0), -1.0, 1.0)
+    lean = np.degrees(np.arcsin(ratio) - np.arctan2(b, a_sin))
+    lean = (lean + 180.0) % 360.0 - 180.0
+
+    def residual_at(degrees: float) -> NDArray[np.float64]:
+        r = np.radians(degrees)
+        return np.asarray(a_sin * np.sin(r) + b * np.cos(r) + c)
+
     # where no lean in the range balances: the end nearest to balance
-    a = np.where(inside, a, np.where(above.all(axis=0), -_LEG_BOUND, _LEG_BOUND))
+    ahead_at_back, behind_at_front = residual_at(-_LEG_BOUND) > 0.0, residual_at(_LEG_BOUND) < 0.0
+    inside = (np.abs(lean) <= _LEG_BOUND) & ~ahead_at_back & ~behind_at_front
+    a = np.where(inside, lean, np.where(ahead_at_back, -_LEG_BOUND, _LEG_BOUND))
     return _value(a)
 
 
