@@ -15,46 +15,16 @@ Examples
 The package's parts: :mod:`~biomech.export.options` (the options and their checks:
 :class:`ExportOptions`, their one spec), :mod:`~biomech.export.folders` (where the files
 go), :mod:`~biomech.export.pages` (the figures, one per kind) and :mod:`~biomech.export.files`
-(the atomic writer and the standard set). Every public name is re-exported here.
+(the atomic writer and the standard set). Every name of their ``__all__`` is re-exported
+here, and this package's ``__all__`` is theirs joined.
 """
 
 from __future__ import annotations
 
-from biomech.export.files import export_figure, export_figures, save_atomically
-from biomech.export.folders import project_root, resolve_folder
-from biomech.export.options import (
-    CUE_NAMES,
-    DEFAULT_RESTRICTION,
-    DPI,
-    DPI_RANGE,
-    FIGURE_KINDS,
-    FIGURES,
-    FORMATS,
-    MECHANISM_CAPTIONS,
-    SIDE_VIEW_LEVELS,
-    SIZE_IN,
-    ExportOptions,
-    validate_options,
-)
-from biomech.export.pages import build_figure
+from biomech.export import files, folders, options, pages
+from biomech.export.files import *  # noqa: F403 - the names of its __all__, re-exported
+from biomech.export.folders import *  # noqa: F403
+from biomech.export.options import *  # noqa: F403
+from biomech.export.pages import *  # noqa: F403
 
-__all__ = [
-    "CUE_NAMES",
-    "DEFAULT_RESTRICTION",
-    "DPI",
-    "DPI_RANGE",
-    "FIGURES",
-    "FIGURE_KINDS",
-    "FORMATS",
-    "MECHANISM_CAPTIONS",
-    "SIDE_VIEW_LEVELS",
-    "SIZE_IN",
-    "ExportOptions",
-    "build_figure",
-    "export_figure",
-    "export_figures",
-    "project_root",
-    "resolve_folder",
-    "save_atomically",
-    "validate_options",
-]
+__all__ = [*options.__all__, *folders.__all__, *pages.__all__, *files.__all__]
