@@ -55,7 +55,7 @@ from biomech.web.bone_motion import (
     ring_motions,
     whole_numbers,
 )
-from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, _deg, _tilt_guides, _top_guides
+from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, tilt_guides, top_guides
 
 __all__ = [
     "AHEAD_H",
@@ -106,9 +106,10 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     rotation = "external" if t.hip_rotation >= 0 else "internal"
     angles = (
         f"Pelvic tilt {' '.join(tilt_label(scene).splitlines()[1:])}, in the room \u00b7 "
-        f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
-        f"stance: feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
-        f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
+        f"lordosis {format_degrees(p.lumbar_lordosis, display=True)} "
+        f"({format_degrees(lordosis, signed=True, display=True)}) \u00b7 "
+        f"stance: feet {feet} {format_degrees(abs(t.foot_progression), display=True)} \u00b7 "
+        f"hip rotation {format_degrees(abs(t.hip_rotation), display=True)} {rotation}"
     )
     claim = "(the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
     if LIGAMENT in scene.state.tissues:  # straight bands through the head: no direction of rotation is claimed
@@ -162,8 +163,8 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
     """
     p, b = scene.sagittal, scene.bones_side
     side_rings, top_rings = posed_rings(scene)
-    guides, arc = _tilt_guides(scene)
-    top = _top_guides(scene)
+    guides, arc = tilt_guides(scene)
+    top = top_guides(scene)
     labels = _side_labels(scene)
     labels["feet"], labels["hip"] = top.pop("feet"), top.pop("hip")
     return {
@@ -242,7 +243,7 @@ def setting_payload(
                 "avail": format_degrees(float(s.hip_extension_available)),
                 "pose": known,
                 "stage": str(s.stage),
-                "values": [_deg(float(getattr(s, name))) for name in VALUE_FIELDS],
+                "values": [format_degrees(float(getattr(s, name)), display=True) for name in VALUE_FIELDS],
                 "at": [_number(float(getattr(s, name))) for name in CURVE_FIELDS],
                 "readout": list(readout_lines(scene)),
                 "sure": band_sentence(scene),
