@@ -42,6 +42,7 @@ from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUE_WORDS, STAGES, Compensation
+from biomech.model.stages import STAGE_LABELS
 from biomech.parameters import PARAMETERS
 from biomech.scene.labels import lordosis_label, tilt_label
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scenes
@@ -337,7 +338,8 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
         ``format``, ``scale`` (coordinates in 1/scale H), ``outlines`` (side and top
         view, reference rings: the same in every payload), ``poses`` (the pool of drawings), ``settings`` (one per
         input, its states in order of available extension), ``value_names``
-        (:data:`VALUE_FIELDS`), ``curve_names``, ``stages``, ``roles``, ``cue_words``,
+        (:data:`VALUE_FIELDS`), ``curve_names``, ``stages`` (each stage's name on its band,
+        line by line: :data:`~biomech.model.stages.STAGE_LABELS`), ``roles``, ``cue_words``,
         ``slider`` (min, max, step, default of available extension) and ``table``.
 
     Raises
@@ -379,7 +381,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
         "settings": out,
         "value_names": list(VALUE_FIELDS),
         "curve_names": list(CURVE_FIELDS),
-        "stages": list(STAGES),
+        "stages": {stage: list(STAGE_LABELS[stage]) for stage in STAGES},
         "roles": list(HIGHLIGHT_ROLES),
         "cue_words": dict(CUE_WORDS),
         "slider": [p.min, p.max, round(curve_x[1] - curve_x[0], 6), p.default],
