@@ -43,7 +43,12 @@ import numpy as np
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
+from keys import presses, watch_paints  # noqa: E402  benchmarks/keys.py, beside this script
+
 from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, running_voila  # noqa: E402
+
+WATCH_WEB = watch_paints(".hiplab-web")
+"""The browser drawing (biomech.web): a press's latency to the renderer's next paint (``data-frames``)."""
 
 WATCH = """
 () => {
@@ -80,24 +85,6 @@ WATCH = """
 """
 
 
-WATCH_WEB = """
-() => {
-  // The browser drawing (biomech.web): the renderer bumps data-frames after each paint;
-  // stamp the first task after the next animation frame (the frame with the new pixels).
-  const root = document.querySelector('.hiplab-web');
-  window.__lat = {pressed: null, result: null};
-  document.addEventListener('keydown', () => {
-    window.__lat.pressed = performance.now(); window.__lat.result = null;
-  }, true);
-  new MutationObserver(() => {
-    const s = window.__lat;
-    if (s.pressed === null) return;
-    const pressed = s.pressed;
-    s.pressed = null;
-    requestAnimationFrame(() => setTimeout(() => { s.result = performance.now() - pressed; }, 0));
-  }).observe(root, {attributes: true, attributeFilter: ['data-frames']});
-}
-"""
 PAINTED = "() => { const r = document.querySelector('.hiplab-web'); return r && Number(r.dataset.frames) > 0; }"
 
 WATCH_SETTING = """
@@ -141,18 +128,6 @@ FIRST_PAINT = """
 """
 CHANGES = ("tissue", "tissue", "cue", "tissue", "mechanism", "tissue", "cue")
 """The order of setting changes, repeated: most of them reach a setting the kernel has not computed yet."""
-
-
-def presses(page, focus: str, count: int) -> list[float]:
-    """Press the arrow keys ``count`` times on ``focus``; each press's latency, ms."""
-    page.locator(focus).first.focus()
-    out = []
-    for i in range(count):
-        page.keyboard.press("ArrowLeft" if (i // 40) % 2 == 0 else "ArrowRight")
-        page.wait_for_function("() => window.__lat.result !== null", timeout=10_000)
-        out.append(page.evaluate("() => window.__lat.result"))
-        time.sleep(0.15)  # a presenter's pace; the next press starts from a settled frame
-    return out
 
 
 def voila_ipympl(browser, size: tuple[int, int], count: int) -> tuple[list[float], str]:

@@ -36,24 +36,12 @@ import numpy as np
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
+from keys import presses, watch_paints  # noqa: E402  benchmarks/keys.py, beside this script
+
 from tests.voila_server import CHROMIUM, CHROMIUM_ARGS, LESSON_03, running_voila  # noqa: E402
 
-WATCH_LIFT = """
-() => {
-  const root = document.querySelector('.hl-lift');
-  window.__lat = {pressed: null, result: null};
-  document.addEventListener('keydown', () => {
-    window.__lat.pressed = performance.now(); window.__lat.result = null;
-  }, true);
-  new MutationObserver(() => {
-    const s = window.__lat;
-    if (s.pressed === null) return;
-    const pressed = s.pressed;
-    s.pressed = null;
-    requestAnimationFrame(() => setTimeout(() => { s.result = performance.now() - pressed; }, 0));
-  }).observe(root, {attributes: true, attributeFilter: ['data-frames']});
-}
-"""
+WATCH_LIFT = watch_paints(".hl-lift")
+"""The lift drawn in the browser: a press's latency to the renderer's next paint (``data-frames``)."""
 
 WATCH_PNG = """
 () => {
@@ -74,18 +62,6 @@ WATCH_PNG = """
 """
 
 
-def presses(page, focus: str, count: int, settle: float = 0.15) -> list[float]:
-    """Press ArrowRight then ArrowLeft (40 each way, from phase 0) ``count`` times on ``focus``; each latency, ms."""
-    page.locator(focus).first.focus()
-    out = []
-    for i in range(count):
-        page.keyboard.press("ArrowRight" if (i // 40) % 2 == 0 else "ArrowLeft")
-        page.wait_for_function("() => window.__lat.result !== null", timeout=30_000)
-        out.append(page.evaluate("() => window.__lat.result"))
-        time.sleep(settle)  # a presenter's pace; the next press starts from a settled frame
-    return out
-
-
 def voila_lift(browser, size: tuple[int, int], count: int, rev: str) -> tuple[list[float], str]:
     """Lesson 03's lift lab drawn in the browser."""
     with running_voila(notebook=LESSON_03, timeout=180.0) as url:
@@ -98,7 +74,7 @@ def voila_lift(browser, size: tuple[int, int], count: int, rev: str) -> tuple[li
         page.locator(".hl-lift").scroll_into_view_if_needed()
         time.sleep(2.0)
         page.evaluate(WATCH_LIFT)
-        out = presses(page, ".hl-lift .hl-slider", count)
+        out = presses(page, ".hl-lift .hl-slider", count, first="ArrowRight", timeout=30.0)
         page.close()
     return out, "SVG, 101 phases x 2 cues sent once"
 
@@ -125,7 +101,7 @@ def voila_png(browser, size: tuple[int, int], count: int, rev: str) -> tuple[lis
             page.locator(".widget-image").scroll_into_view_if_needed()
             time.sleep(2.0)
             page.evaluate(WATCH_PNG)
-            out = presses(page, ".widget-slider .noUi-handle", count, settle=0.3)
+            out = presses(page, ".widget-slider .noUi-handle", count, first="ArrowRight", settle=0.3, timeout=30.0)
             size_px = page.evaluate(
                 "() => { const i = document.querySelector('.widget-image');"
                 " return i.naturalWidth + 'x' + i.naturalHeight; }"

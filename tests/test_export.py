@@ -6,7 +6,6 @@ import itertools
 import os
 import re
 import struct
-from functools import partial
 from pathlib import Path
 
 import matplotlib
@@ -26,8 +25,7 @@ from biomech.export import (
 from biomech.model.lockout import compensate
 from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
-
-build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
+from tests.models import blog_scene as build_scene
 
 COMMITTED = Path(__file__).resolve().parents[1] / "figures"
 MIN_TEXT_PT = 18.0  # projector-readable at 1920x1080 (the slides are read from the back of a room)

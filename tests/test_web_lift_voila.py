@@ -9,43 +9,25 @@ import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lift import lift_compensation
-from tests.voila_server import skip_without_chromium
+from tests.voila_server import open_drawing, painted_frames, quiet, skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
 ROOT = "document.querySelector('.hl-lift')"
-PAINTED = f"Number(({ROOT} || {{dataset: {{}}}}).dataset.frames || 0)"
+PAINTED = painted_frames(".hl-lift")
 FRAMES = f"() => {PAINTED}"
 STATE = f"() => {ROOT}.dataset.state"
 
 
 @pytest.fixture(scope="module")
 def page(chromium, voila_lift_url):
-    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
-    page.sent = []  # every websocket frame the page sends to the kernel
-    page.errors = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: page.sent.append(payload)))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page = open_drawing(chromium, voila_lift_url, ".hl-lift", timeout=240.0)
     try:
-        page.goto(voila_lift_url, wait_until="domcontentloaded", timeout=120_000)
-        page.wait_for_function(f"{FRAMES} > 0", timeout=240_000)
         yield page
     finally:
         page.close()
-
-
-def quiet(page, seconds: float = 2.0) -> None:
-    """Wait until the page has sent nothing for ``seconds`` (widgets report their values once after loading)."""
-    count, still = len(page.sent), 0
-    for _ in range(600):
-        page.wait_for_timeout(100)
-        still = still + 1 if len(page.sent) == count else 0
-        count = len(page.sent)
-        if still >= seconds * 10:
-            return
-    raise AssertionError("the page never stopped talking to the kernel")
 
 
 def test_an_arrow_key_on_the_phase_slider_repaints_with_no_kernel_message(page):

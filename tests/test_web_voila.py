@@ -9,43 +9,23 @@ import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lockout import compensate
-from tests.voila_server import skip_without_chromium
+from tests.voila_server import open_drawing, painted_frames, quiet, skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
 playwright = pytest.importorskip("playwright.sync_api")
 
-PAINTED = "Number((document.querySelector('.hiplab-web') || {dataset: {}}).dataset.frames || 0)"
+PAINTED = painted_frames(".hiplab-web")
 FRAMES = f"() => {PAINTED}"
 
 
 @pytest.fixture(scope="module")
 def page(chromium, voila_url):
-    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
-    page.sent = []  # every websocket frame the page sends to the kernel
-
-    def watch(ws):
-        ws.on("framesent", lambda payload: page.sent.append(payload))
-
-    page.on("websocket", watch)
+    page = open_drawing(chromium, voila_url, ".hiplab-web")
     try:
-        page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
-        page.wait_for_function(f"{FRAMES} > 0", timeout=180_000)
         yield page
     finally:
         page.close()
-
-
-def quiet(page, seconds: float = 2.0) -> None:
-    """Wait until the page has sent nothing for ``seconds`` (widgets report their values once after loading)."""
-    count, still = len(page.sent), 0
-    for _ in range(600):
-        page.wait_for_timeout(100)
-        still = still + 1 if len(page.sent) == count else 0
-        count = len(page.sent)
-        if still >= seconds * 10:
-            return
-    raise AssertionError("the page never stopped talking to the kernel")
 
 
 def test_a_key_press_repaints_with_no_kernel_message(page):
@@ -125,10 +105,8 @@ FIT = """() => {
 @pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_first_screen_holds_the_drawing_with_its_keys_and_labels_stay_in_the_side_view(chromium, voila_url, size):
     width, height = size
-    page = chromium.new_page(viewport={"width": width, "height": height})
+    page = open_drawing(chromium, voila_url, ".hiplab-web", width, height)
     try:
-        page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
-        page.wait_for_function(f"{FRAMES} > 0", timeout=180_000)
         slider = page.locator(".hiplab-web .hl-slider")
         slider.focus()
         top, step = (float(slider.get_attribute(name)) for name in ("max", "step"))

@@ -5,8 +5,9 @@ The server runs in the repository root, so Voila reads the same ``voila.json`` t
 place for the server settings both share, such as kernel culling.
 
 Browser tests get the server and Chromium from the fixtures of ``tests/conftest.py``
-(``voila_url``, ``chromium``) and open the lab with :func:`open_lab`, which waits on
-conditions (the readout, the figure's size, its frames), never for a fixed time.
+(``voila_url``, ``chromium``) and open the lab with :func:`open_lab` (its matplotlib figure:
+the readout, the figure's size, its frames) or a browser drawing with :func:`open_drawing` (the
+renderer's ``data-frames``); both wait on conditions, never for a fixed time.
 """
 
 from __future__ import annotations
@@ -122,6 +123,51 @@ def open_lab(browser, url: str, width: int, height: int):
     page.wait_for_selector(".hiplab-readout", timeout=180_000)
     wait_for_figure(page)
     return page
+
+
+def painted_frames(root: str) -> str:
+    """A JavaScript expression: how many frames the browser renderer at ``root`` has painted.
+
+    ``root`` is the CSS selector of the renderer's root element (``.hiplab-web`` for the lab,
+    ``.hl-lift`` for the lift lab); the renderer counts its paints in its ``data-frames``
+    (0 before the element exists).
+    """
+    return f"Number((document.querySelector('{root}') || {{dataset: {{}}}}).dataset.frames || 0)"
+
+
+def open_drawing(browser, url: str, root: str, width: int = 1920, height: int = 1080, timeout: float = 180.0):
+    """A fresh page of a Voila URL at a window size, once the browser renderer at ``root`` has painted.
+
+    ``browser`` is a Playwright browser (the ``chromium`` fixture), ``url`` the server's (the
+    ``voila_url`` or ``voila_lift_url`` fixture); this waits (up to ``timeout`` s) until
+    :func:`painted_frames` of ``root`` is above 0. The page keeps every websocket frame it sends
+    to the kernel in ``page.sent`` and every uncaught error in ``page.errors``. The caller closes it.
+    """
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.sent = []  # every websocket frame the page sends to the kernel
+    page.errors = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: page.sent.append(payload)))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    try:
+        page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+        page.wait_for_function(f"() => {painted_frames(root)} > 0", timeout=timeout * 1000)
+    except Exception:
+        page.close()
+        raise
+    return page
+
+
+def quiet(page, seconds: float = 2.0) -> None:
+    """Wait until a page of :func:`open_drawing` has sent nothing for ``seconds`` (widgets report their
+    values once after loading)."""
+    count, still = len(page.sent), 0
+    for _ in range(600):
+        page.wait_for_timeout(100)
+        still = still + 1 if len(page.sent) == count else 0
+        count = len(page.sent)
+        if still >= seconds * 10:
+            return
+    raise AssertionError("the page never stopped talking to the kernel")
 
 
 def skip_without_chromium() -> None:

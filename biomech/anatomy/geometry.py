@@ -51,8 +51,8 @@ graphics-based model of the lower extremity to study orthopaedic surgical proced
 IEEE Trans Biomed Eng 37:757-767.
 
 Lengths, moment arms and the path-length query share one compiled path table and one
-vectorised length function, :mod:`biomech.anatomy.path_lengths` (``HIP_CENTRE_M`` is
-defined there and re-exported here); the path data and the knee are in their own modules.
+vectorised length function, :mod:`biomech.anatomy.path_lengths` (``HIP_CENTRE_M``, read
+from ``joint_frames.csv``, is defined there and re-exported here); the path data and the knee are in their own modules.
 """
 
 from __future__ import annotations

@@ -18,13 +18,21 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from biomech.anatomy.knee import tibia_pose
+from biomech.anatomy.knee import joint_frame, tibia_pose
 from biomech.anatomy.paths import COORDINATES, MusclePath, ligament_paths, muscle_paths
 
 __all__ = ["HIP_CENTRE_M", "stacked_lengths"]
 
-HIP_CENTRE_M: tuple[float, float, float] = (-0.0707, -0.0661, 0.0835)
-"""Right hip joint centre in the pelvis frame, m (gait2392 ``hip_r`` location in pelvis)."""
+
+def _hip_centre() -> tuple[float, float, float]:
+    x, y, z = (float(v) for v in joint_frame("hip_r", "parent")[1])
+    return x, y, z
+
+
+HIP_CENTRE_M: tuple[float, float, float] = _hip_centre()
+"""Right hip joint centre in the pelvis frame, m: gait2392's ``hip_r`` parent frame in the
+pelvis, read from ``biomech/data/joint_frames.csv`` (Delp et al. 1990); the one place the
+code holds it (:mod:`biomech.scene.bones` draws the hip there)."""
 
 
 @dataclass(frozen=True)

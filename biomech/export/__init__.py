@@ -15,46 +15,30 @@ Examples
 The package's parts: :mod:`~biomech.export.options` (the options and their checks:
 :class:`ExportOptions`, their one spec), :mod:`~biomech.export.folders` (where the files
 go), :mod:`~biomech.export.pages` (the figures, one per kind) and :mod:`~biomech.export.files`
-(the atomic writer and the standard set). Every public name is re-exported here.
+(the atomic writer and the standard set). Every name of their ``__all__`` is public
+here too (``_EXPORTS``, read from them: the modules load with the package, each name is
+looked up on first use, PEP 562).
 """
 
 from __future__ import annotations
 
-from biomech.export.files import export_figure, export_figures, save_atomically
-from biomech.export.folders import project_root, resolve_folder
-from biomech.export.options import (
-    CUE_NAMES,
-    DEFAULT_RESTRICTION,
-    DPI,
-    DPI_RANGE,
-    FIGURE_KINDS,
-    FIGURES,
-    FORMATS,
-    MECHANISM_CAPTIONS,
-    SIDE_VIEW_LEVELS,
-    SIZE_IN,
-    ExportOptions,
-    validate_options,
-)
-from biomech.export.pages import build_figure
+from typing import Any
 
-__all__ = [
-    "CUE_NAMES",
-    "DEFAULT_RESTRICTION",
-    "DPI",
-    "DPI_RANGE",
-    "FIGURES",
-    "FIGURE_KINDS",
-    "FORMATS",
-    "MECHANISM_CAPTIONS",
-    "SIDE_VIEW_LEVELS",
-    "SIZE_IN",
-    "ExportOptions",
-    "build_figure",
-    "export_figure",
-    "export_figures",
-    "project_root",
-    "resolve_folder",
-    "save_atomically",
-    "validate_options",
-]
+from biomech._lazy import resolve
+from biomech.export import files, folders, options, pages
+
+_EXPORTS: dict[str, str] = {
+    name: module.__name__ for module in (options, folders, pages, files) for name in module.__all__
+}
+"""Public name -> its module: every name of the modules' ``__all__`` (none copied by hand)."""
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use (PEP 562)."""
+    return resolve(__name__, name, globals(), _EXPORTS)
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *globals()})

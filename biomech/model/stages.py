@@ -15,11 +15,20 @@ from numpy.typing import NDArray
 
 from biomech.model.compensation import Compensation
 
-__all__ = ["STAGES", "StageSpan", "stage_spans"]
+__all__ = ["STAGES", "STAGE_LABELS", "StageSpan", "stage_spans"]
 
 STAGES: tuple[str, ...] = ("none", "rotational", "lumbopelvic", "beyond_range")
 """Stages in the order they appear as the restriction grows: ``"beyond_range"`` once the
 tilt (and the lumbar extension with it) is at its limit and the lockout stays short."""
+STAGE_LABELS: dict[str, tuple[str, ...]] = {
+    "none": ("no", "compensation"),
+    "rotational": ("rotation",),
+    "lumbopelvic": ("pelvis", "and back"),
+    "beyond_range": ("out of", "range"),
+}
+"""Each stage's name as the drawings print it on its band of the curves, line by line: the
+matplotlib view (:mod:`biomech.views.curves`) and the browser's (the payload's ``stages``,
+:func:`biomech.web.payload.lab_payload`, read by ``web/static/lab.js``)."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from biomech.anatomy.bones import Bone, bone_outline, pose_outline
+from biomech.anatomy.geometry import HIP_CENTRE_M
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose
 
 __all__ = [
@@ -64,14 +65,15 @@ Rings = tuple[Points, ...]
 
 GAIT2392: Mapping[str, tuple[float, float]] = MappingProxyType(
     {
-        "hip_in_pelvis": (-0.0707, -0.0661),
+        "hip_in_pelvis": HIP_CENTRE_M[:2],
         "knee_in_femur": (-0.0045, -0.3958),
         "ankle_in_tibia": (0.0, -0.43),
         "psis_in_pelvis": (-0.1793, 0.0036),
     }
 )
 """gait2392 points (m) in a bone's frame, seen from the right (x anterior, y up): the
-right hip joint centre in the pelvis frame (whose origin is midway between the ASISs,
+right hip joint centre in the pelvis frame (:data:`biomech.anatomy.geometry.HIP_CENTRE_M`, read from
+``biomech/data/joint_frames.csv``; the frame's origin is midway between the ASISs,
 so the ASIS is at (0, 0) from the side), the knee (knee straight) in the femur frame,
 the ankle in the tibia frame (``biomech/data/README.md``), and the PSIS: the pelvis
 outline's most posterior point, level with the ASIS within 4 mm (the frame's x axis

@@ -10,19 +10,13 @@ from matplotlib.patches import Rectangle
 
 from biomech._validation import check_choice
 from biomech.model.lockout import STAGES
+from biomech.model.stages import STAGE_LABELS
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View
 
 __all__ = ["BAND_FIELDS", "BAND_LABEL", "CurvesView", "band_outline"]
 
-STAGE_LABELS = {
-    "none": "no\ncompensation",
-    "rotational": "rotation",
-    "lumbopelvic": "pelvis\nand back",
-    "beyond_range": "out of\nrange",
-}
-"""Names printed on the stage bands."""
 BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
 """The curves shaded with their range over the assumption variants (:attr:`Scene.band`)."""
 BAND_LABEL = "range over assumption variants"
@@ -89,7 +83,7 @@ class CurvesView(View):
             s: ax.text(
                 0.0,
                 0.985,
-                STAGE_LABELS[s],
+                "\n".join(STAGE_LABELS[s]),
                 ha="center",
                 va="top",
                 transform=ax.get_xaxis_transform(),

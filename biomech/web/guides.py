@@ -15,7 +15,7 @@ from biomech.scene.labels import feet_label
 from biomech.scene.scene import Scene
 from biomech.web.bone_motion import whole_numbers
 
-__all__ = ["AHEAD_H", "GUIDE_H", "TILT_ARC_H", "TOP_ARC_H"]
+__all__ = ["AHEAD_H", "GUIDE_H", "TILT_ARC_H", "TOP_ARC_H", "tilt_guides", "top_guides"]
 
 GUIDE_H, TILT_ARC_H = 0.15, 0.11
 """Side view: the tilt guide lines from the PSIS and the tilt arc's radius, H (as
@@ -25,12 +25,21 @@ AHEAD_H, TOP_ARC_H = 0.15, 0.11
 (as :mod:`biomech.views.transverse`)."""
 
 
-def _deg(value: float, *, signed: bool = False) -> str:
-    return format_degrees(value, signed=signed, display=True)
+def tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
+    """The guide lines from the PSIS (level, and along the ASIS) and the tilt arc, as the side view draws them.
 
+    Parameters
+    ----------
+    scene
+        One state's scene (:func:`~biomech.scene.scene.build_scene`).
 
-def _tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
-    """The guide lines from the PSIS (level, and along the ASIS) and the tilt arc, as the side view draws them."""
+    Returns
+    -------
+    tuple of list of int
+        The guide's three points (level end, PSIS, end along the tilt) and the arc's 24 points,
+        each flattened to whole numbers in 1/:data:`~biomech.web.bone_motion.SCALE` H
+        (:func:`~biomech.web.bone_motion.whole_numbers`).
+    """
     b = scene.bones_side
     a = -np.radians(b.pelvic_tilt)
     level = b.psis + [GUIDE_H, 0.0]
@@ -40,8 +49,21 @@ def _tilt_guides(scene: Scene) -> tuple[list[int], list[int]]:
     return whole_numbers([level, b.psis, along]), whole_numbers(arc)
 
 
-def _top_guides(scene: Scene) -> dict[str, Any]:
-    """Straight-ahead lines, the stance's own foot angle and the foot-angle arcs, as the top view draws them."""
+def top_guides(scene: Scene) -> dict[str, Any]:
+    """Straight-ahead lines, the stance's own foot angle and the foot-angle arcs, as the top view draws them.
+
+    Parameters
+    ----------
+    scene
+        One state's scene (:func:`~biomech.scene.scene.build_scene`).
+
+    Returns
+    -------
+    dict
+        ``ahead``, ``stance``, ``arcs`` and ``kneecaps`` (one line per side, whole numbers in
+        1/:data:`~biomech.web.bone_motion.SCALE` H), and the words ``feet`` and ``hip`` (each
+        ``{"text": ...}``; angles through :func:`~biomech.formatting.format_degrees`).
+    """
     b = scene.bones_top
     baseline = float(scene.state.foot_progression - scene.state.rotation_used)
     ahead, arcs, stance = [], [], []
@@ -54,7 +76,7 @@ def _top_guides(scene: Scene) -> dict[str, Any]:
     fp, rot = b.foot_progression, b.hip_rotation
     feet = feet_label(fp)
     kind = "external" if rot > 0 else "internal"
-    hip = f"hip rotation {_deg(abs(rot))} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
+    hip = f"hip rotation {format_degrees(abs(rot), display=True)} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
     return {
         "ahead": ahead,
         "stance": stance,

@@ -39,17 +39,13 @@ MARGIN_H = 0.03
 """Room around the drawn lifter and plate in the side views, H."""
 
 
-def _deg(value: float | np.ndarray) -> str:
-    return format_degrees(float(value), display=True)
-
-
 def posture_line(lift: LiftScene, i: int) -> str:
     """The joint angles at phase ``i`` of the grid, in one line (the same for both cues)."""
     a = lift.postures
     hip, knee, trunk = (float(np.asarray(v)[i]) for v in (a.hip_flexion, a.knee_flexion, a.trunk_inclination))
     return (
-        f"Phase {lift.phases[i]:.2f}: hip flexion {_deg(hip)} \u00b7 knee flexion "
-        f"{_deg(knee)} \u00b7 trunk lean from vertical {_deg(trunk)}"
+        f"Phase {lift.phases[i]:.2f}: hip flexion {format_degrees(hip, display=True)} \u00b7 knee flexion "
+        f"{format_degrees(knee, display=True)} \u00b7 trunk lean from vertical {format_degrees(trunk, display=True)}"
     )
 
 
@@ -62,9 +58,9 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
     s = scene.state
     feet = feet_label(float(s.foot_progression)).removeprefix("stance: ")
     numbers = (
-        f"hip rotation {_deg(s.rotation_used)} (external +) \u00b7 "
+        f"hip rotation {format_degrees(float(s.rotation_used), display=True)} (external +) \u00b7 "
         f"stance this phase's rotation would need, if set before the pull: {feet} \u00b7 "
-        f"anterior pelvic tilt on the trunk {_deg(s.pelvic_tilt)}"
+        f"anterior pelvic tilt on the trunk {format_degrees(float(s.pelvic_tilt), display=True)}"
     )
     return s.describe(balanced=False), numbers
 

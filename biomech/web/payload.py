@@ -42,6 +42,7 @@ from biomech.anatomy.textbook import ACTIONS, EMPTY_CELLS, FOOTNOTE, GROUP_NAMES
 from biomech.anatomy.tissues import ALL_FLEXORS, LIGAMENT
 from biomech.formatting import format_degrees
 from biomech.model.lockout import CUE_WORDS, STAGES, Compensation
+from biomech.model.stages import STAGE_LABELS
 from biomech.parameters import PARAMETERS
 from biomech.scene.labels import lordosis_label, tilt_label
 from biomech.scene.scene import HIGHLIGHT_ROLES, Scene, build_scene, build_scenes
@@ -55,7 +56,7 @@ from biomech.web.bone_motion import (
     ring_motions,
     whole_numbers,
 )
-from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, _deg, _tilt_guides, _top_guides
+from biomech.web.guides import AHEAD_H, GUIDE_H, TILT_ARC_H, TOP_ARC_H, tilt_guides, top_guides
 
 __all__ = [
     "AHEAD_H",
@@ -106,9 +107,10 @@ def readout_lines(scene: Scene) -> tuple[str, str, str]:
     rotation = "external" if t.hip_rotation >= 0 else "internal"
     angles = (
         f"Pelvic tilt {' '.join(tilt_label(scene).splitlines()[1:])}, in the room \u00b7 "
-        f"lordosis {_deg(p.lumbar_lordosis)} ({_deg(lordosis, signed=True)}) \u00b7 "
-        f"stance: feet {feet} {_deg(abs(t.foot_progression))} \u00b7 "
-        f"hip rotation {_deg(abs(t.hip_rotation))} {rotation}"
+        f"lordosis {format_degrees(p.lumbar_lordosis, display=True)} "
+        f"({format_degrees(lordosis, signed=True, display=True)}) \u00b7 "
+        f"stance: feet {feet} {format_degrees(abs(t.foot_progression), display=True)} \u00b7 "
+        f"hip rotation {format_degrees(abs(t.hip_rotation), display=True)} {rotation}"
     )
     claim = "(the blog's hypothesis, unproven)" if scene.state.mechanism == "blog" else ""
     if LIGAMENT in scene.state.tissues:  # straight bands through the head: no direction of rotation is claimed
@@ -162,8 +164,8 @@ def scene_frame(scene: Scene, reference: Mapping[str, Mapping[str, Sequence[np.n
     """
     p, b = scene.sagittal, scene.bones_side
     side_rings, top_rings = posed_rings(scene)
-    guides, arc = _tilt_guides(scene)
-    top = _top_guides(scene)
+    guides, arc = tilt_guides(scene)
+    top = top_guides(scene)
     labels = _side_labels(scene)
     labels["feet"], labels["hip"] = top.pop("feet"), top.pop("hip")
     return {
@@ -242,7 +244,7 @@ def setting_payload(
                 "avail": format_degrees(float(s.hip_extension_available)),
                 "pose": known,
                 "stage": str(s.stage),
-                "values": [_deg(float(getattr(s, name))) for name in VALUE_FIELDS],
+                "values": [format_degrees(float(getattr(s, name)), display=True) for name in VALUE_FIELDS],
                 "at": [_number(float(getattr(s, name))) for name in CURVE_FIELDS],
                 "readout": list(readout_lines(scene)),
                 "sure": band_sentence(scene),
@@ -336,7 +338,8 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
         ``format``, ``scale`` (coordinates in 1/scale H), ``outlines`` (side and top
         view, reference rings: the same in every payload), ``poses`` (the pool of drawings), ``settings`` (one per
         input, its states in order of available extension), ``value_names``
-        (:data:`VALUE_FIELDS`), ``curve_names``, ``stages``, ``roles``, ``cue_words``,
+        (:data:`VALUE_FIELDS`), ``curve_names``, ``stages`` (each stage's name on its band,
+        line by line: :data:`~biomech.model.stages.STAGE_LABELS`), ``roles``, ``cue_words``,
         ``slider`` (min, max, step, default of available extension) and ``table``.
 
     Raises
@@ -378,7 +381,7 @@ def lab_payload(settings: Iterable[Mapping[str, Any]], *, workers: int = 1) -> d
         "settings": out,
         "value_names": list(VALUE_FIELDS),
         "curve_names": list(CURVE_FIELDS),
-        "stages": list(STAGES),
+        "stages": {stage: list(STAGE_LABELS[stage]) for stage in STAGES},
         "roles": list(HIGHLIGHT_ROLES),
         "cue_words": dict(CUE_WORDS),
         "slider": [p.min, p.max, round(curve_x[1] - curve_x[0], 6), p.default],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +11,7 @@ import pytest
 from biomech.apps.lab import RENDER_SCALE, HipLab
 from biomech.model.lockout import compensate as compensate_any
 from biomech.parameters import PARAMETERS
-
-compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
+from tests.models import blog as compensate
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from functools import partial
 
 import numpy as np
 import pytest
@@ -24,11 +23,9 @@ from biomech.lessons.questions import (
     read_number,
 )
 from biomech.model.lift import lift_compensation
-from biomech.model.lockout import compensate as compensate_any
 from biomech.model.thomas import VALIDITY, modified_thomas_test
 from biomech.parameters import PARAMETERS
-
-compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
+from tests.models import blog as compensate
 
 ALL = [q for lesson in LESSONS for q in questions(lesson)]
 

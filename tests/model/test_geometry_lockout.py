@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 import pytest
 
@@ -14,11 +12,8 @@ from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.compare import disagreement, rotation_effect
 from biomech.model.length_limits import rotation_moment_arms
 from biomech.model.lockout import CUES, tissue_choices
-from biomech.model.lockout import compensate as compensate_capped
 from biomech.parameters import PARAMETERS
-
-UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}
-compensate = partial(compensate_capped, **UNCAPPED)  # the solver without the range cap (tests/model/test_range.py)
+from tests.models import uncapped as compensate
 
 FIRST_ORDER_REL = 0.10  # the tolerance: the geometry's slope equals the blog's k within 10%
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
 from biomech.model.lockout import CUES, MODEL_PARAMETERS
-from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
-
-compensate = partial(compensate_any, mechanism="blog")  # these tests hold the blog's mechanism
-tissues = partial(tissues_of, "blog")
+from tests.models import blog as compensate
+from tests.models import blog_tissues as tissues
 
 FIELDS = (
     "deficit",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
-from functools import partial
 
 import numpy as np
 import pytest
@@ -14,13 +13,11 @@ from biomech.anatomy.tissues import ALL_FLEXORS, tissue_moment_arms
 from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.lockout import MODEL_PARAMETERS, STAGES
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
+from tests.models import blog_tissues as tissues
 
-UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}
 # these tests hold the blog's mechanism without the range cap (tests/model/test_range.py tests the cap)
-compensate = partial(compensate_any, mechanism="blog", **UNCAPPED)
-tissues = partial(tissues_of, "blog")
+from tests.models import blog_uncapped as compensate
 
 DEFAULT = {name: p.default for name, p in PARAMETERS.items()}
 

@@ -11,8 +11,8 @@ from biomech.model.lockout import CUES, STAGES, compensate, tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.labels import lordosis_label
 from biomech.scene.scene import build_scene
+from tests.models import UNCAPPED
 
-UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}
 TOL = 1e-9
 
 

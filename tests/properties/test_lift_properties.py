@@ -5,8 +5,6 @@ Inputs span every lift and model parameter's valid range, every cue and every ti
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,12 +12,8 @@ from hypothesis import strategies as st
 from biomech.model.lift import LIFT_PARAMETERS, lift_compensation, lift_posture
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES
 from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
-
-UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}  # the cap lifted: tests/model/test_range.py tests it
-compensate = partial(compensate_any, mechanism="blog", **UNCAPPED)  # the blog's mechanism, no range cap
-tissues = partial(tissues_of, "blog")
+from tests.models import blog_tissues as tissues
 
 TOL = 1e-9  # degrees; closed-form model, rounding error only
 

@@ -7,21 +7,15 @@ range and every tissue the model accepts.
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, STAGES
-from biomech.model.lockout import compensate as compensate_any
-from biomech.model.lockout import tissue_choices as tissues_of
 from biomech.parameters import PARAMETERS
-
-UNCAPPED = {"max_pelvic_tilt": 90.0, "max_lumbar_extension": 90.0}  # the cap lifted: tests/model/test_range.py tests it
-compensate = partial(compensate_any, mechanism="blog", **UNCAPPED)  # the blog's mechanism, no range cap
-tissues = partial(tissues_of, "blog")
+from tests.models import blog_tissues as tissues
+from tests.models import blog_uncapped as compensate
 
 TOL = 1e-9  # degrees; the model is closed-form, so only rounding error is allowed
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 import pytest
 
@@ -13,11 +11,11 @@ from hypothesis import strategies as st  # noqa: E402
 
 from biomech.anatomy.textbook import load_actions  # noqa: E402
 from biomech.model.lockout import CUES  # noqa: E402
-from biomech.model.lockout import compensate as compensate_any  # noqa: E402
-from biomech.model.lockout import tissue_choices as tissues_of  # noqa: E402
 from biomech.parameters import PARAMETERS  # noqa: E402
 from biomech.scene.pose import SEGMENT_LENGTHS, sagittal_pose, transverse_pose  # noqa: E402
-from biomech.scene.scene import build_scene as build_scene_any  # noqa: E402
+from tests.models import blog as compensate  # noqa: E402
+from tests.models import blog_scene as build_scene  # noqa: E402
+from tests.models import blog_tissues as tissues  # noqa: E402
 from tests.scene.test_scene import (  # noqa: E402
     ARC_REL_TOL,
     drawn_centre_of_mass,
@@ -26,10 +24,6 @@ from tests.scene.test_scene import (  # noqa: E402
     lengths_of,
     tilt_of,
 )
-
-build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
-tissues = partial(tissues_of, "blog")
-compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
 
 ANGLE_TOL_DEG = 0.1
 LENGTH_TOL_H = 1e-9

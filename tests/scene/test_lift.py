@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import partial
 
 import numpy as np
 import pytest
@@ -15,9 +14,7 @@ from biomech.model.lockout import CUES
 from biomech.scene import lift as scene_lift
 from biomech.scene.lift import lift_scene
 from biomech.scene.pose import sagittal_pose
-from biomech.scene.scene import build_scene as build_scene_any
-
-build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
+from tests.models import blog_scene as build_scene
 
 
 def test_scene_at_lockout_is_the_lockout_scene_without_the_lean():

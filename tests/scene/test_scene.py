@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from functools import partial
 
 import numpy as np
 import pytest
@@ -18,9 +17,8 @@ from biomech.parameters import PARAMETERS
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose, TransversePose
 from biomech.scene.scene import CURVE_POINTS, build_scenes
 from biomech.scene.scene import build_scene as build_scene_any
-
-build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
-compensate = partial(compensate_any, mechanism="blog")  # drawn states of the blog's mechanism
+from tests.models import blog as compensate
+from tests.models import blog_scene as build_scene
 
 ANGLE_TOL_DEG = 0.1  # the tolerance for drawn vs model angles
 LENGTH_TOL_H = 1e-9  # rigid segments: exact up to rounding

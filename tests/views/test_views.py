@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from functools import partial
 
 import numpy as np
 import pytest
@@ -15,8 +14,7 @@ from biomech.formatting import format_degrees
 from biomech.scene.scene import build_scene as build_scene_any
 from biomech.style import use_theme
 from biomech.views import CurvesView, Dashboard, SagittalView, TableView, TransverseView
-
-build_scene = partial(build_scene_any, mechanism="blog")  # drawn states of the blog's mechanism
+from tests.models import blog_scene as build_scene
 
 DPI = 30  # small renders: the comparisons are exact, so size does not matter
 FIRST = build_scene(17.0)

@@ -23,9 +23,6 @@ const MANY_PARTS = 3, THIN = 2.5;
 // the drawing's height: the window's height below what is above it, less FIT_MARGIN px; "above" counts from the
 // page's top when the drawing starts in the first FIRST_SCREEN of the window (Voila), else from the lab's top
 const FIT_MARGIN = 8, FIRST_SCREEN = 0.6;
-const STAGE_LABELS = {
-  none: ["no", "compensation"], rotational: ["rotation"], lumbopelvic: ["pelvis", "and back"], beyond_range: ["out of", "range"],
-};
 const SERIES = {
   rotation_used: ["hip rotation used (external +)", "var(--hl-rotation)", ""],
   rotation_needed: ["rotation needed to compensate alone", "var(--hl-rotation-needed)", "2 3"],
@@ -145,11 +142,12 @@ const swRange = (s) => { // one swatch for both shaded ranges: tilt's colour abo
   node("rect", { x: 3, y: 2, width: 22, height: 5, fill: "var(--hl-pelvis)", "fill-opacity": "var(--hl-variant-alpha)" }, s);
   node("rect", { x: 3, y: 7, width: 22, height: 5, fill: "var(--hl-rotation)", "fill-opacity": "var(--hl-variant-alpha)" }, s);
 };
-const CURVE_KEY = Object.values(SERIES).map(([words, color, dash]) => [swLine(color, 3, dash), words]).concat([
+// the stages' names come with the payload (its "stages": biomech.model.stages.STAGE_LABELS, line by line)
+const STAGE_NOTES = { beyond_range: " (the lockout stays short)" };
+const curveKey = (stages) => Object.values(SERIES).map(([words, color, dash]) => [swLine(color, 3, dash), words]).concat([
   [swRange, "range over assumption variants"],
-  [swPatch("var(--hl-stage-rotational)", "none"), "stage: rotation"],
-  [swPatch("var(--hl-stage-lumbopelvic)", "none"), "stage: pelvis and back"],
-  [swPatch("var(--hl-stage-beyond_range)", "none"), "stage: out of range (the lockout stays short)"],
+  ...Object.keys(stages).filter((stage) => stage !== "none").map((stage) =>
+    [swPatch(`var(--hl-stage-${stage})`, "none"), "stage: " + stages[stage].join(" ") + (STAGE_NOTES[stage] || "")]),
 ]);
 
 // ---- side view -------------------------------------------------------------------
@@ -356,7 +354,7 @@ class CurvesView {
       node("rect", { class: "hl-band hl-band-" + stage, x: this.X(hi), y: T, width: this.X(lo) - this.X(hi), height: H - T - B }, g);
       if (hi - lo >= 6) {
         const t = node("text", { class: "hl-bandlabel", x: (this.X(lo) + this.X(hi)) / 2, y: T + fs, "text-anchor": "middle" }, g);
-        STAGE_LABELS[stage].forEach((w, i) => node("tspan", { x: (this.X(lo) + this.X(hi)) / 2, dy: i ? "1.1em" : "0", text: w }, t));
+        this.data.stages[stage].forEach((w, i) => node("tspan", { x: (this.X(lo) + this.X(hi)) / 2, dy: i ? "1.1em" : "0", text: w }, t));
         if (t.getBBox().width > this.X(lo) - this.X(hi) - 4) t.remove(); // no room: the key names the colours
       }
     }
@@ -484,7 +482,7 @@ export function mount(root, payload, options = {}) {
   const panels = html("div", { class: "hl-panels" }, main);
   const hips = new Panel(panels, "Side view", "hl-hips", SIDE_KEY);
   const topPanel = new Panel(panels, "From above", "hl-top", TOP_KEY);
-  const curvePanel = new Panel(panels, "Compensation", "hl-curves", CURVE_KEY);
+  const curvePanel = new Panel(panels, "Compensation", "hl-curves", curveKey(payload.stages));
   const tableBox = html("div", { class: "hl-tablebox" }, root);
   const lifter = hips.addInset("The whole lifter, small: feet, bar and the mid-foot line they balance over");
   let hipsView, lifterView, topView, curves, highlight;
