@@ -101,7 +101,7 @@ def feet_label(foot_progression: float, *, set_before_pull: bool = False) -> str
     >>> feet_label(52.5), feet_label(-15.6), feet_label(0.01)
     ('stance: feet out 52.5°', 'stance: feet in 15.6°', 'stance: feet straight ahead')
     >>> feet_label(40.7, set_before_pull=True)
-    'stance set before the pull:\nfeet out 40.7°'
+    'stance set before the pull:\\nfeet out 40.7°'
     """
     head = "stance set before the pull:\n" if set_before_pull else "stance: "
     way = "out" if foot_progression >= 0.05 else ("in" if foot_progression <= -0.05 else "straight")

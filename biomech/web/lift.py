@@ -55,7 +55,8 @@ def posture_line(lift: LiftScene, i: int) -> str:
 
 
 def lift_readout(scene: Scene) -> tuple[str, str]:
-    """One cue's state in words (:meth:`Compensation.describe`) and its numbers (rotation, stance, tilt).
+    """One cue's state in words (:meth:`Compensation.describe`, without its stance) and its numbers (rotation, stance,
+    tilt).
 
     The rotation is this phase's: what the hip would need with free feet. The stance is the
     one drawn, the lockout's, set before the pull (planted under a loaded bar, the feet do
@@ -67,7 +68,7 @@ def lift_readout(scene: Scene) -> tuple[str, str]:
         f"hip rotation {_deg(s.rotation_used)} (external +, needed at this phase with free feet) \u00b7 "
         f"{feet} \u00b7 anterior pelvic tilt on the trunk {_deg(s.pelvic_tilt)}"
     )
-    return s.describe(balanced=False), numbers
+    return s.describe(balanced=False, stance=False), numbers
 
 
 def _neutral(scene: Scene) -> dict[str, Any]:

@@ -20,7 +20,7 @@ def test_a_new_setting_sends_the_whole_pull_in_one_payload():
     assert lab.drawing.payload["tissue"] == "Tensor fasciae latae" and lab.drawing.payload is not first
     squeeze = lift_compensation(1.0, -12.0, tissue="Tensor fasciae latae")
     k = [c for c, _ in lab.drawing.payload["cues"]].index("squeeze_glutes")
-    assert lab.drawing.payload["states"][-1]["readout"][k][0] == squeeze.describe(balanced=False)
+    assert lab.drawing.payload["states"][-1]["readout"][k][0] == squeeze.describe(balanced=False, stance=False)
     assert "Tensor fasciae latae" in lab.readout.value
     assert lab.errors.outputs == ()
     lab.reset()
