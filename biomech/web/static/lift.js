@@ -125,11 +125,13 @@ export function mountLift(root, payload, options = {}) {
     sidePanels = data.cues.map(([cue, title]) => new Panel(panels, title, "hl-lift-side hl-lift-" + cue));
     const right = html("div", { class: "hl-lift-right" }, panels);
     const topRow = html("div", { class: "hl-lift-tops" }, right);
-    const title = Object.fromEntries(data.cues); // the side panels' cue names, one per cue
-    topPanels = data.cues.map(([cue, name]) => new Panel(topRow, "From above: " + name, "hl-top hl-lift-top"));
-    curvePanel = new Panel(right, `Compensation along the lift (dashed: ${title.stand_tall}; solid: ${title.squeeze_glutes})`, "hl-lift-curves");
+    // the cues by the side panels' names (payload.cues), in the top panels' titles and the curves' key
+    topPanels = data.cues.map(([, name]) => new Panel(topRow, "From above: " + name, "hl-top hl-lift-top"));
+    curvePanel = new Panel(right, "Compensation along the lift", "hl-lift-curves");
     const words = { rotation_used: data.rotation, pelvic_tilt: LIFT_SERIES.pelvic_tilt[0] };
-    keyList(curvePanel.figure, LIFT_KEY.concat(Object.entries(LIFT_SERIES).map(([name, [, color]]) => [swLine(color, 3), words[name]])));
+    const series = Object.entries(LIFT_SERIES).map(([name, [, color]]) => [swLine(color, 3), words[name]]);
+    const cues = data.cues.map(([cue, name]) => [swLine("var(--hl-fg)", 3, LIFT_DASH[cue]), name]);
+    keyList(curvePanel.figure, LIFT_KEY.concat(series, cues));
     sides = sidePanels.map((p) => new LiftSideView(p, data));
     tops = topPanels.map((p) => new TopView(p, data));
     curves = new LiftCurves(curvePanel, data);
