@@ -43,14 +43,20 @@ def test_an_arrow_key_on_the_phase_slider_repaints_with_no_kernel_message(page):
     assert page.evaluate(STATE) == "0.90"
     # the readout and the aria-live line say the state the model gives at that phase (lesson 03's lifter)
     squeeze = lift_compensation(0.9, -8.0, cue="squeeze_glutes")
-    assert squeeze.describe(balanced=False) in page.locator(".hl-lift .hl-readout").inner_text()
+    assert squeeze.describe(balanced=False, stance=False) in page.locator(".hl-lift .hl-readout").inner_text()
     spoken = page.locator(".hl-lift [aria-live]").inner_text()  # the changing numbers only, not the paragraphs
-    assert squeeze.describe(balanced=False) not in spoken
+    assert squeeze.describe(balanced=False, stance=False) not in spoken
+    lockout = lift_compensation(1.0, -8.0, cue="squeeze_glutes")  # the stance drawn: set before the pull
     for words in (
         f"hip rotation {format_degrees(squeeze.rotation_used, display=True)}",
+        f"stance set before the pull: feet out {format_degrees(lockout.foot_progression, display=True)}",
         f"anterior pelvic tilt on the trunk {format_degrees(squeeze.pelvic_tilt, display=True)}",
     ):
         assert words in spoken
+    assert "stance needed" not in page.locator(".hl-lift .hl-readout").inner_text()  # not each phase's stance
+    tops = page.locator(".hl-lift .hl-lift-top .hl-feet").all_inner_texts()
+    assert all(t.startswith("stance set before the pull:") for t in tops) and len(tops) == 2
+    assert "From above: Squeeze your bum at the top" in page.locator(".hl-lift").inner_text()
     assert page.locator(".hl-lift .hl-value").inner_text() == "0.90"
     # the plate is drawn around each cue's bar, and the curves' cursor moved
     assert page.locator(".hl-lift .hl-plate").count() == 2
@@ -71,9 +77,10 @@ def test_a_new_tissue_recomputes_the_pull_in_the_kernel_and_the_drawing_follows(
     stand = lift_compensation(phase, -8.0, cue="stand_tall", tissue="Rectus femoris")
     page.wait_for_function(
         f"(text) => {PAINTED} > {before} && {ROOT}.querySelector('.hl-readout').innerText.includes(text)",
-        arg=stand.describe(balanced=False),
+        arg=stand.describe(balanced=False, stance=False),
         timeout=120_000,
     )
     body = page.inner_text("body")
     assert "Traceback" not in body and "Error:" not in body
+    assert "Hip only: the knee is ignored" in page.locator(".hl-lift .hl-readout").inner_text()
     assert not page.errors, page.errors

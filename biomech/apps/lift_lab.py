@@ -20,6 +20,7 @@ extension or the tissue computes the pull again (the last few settings are kept)
 from __future__ import annotations
 
 import functools
+import html
 from typing import Any
 
 import anywidget
@@ -30,6 +31,7 @@ from matplotlib.figure import Figure
 
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps.guard import guarded
+from biomech.lessons.claims_rectus import knee_note
 from biomech.model.lockout import tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.lift import LiftScene, lift_scenes
@@ -185,7 +187,11 @@ class LiftLab:
         self._describe()
 
     def _describe(self) -> None:
+        """The setting in words; for a tissue crossing the knee, where the knee would bring its limit (computed)."""
+        note = knee_note(self.lift.hip_extension_available, self.lift.tissue)
         self.readout.value = (
             f"<p>The blog's hypothesis, {self.lift.hip_extension_available:g} deg of hip extension available, "
-            f"tissue: {self.lift.tissue}. Move <b>Lift phase</b> (arrow keys: 0.01 per press).</p>"
+            f"tissue: {self.lift.tissue}. Move <b>Lift phase</b> (arrow keys: 0.01 per press). The feet are drawn "
+            "at the stance the lockout would need, set before the pull; the curves' rotation is what the hip "
+            f"would need at each phase with free feet.{' ' + html.escape(note) if note else ''}</p>"
         )

@@ -9,13 +9,17 @@ from __future__ import annotations
 import numpy as np
 
 from biomech.anatomy.geometry import path_length
+from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
 from biomech.lessons.cases import LIFTER
 from biomech.lessons.claim_text import LESSON_03, README, Claim
 from biomech.model.lift import lift_posture
 from biomech.model.lockout import CUES, compensate
 
-__all__ = ["rectus_lift", "rectus_thomas"]
+__all__ = ["LIFT_GRID", "crosses_knee", "knee_note", "lift_limit_phase", "rectus_lift", "rectus_thomas"]
+
+LIFT_GRID = 1001
+"""Phases at which :func:`lift_limit_phase` follows the lift's path, 0 to 1 (steps of 0.001)."""
 
 _THOMAS_KNEE = 80.0  # Kendall's normal knee flexion with the thigh on the table
 _THOMAS_THIGH_UP = 15.0  # Kendall's example of a thigh held up: 15 deg of hip flexion
@@ -55,8 +59,75 @@ def _hip_flexion_at_length(target_mm: float, knee_flexion: float) -> float:
     return 0.5 * (low + high)
 
 
+def crosses_knee(tissue: str) -> bool:
+    """Whether every part of ``tissue`` crosses the knee (gait2392: its length changes with knee flexion).
+
+    A group with one-joint parts (``"hip flexors (all)"``) does not; nor does a tissue the
+    geometry does not know (the ligament).
+
+    Examples
+    --------
+    >>> crosses_knee("Rectus femoris"), crosses_knee("Iliopsoas"), crosses_knee("hip flexors (all)")
+    (True, False, False)
+    """
+    try:
+        parts = tissue_parts(tissue)
+    except ValueError:
+        return False
+    return all(abs(float(path_length(n, knee_flexion=60.0) - path_length(n))) > 1e-6 for n in parts)
+
+
+def lift_limit_phase(hip_extension_available: float, tissue: str = "Rectus femoris") -> float:
+    """The first lift phase at which ``tissue`` is at its limit along the lift's path, with the knee (geometry).
+
+    The limit is read with the knee straight: each part's gait2392 length at
+    ``-hip_extension_available`` degrees of hip flexion, knee 0. Along the lift's path
+    (:func:`~biomech.model.lift.lift_posture`, hip and knee together, no cue) the tissue is at
+    its limit from the first phase of a :data:`LIFT_GRID`-point grid at which a part is longer
+    than that; NaN if it never is. The blog's lift model reads the hip only; this is what the
+    knee changes, for the claim ``rectus_femoris_lift`` and the lift lab's note.
+
+    Examples
+    --------
+    >>> round(lift_limit_phase(-8.0), 2)  # lesson 03's lifter
+    0.3
+    """
+    phase = np.linspace(0.0, 1.0, LIFT_GRID)
+    angles = lift_posture(phase)
+    late = np.zeros(phase.shape, dtype=bool)
+    for part in tissue_parts(tissue):
+        limit = float(path_length(part, hip_flexion=-float(hip_extension_available)))
+        late |= path_length(part, hip_flexion=angles.hip_flexion, knee_flexion=angles.knee_flexion) > limit
+    return float(phase[np.flatnonzero(late)[0]]) if np.any(late) else float("nan")
+
+
+def knee_note(hip_extension_available: float, tissue: str) -> str:
+    """One sentence for a tissue crossing the knee: the lift model reads the hip only; where the knee brings the limit.
+
+    Empty for a tissue that does not cross the knee (:func:`crosses_knee`). The phase is
+    :func:`lift_limit_phase`'s, the computation of the claim ``rectus_femoris_lift``.
+
+    Examples
+    --------
+    >>> knee_note(-8.0, "Iliopsoas")
+    ''
+    >>> print(knee_note(-8.0, "Rectus femoris"))  # doctest: +NORMALIZE_WHITESPACE
+    Hip only: the knee is ignored; with the knee bent in the pull, rectus femoris (its limit read with the knee
+    straight) would be at its limit from phase 0.30 (geometry).
+    """
+    if not crosses_knee(tissue):
+        return ""
+    at = lift_limit_phase(hip_extension_available, tissue)
+    never = "would not reach its limit along the pull's joint angles"
+    where = f"would be at its limit from phase {at:.2f}" if np.isfinite(at) else never
+    return (
+        f"Hip only: the knee is ignored; with the knee bent in the pull, {tissue.lower()} (its limit read with the "
+        f"knee straight) {where} (geometry)."
+    )
+
+
 def rectus_lift() -> Claim:
-    phase = np.linspace(0.0, 1.0, 1001)
+    phase = np.linspace(0.0, 1.0, LIFT_GRID)
     angles = lift_posture(phase)
     along = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)
     peak = int(np.argmax(along))
@@ -67,7 +138,7 @@ def rectus_lift() -> Claim:
     knees = np.arange(0.0, _THOMAS_KNEE + 1.0, 1.0)
     longer_knees = knees[_rectus_path_mm(_THOMAS_THIGH_UP, knees) > along[peak]]  # limits that clear the lift
     knee_from = float(longer_knees[0]) if longer_knees.size else float("inf")
-    bites_from = float(phase[np.flatnonzero(along > limit)[0]]) if np.any(along > limit) else float("nan")
+    bites_from = lift_limit_phase(LIFTER.hip_extension_available)
 
     def check() -> bool:
         now = _rectus_path_mm(angles.hip_flexion, angles.knee_flexion)

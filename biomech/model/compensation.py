@@ -173,12 +173,14 @@ class Compensation:
         lines.append("  " + self.describe())
         return "\n".join(lines)
 
-    def describe(self, *, balanced: bool = True) -> str:
+    def describe(self, *, balanced: bool = True, stance: bool = True) -> str:
         """Return a one-line, plain-language account of a scalar state.
 
         ``balanced=False`` for a state whose posture was not balanced (the lift model of
         :mod:`biomech.model.lift` leaves the balance out): the sentence then says so instead
-        of giving the leg's and trunk's lean.
+        of giving the leg's and trunk's lean. ``stance=False`` leaves out the stance this
+        rotation would need: in the lift the feet are set before the pull at the lockout's
+        stance (:mod:`biomech.scene.lift`), not at each phase's, and the lift's readout says that stance.
 
         Examples
         --------
@@ -212,8 +214,8 @@ class Compensation:
             feet = "out" if self.foot_progression >= 0 else "in"
             by_rotation = (
                 f"{deg(bought)} deg made up by {direction} rotation "
-                f"({deg(abs(float(self.rotation_used)))} deg; stance needed: "
-                f"feet {feet} {deg(abs(float(self.foot_progression)))} deg)"
+                f"({deg(abs(float(self.rotation_used)))} deg"
+                + (f"; stance needed: feet {feet} {deg(abs(float(self.foot_progression)))} deg)" if stance else ")")
             )
         else:
             by_rotation = "rotation does not make it up for this tissue"

@@ -85,20 +85,26 @@ def tilt_label(scene: Scene) -> str:
     )
 
 
-def feet_label(foot_progression: float) -> str:
+def feet_label(foot_progression: float, *, set_before_pull: bool = False) -> str:
     """The top view's words for the drawn feet: the stance this hip rotation would need.
 
     The feet are drawn at the foot progression the model gives (the stance's baseline plus
     the hip's rotation). Planted under a loaded bar the feet cannot turn at lockout, so the
     drawing shows the stance the rotation would need if it were set before the pull
-    (:mod:`biomech.lessons.rivals` says why).
+    (:mod:`biomech.lessons.rivals` says why). In a lift (``set_before_pull``, from
+    :attr:`Scene.stance_set_before_pull <biomech.scene.scene.Scene.stance_set_before_pull>`)
+    the feet are the lockout's stance at every phase, and the words say it was set before the pull,
+    in two lines (the views set the hip's label one line further off).
 
     Examples
     --------
     >>> feet_label(52.5), feet_label(-15.6), feet_label(0.01)
     ('stance: feet out 52.5°', 'stance: feet in 15.6°', 'stance: feet straight ahead')
+    >>> feet_label(40.7, set_before_pull=True)
+    'stance set before the pull:\\nfeet out 40.7°'
     """
+    head = "stance set before the pull:\n" if set_before_pull else "stance: "
     way = "out" if foot_progression >= 0.05 else ("in" if foot_progression <= -0.05 else "straight")
     if way == "straight":
-        return "stance: feet straight ahead"
-    return f"stance: feet {way} {format_degrees(abs(foot_progression), display=True)}"
+        return f"{head}feet straight ahead"
+    return f"{head}feet {way} {format_degrees(abs(foot_progression), display=True)}"

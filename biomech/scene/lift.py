@@ -5,6 +5,16 @@ its side-on pose to the phase's joint angles (:func:`biomech.model.lift.lift_pos
 the leg takes the phase's shank and thigh angles, and pelvis, spine, trunk and head turn
 forward about the hip by the trunk's inclination (the arms hang vertically).
 
+**The feet are set before the pull.** Planted under a loaded bar, the feet do not turn
+during the pull, and the hip cannot rotate in them by the 18-27 deg the model's lockout
+may ask for. The model's rotation at a phase (``state.rotation_used``, the curves) is the
+rotation the hip would need at that phase if the feet were free; the top view instead
+draws, at every phase, the stance the *lockout* would need (the phase-1 compensation's
+hip rotation and foot progression, one per lifter, tissue, cue and overrides), as a lifter
+would have to set it before the pull (:attr:`Scene.stance_set_before_pull
+<biomech.scene.scene.Scene.stance_set_before_pull>`, worded by
+:func:`~biomech.scene.labels.feet_label`).
+
 The lift's pose helpers (the joint angles applied to the pose, the bar on the floor and
 the upper back's bend at lift-off) are in :mod:`biomech.scene.lift_pose`; their public
 names are importable from here too.
@@ -23,7 +33,7 @@ from biomech._validation import check_choice
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.model.lift import CUE_TITLES, LIFT_PARAMETERS, LiftPosture, lift_compensation, lift_posture
 from biomech.model.lockout import CUES, MODEL_PARAMETERS, Compensation, Cue
-from biomech.scene.bones import sagittal_bones, transverse_bones
+from biomech.scene.bones import TransverseBones, sagittal_bones, transverse_bones
 from biomech.scene.lift_pose import (
     PLATE_DIAMETER_M,
     PLATE_RADIUS,
@@ -43,6 +53,7 @@ __all__ = [
     "LiftScene",
     "PLATE_DIAMETER_M",
     "PLATE_RADIUS",
+    "ROTATION_CURVE",
     "STANDING_HEIGHT_M",
     "lift_scene",
     "lift_scenes",
@@ -50,6 +61,10 @@ __all__ = [
     "start_reach",
     "upper_back_bend",
 ]
+
+ROTATION_CURVE = "hip rotation needed (free feet)"
+"""The rotation curve's name in both renderers' keys: what the hip would need at that phase if the feet could
+turn (``state.rotation_used``); the feet drawn are the lockout's stance, set before the pull (the module's note)."""
 
 LIFT_PHASES = 101
 """Phases of a :class:`LiftScene`: 0 (bar on the floor) to 1 (lockout) in steps of 0.01."""
@@ -71,6 +86,8 @@ class _Lockout:
     offset: float  # the sacrum in the pelvis, standing
     neutral: SagittalPose  # standing, before the lift's joint angles move it
     bend: float  # the upper back's rounding at lift-off, deg (faded out along the pull)
+    stance: tuple[float, float]  # the lockout's hip rotation and foot progression: the stance set before the pull
+    bones_top: TransverseBones  # the top view's bones at that stance (the same at every phase)
     lift: tuple[tuple[str, float], ...]  # the lift's overrides
     model: tuple[tuple[str, float], ...]  # the lockout model's overrides
 
@@ -90,7 +107,10 @@ def _lockout(
     offset = sacrum_in_pelvis(tilt0, lordosis0)
     neutral = sagittal_pose(tilt0, lordosis0, sacrum_offset=offset)
     start = lift_posture(0.0, **{k: v for k, v in lift if k in LIFT_PARAMETERS[:3]})
-    return _Lockout(lockout, offset, neutral, upper_back_bend(_lift_pose(neutral, start)), lift, model)
+    top = lift_compensation(1.0, hip_extension_available, cue=cue, tissue=tissue, **dict(model + lift))
+    stance = (float(top.rotation_used), float(top.foot_progression))
+    bend = upper_back_bend(_lift_pose(neutral, start))
+    return _Lockout(lockout, offset, neutral, bend, stance, transverse_bones(*stance), lift, model)
 
 
 def _setting(hip_extension_available: float, cue: Cue, tissue: str, overrides: Mapping[str, float]) -> _Lockout:
@@ -121,29 +141,30 @@ def _pose_at(parts: _Lockout, phase: float, state: Compensation) -> Scene:
         state=state,
         sagittal=side,
         sagittal_neutral=side_neutral,
-        transverse=transverse_pose(
-            float(state.rotation_used), float(state.foot_progression), pelvic_tilt=pose.pelvic_tilt
-        ),
+        transverse=transverse_pose(*parts.stance, pelvic_tilt=pose.pelvic_tilt),
         bones_side=sagittal_bones(side),
         bones_side_neutral=sagittal_bones(side_neutral),
-        bones_top=transverse_bones(float(state.rotation_used), float(state.foot_progression)),
+        bones_top=parts.bones_top,
         muscles_side=side_muscles(side, state),
+        stance_set_before_pull=True,
     )
 
 
 def _share_pose(parts: _Lockout, state: Compensation, other: Scene) -> Scene:
     """A scene posed as ``other``, whose state differs from ``state`` only in the cue (early in the pull,
-    before the cue acts, both cues ask the same): its poses, bones and muscles are shared, not posed again."""
+    before the cue acts, both cues ask the same): its side view's poses, bones and muscles are shared, not posed
+    again. The top view is this cue's own: the stance its lockout would need."""
     return dataclasses.replace(
         parts.scene,
         state=state,
         sagittal=other.sagittal,
         sagittal_neutral=other.sagittal_neutral,
-        transverse=other.transverse,
+        transverse=transverse_pose(*parts.stance, pelvic_tilt=other.sagittal.pelvic_tilt),
         bones_side=other.bones_side,
         bones_side_neutral=other.bones_side_neutral,
-        bones_top=other.bones_top,
+        bones_top=parts.bones_top,
         muscles_side=other.muscles_side,
+        stance_set_before_pull=True,
     )
 
 
@@ -171,8 +192,10 @@ def lift_scene(
     -------
     Scene
         ``state`` is :func:`~biomech.model.lift.lift_compensation` at this phase; the side
-        and top views and the bones are posed at it, the hands on the bar (on the floor at phase 0:
-        see the module's note on the bar). ``curve``, ``stage_spans`` and ``highlights``
+        view and its bones are posed at it, the hands on the bar (on the floor at phase 0:
+        see the module's note on the bar). The top view is the stance the lockout would need,
+        set before the pull, the same at every phase (``stance_set_before_pull`` is True; see the
+        module's note on the feet). ``curve``, ``stage_spans`` and ``highlights``
         describe this lifter at lockout, where the lift ends. The bones and the muscles
         of the side view are posed on the phase's pose like the lockout's
         (:mod:`biomech.scene.bones`, :mod:`biomech.scene.muscle_lines`); the muscles'

@@ -110,6 +110,12 @@ class Scene:
         What the scene was built with besides the available extension: cue, tissue,
         mechanism and the overridden parameters (:class:`~biomech.scene.settings.SceneSettings`);
         ``build_scene(x, **scene.settings.keywords())`` rebuilds a scene of the same setting.
+    stance_set_before_pull
+        False at lockout: the top view is the state's hip rotation and foot progression.
+        True in a lift (:func:`~biomech.scene.lift.lift_scene`): the top view is the stance
+        the lockout would need, set before the pull and drawn at every phase (planted under
+        a loaded bar the feet do not turn); its label says so
+        (:func:`~biomech.scene.labels.feet_label`).
     """
 
     state: Compensation
@@ -127,6 +133,7 @@ class Scene:
     standing_pelvic_tilt: float
     standing_lumbar_lordosis: float
     settings: SceneSettings
+    stance_set_before_pull: bool = False
 
 
 def build_scene(

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from biomech.scene.lift import CUES, LiftScene
+from biomech.scene.lift import CUE_TITLES, CUES, ROTATION_CURVE, LiftScene
 from biomech.style.palette import Theme, get_theme
 
 __all__ = ["LiftCurvesView"]
@@ -23,6 +23,10 @@ CUE_STYLES = {"stand_tall": (0, (4, 2)), "squeeze_glutes": "-"}
 
 class LiftCurvesView:
     """Rotation used and added pelvic tilt against lift phase, one line style per cue.
+
+    The rotation is what the hip would need at each phase with free feet
+    (:data:`~biomech.scene.lift.ROTATION_CURVE`); the top views draw the lockout's stance, set
+    before the pull. The cues are named as over the side views (:data:`~biomech.scene.lift.CUE_TITLES`).
 
     Unlike the lockout views, which draw one :class:`~biomech.scene.scene.Scene`, this
     view draws a lifter's whole pull: :meth:`set_lift` draws the curves of a
@@ -55,13 +59,17 @@ class LiftCurvesView:
                 color=color,
                 ls=CUE_STYLES[c],
                 lw=2.5,
-                label=f"{name}, {'stand tall' if c == 'stand_tall' else 'squeeze'}",
             )[0]
-            for q, color, name in (("rotation_used", t.rotation, "rotation"), ("pelvic_tilt", t.pelvis, "pelvic tilt"))
+            for q, color in (("rotation_used", t.rotation), ("pelvic_tilt", t.pelvis))
             for c in CUES
         }
         self._now = ax.axvline(0.0, color=t.foreground, lw=1.5)
-        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)
+        # the key: colour is the quantity, line style the cue (named as over the side views)
+        quantities = ((t.rotation, "-", ROTATION_CURVE), (t.pelvis, "-", "pelvic tilt"))
+        cues = tuple((t.foreground, CUE_STYLES[c], CUE_TITLES[c]) for c in CUES)
+        # two columns (filled down): the quantities by colour, the cues by line style
+        key = [Line2D([], [], color=color, ls=ls, lw=2.5, label=name) for color, ls, name in quantities + cues]
+        ax.legend(handles=key, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)
         self.lift: LiftScene | None = None
 
     def set_lift(self, lift: LiftScene) -> None:

@@ -7,10 +7,12 @@ at one of its phases and computes nothing.
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from biomech.scene.lift import CUES, PLATE_RADIUS, LiftScene
+from biomech.scene.lift import CUE_TITLES, CUES, PLATE_RADIUS, LiftScene
 from biomech.style.palette import Theme, get_theme
 from biomech.views.dashboard import ensure_canvas
 from biomech.views.lift_curves import LiftCurvesView
@@ -19,8 +21,8 @@ from biomech.views.transverse import TransverseView
 
 __all__ = ["LIFT_FIGURE_INCHES", "LiftFigure", "PANEL_TITLES"]
 
-PANEL_TITLES = {"stand_tall": "Stand up\ntall", "squeeze_glutes": "Squeeze your bum\nat the top"}
-"""The cues as coaches say them, over each side view."""
+PANEL_TITLES = {c: textwrap.fill(title, 18) for c, title in CUE_TITLES.items()}
+"""The cues as coaches say them (:data:`~biomech.scene.lift.CUE_TITLES`, wrapped), over each side view."""
 LIFT_FIGURE_INCHES = (12.8, 6.4)
 """The figure's size, inches: 1920 x 960 px at 150 dpi."""
 
@@ -65,6 +67,9 @@ class LiftFigure:
         self.top: dict[str, TransverseView] = {
             c: TransverseView(add((0.45 + 0.275 * i, 0.53, 0.27, 0.4)), theme=self.theme) for i, c in enumerate(CUES)
         }
+        for view in self.top.values():  # two-line stance labels, set before the pull, fit their panel
+            for label in (view.feet_label, view.hip_label):
+                label.set_fontsize(11)
         for i, c in enumerate(CUES):
             self.figure.text(
                 0.1075 + 0.215 * i,

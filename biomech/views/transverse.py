@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
+from matplotlib.transforms import offset_copy
 
 from biomech.formatting import format_degrees
 from biomech.scene.bones import TransverseBones
@@ -93,6 +94,7 @@ class TransverseView(View):
             0.5, y[0], "", transform=ax.transAxes, ha="center", va=va, color=t.rotation, fontweight="bold"
         )
         self.hip_label = ax.text(0.5, y[1], "", transform=ax.transAxes, ha="center", va=va, color=t.foreground)
+        self._below, self._feet_lines = y[1] < y[0], 0  # the hip's label under the feet's (else over it)
         self.number_labels = (self.feet_label, self.hip_label)
         # In drawing order (blitting draws them in this order, over the background).
         self.animated_artists = (
@@ -128,6 +130,14 @@ class TransverseView(View):
             thigh.set_path(rings_path(rings))
         self.kneecaps.set_data(*join_lines(list(b.kneecaps)))
         self._angles(b, float(scene.state.foot_progression - scene.state.rotation_used))  # a scene is scalar
+        self.feet_label.set_text(feet_label(b.foot_progression, set_before_pull=scene.stance_set_before_pull))
+        lines = self.feet_label.get_text().count("\n")
+        if lines != self._feet_lines:  # keep the hip's label clear of a two-line feet label
+            extra = lines * 1.4 * float(self.feet_label.get_fontsize())  # points: a line and a little
+            figure = self.ax.get_figure(root=True)
+            shift = -extra if self._below else extra
+            self.hip_label.set_transform(offset_copy(self.ax.transAxes, fig=figure, y=shift, units="points"))
+            self._feet_lines = lines
 
     def _angles(self, b: TransverseBones, baseline: float) -> None:
         ahead, arcs, stance = [], [], []
@@ -140,7 +150,6 @@ class TransverseView(View):
         self.ahead.set_data(*join_lines(ahead))
         self.arcs.set_data(*join_lines(arcs))
         self.stance.set_data(*join_lines(stance))
-        self.feet_label.set_text(feet_label(b.foot_progression))
         rot = b.hip_rotation
         kind = "external" if rot > 0 else "internal"
         self.hip_label.set_text(

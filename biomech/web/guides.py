@@ -74,7 +74,7 @@ def top_guides(scene: Scene) -> dict[str, Any]:
         s = np.radians(baseline)
         stance.append(whole_numbers([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
     fp, rot = b.foot_progression, b.hip_rotation
-    feet = feet_label(fp)
+    feet = feet_label(fp, set_before_pull=scene.stance_set_before_pull)
     kind = "external" if rot > 0 else "internal"
     hip = f"hip rotation {format_degrees(abs(rot), display=True)} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
     return {

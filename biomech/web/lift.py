@@ -25,8 +25,9 @@ from typing import Any
 import numpy as np
 
 from biomech.formatting import format_degrees
+from biomech.lessons.claims_rectus import knee_note
 from biomech.scene.labels import feet_label
-from biomech.scene.lift import CUE_TITLES, PLATE_RADIUS, LiftScene
+from biomech.scene.lift import CUE_TITLES, PLATE_RADIUS, ROTATION_CURVE, LiftScene
 from biomech.scene.scene import Scene
 from biomech.web.bone_motion import SCALE, outlines_json, posed_rings, reference_outlines, whole_numbers
 from biomech.web.payload import scene_frame
@@ -50,19 +51,21 @@ def posture_line(lift: LiftScene, i: int) -> str:
 
 
 def lift_readout(scene: Scene) -> tuple[str, str]:
-    """One cue's state in words (:meth:`Compensation.describe`) and its numbers (rotation, feet, tilt).
+    """One cue's state in words (:meth:`Compensation.describe`, without its stance) and its numbers (rotation, stance,
+    tilt).
 
-    The feet are the stance that this phase's hip rotation would need if it were set before
-    the pull: planted under a loaded bar, the feet do not turn during it, so the numbers say so.
+    The rotation is this phase's: what the hip would need with free feet. The stance is the
+    one drawn, the lockout's, set before the pull (planted under a loaded bar, the feet do
+    not turn during it), in the top view's words (:func:`~biomech.scene.labels.feet_label`).
     """
     s = scene.state
-    feet = feet_label(float(s.foot_progression)).removeprefix("stance: ")
+    feet = feet_label(scene.bones_top.foot_progression, set_before_pull=scene.stance_set_before_pull).replace("\n", " ")
     numbers = (
-        f"hip rotation {format_degrees(float(s.rotation_used), display=True)} (external +) \u00b7 "
-        f"stance this phase's rotation would need, if set before the pull: {feet} \u00b7 "
-        f"anterior pelvic tilt on the trunk {format_degrees(float(s.pelvic_tilt), display=True)}"
+        f"hip rotation {format_degrees(float(s.rotation_used), display=True)} "
+        "(external +, needed at this phase with free feet) \u00b7 "
+        f"{feet} \u00b7 anterior pelvic tilt on the trunk {format_degrees(float(s.pelvic_tilt), display=True)}"
     )
-    return s.describe(balanced=False), numbers
+    return s.describe(balanced=False, stance=False), numbers
 
 
 def _neutral(scene: Scene) -> dict[str, Any]:
@@ -105,7 +108,10 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
         1/scale H), ``region`` (``[[x0, x1], [y0, y1]]``, 1/scale H: the side views'
         limits, the same at every phase and for both cues, around everything drawn),
         ``curves`` (``x``: the phases; per cue, each of :data:`LIFT_CURVES`),
-        ``slider`` (min, max, step, start phase), ``tissue``, ``available`` and ``states``:
+        ``slider`` (min, max, step, start phase), ``tissue``, ``available``, ``note``
+        (:func:`~biomech.lessons.claims_rectus.knee_note`: for a tissue that crosses the knee, where
+        the knee would bring its limit; else empty), ``rotation`` (the rotation curve's name,
+        :data:`~biomech.scene.lift.ROTATION_CURVE`) and ``states``:
         per phase its ``phase``, ``label`` (two decimals), ``poses`` (one per cue),
         ``at`` (per cue, the curves' values), ``posture`` (:func:`posture_line`) and
         ``readout`` (per cue, :func:`lift_readout`).
@@ -114,19 +120,21 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
     first = lift.scenes[cues[0]][0]
     reference = reference_outlines(first)
     poses: list[dict[str, Any]] = []
-    by_pose: dict[int, int] = {}  # scenes sharing their posed bones (both cues before the cue acts) share a drawing
+    # scenes sharing their side view (both cues before the cue acts) and their stance share a drawing
+    by_pose: dict[tuple[int, float, float], int] = {}
     states = []
     for i, phase in enumerate(lift.phases):
         indices, readouts = [], []
         for cue in cues:
             scene = lift.scenes[cue][i]
-            if id(scene.bones_side) not in by_pose:
+            key = (id(scene.bones_side), scene.bones_top.foot_progression, scene.bones_top.hip_rotation)
+            if key not in by_pose:
                 frame = scene_frame(scene, reference)
                 del frame["highlights"]  # the lift draws no table
                 frame["neutral"] = _neutral(scene)
-                by_pose[id(scene.bones_side)] = len(poses)
+                by_pose[key] = len(poses)
                 poses.append(frame)
-            indices.append(by_pose[id(scene.bones_side)])
+            indices.append(by_pose[key])
             readouts.append(list(lift_readout(scene)))
         states.append(
             {
@@ -157,6 +165,8 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
         "slider": [0.0, 1.0, step, 0.0],
         "tissue": lift.tissue,
         "available": format_degrees(lift.hip_extension_available),
+        "note": knee_note(lift.hip_extension_available, lift.tissue),
+        "rotation": ROTATION_CURVE,
         "states": states,
     }
 

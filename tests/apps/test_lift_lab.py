@@ -20,12 +20,27 @@ def test_a_new_setting_sends_the_whole_pull_in_one_payload():
     assert lab.drawing.payload["tissue"] == "Tensor fasciae latae" and lab.drawing.payload is not first
     squeeze = lift_compensation(1.0, -12.0, tissue="Tensor fasciae latae")
     k = [c for c, _ in lab.drawing.payload["cues"]].index("squeeze_glutes")
-    assert lab.drawing.payload["states"][-1]["readout"][k][0] == squeeze.describe(balanced=False)
+    assert lab.drawing.payload["states"][-1]["readout"][k][0] == squeeze.describe(balanced=False, stance=False)
     assert "Tensor fasciae latae" in lab.readout.value
     assert lab.errors.outputs == ()
     lab.reset()
     assert (lab.phase, lab.available.value, lab.tissue.value) == (0.0, -8.0, "hip flexors (all)")
     assert lab.drawing.payload is first  # a setting seen before: its payload is kept, not computed again
+
+
+def test_the_caption_names_the_knee_for_rectus_femoris_and_not_for_iliopsoas():
+    from biomech.apps.lift_lab import LiftLab
+    from biomech.lessons.claims_rectus import lift_limit_phase
+
+    lab = LiftLab(tissue="Rectus femoris")
+    at = lift_limit_phase(-8.0, "Rectus femoris")
+    assert "Hip only: the knee is ignored" in lab.readout.value
+    assert f"rectus femoris (its limit read with the knee straight) would be at its limit from phase {at:.2f}" in (
+        lab.readout.value
+    )
+    assert "set before the pull" in lab.readout.value
+    lab.set(tissue="Iliopsoas")
+    assert "knee" not in lab.readout.value and lab.errors.outputs == ()
 
 
 def test_the_phase_goes_to_the_grid_and_no_image_is_drawn_per_move():

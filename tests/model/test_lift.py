@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -188,3 +190,11 @@ def test_a_posture_reads_as_degrees_not_as_a_repr():
         value = format_degrees(getattr(start, field))
         assert f"| {label} | {value} |" in table and label in text and value in text
     assert "over 3 phases" in str(lift_posture([0.0, 0.5, 1.0]))
+
+
+def test_the_lifts_words_can_leave_out_the_stance_of_the_phase():
+    """In the lift the feet are set before the pull: describe(stance=False) drops only the stance's words."""
+    state = lift_compensation(0.9, -8.0, cue="stand_tall")
+    full, short = state.describe(balanced=False), state.describe(balanced=False, stance=False)
+    assert "stance needed: feet out" in full and "stance" not in short
+    assert short == re.sub(r"; stance needed: feet out [0-9.]+ deg\)", ")", full)

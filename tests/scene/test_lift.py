@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import CUES
 from biomech.scene import lift as scene_lift
-from biomech.scene.lift import lift_scene
+from biomech.scene.lift import lift_scene, lift_scenes
 from biomech.scene.pose import sagittal_pose
 from tests.models import blog_scene as build_scene
 
@@ -142,8 +142,34 @@ def test_the_bones_follow_the_lift_pose(phase):
     assert scene.bones_side.thigh_angle == pytest.approx(expected.thigh_angle)
     np.testing.assert_allclose(scene.bones_side.hip, scene.sagittal.hip, atol=1e-9)
     assert scene.bones_side.pelvic_tilt == pytest.approx(scene.sagittal.pelvic_tilt)
-    top = transverse_bones(scene.state.rotation_used, scene.state.foot_progression)
+    lockout = lift_compensation(1.0, -8.0)  # the top view: the stance the lockout needs, set before the pull
+    top = transverse_bones(lockout.rotation_used, lockout.foot_progression)
     assert scene.bones_top.hip_rotation == pytest.approx(top.hip_rotation)
+    np.testing.assert_allclose(scene.bones_top.ankles, top.ankles, atol=1e-12)
+
+
+SETTINGS = [(-8.0, "hip flexors (all)"), (-20.0, "Rectus femoris"), (-8.0, "Tensor fasciae latae"), (17.0, "Iliopsoas")]
+
+
+@pytest.mark.parametrize(("available", "tissue"), SETTINGS)
+def test_the_feet_are_the_lockouts_stance_at_every_phase(available, tissue):
+    """Planted under a loaded bar the feet do not turn in the pull: every phase draws the phase-1 stance, per cue,
+    while the state keeps the model's rotation at that phase (what the hip would need with free feet)."""
+    lift = lift_scenes(available, tissue=tissue, phases=21)
+    moved = False
+    for cue, scenes in lift.scenes.items():
+        lockout = lift_compensation(1.0, available, cue=cue, tissue=tissue)
+        for scene in scenes:
+            assert scene.stance_set_before_pull
+            assert scene.bones_top.foot_progression == lockout.foot_progression
+            assert scene.bones_top.hip_rotation == lockout.rotation_used
+            assert scene.transverse.foot_progression == lockout.foot_progression
+            assert scene.transverse.hip_rotation == lockout.rotation_used
+            moved |= scene.state.foot_progression != lockout.foot_progression
+        assert scenes[-1].state.foot_progression == lockout.foot_progression
+    if tissue == "hip flexors (all)":
+        assert moved  # the model's need does change along the pull: the drawing does not follow it
+    assert not build_scene(-8.0).stance_set_before_pull  # the lockout scene is the state's own stance
 
 
 def test_the_plate_radius_is_a_45_cm_plate_at_the_assumed_height():

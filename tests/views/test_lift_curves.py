@@ -39,3 +39,26 @@ def test_the_figure_draws_the_grids_nearest_phase_and_sets_the_curves_once_per_p
     other = lift_scenes(-3.0, phases=11)
     fig.update(other, 0.9)
     assert fig.curves.lift is other
+
+
+def test_the_key_and_titles_name_the_cues_as_the_side_panels_and_the_rotation_as_needed_with_free_feet():
+    from biomech.scene.lift import CUE_TITLES, ROTATION_CURVE
+
+    fig = LiftFigure()
+    key = [t.get_text() for t in fig.curves.ax.get_legend().get_texts()]
+    assert key == [ROTATION_CURVE, "pelvic tilt", CUE_TITLES["stand_tall"], CUE_TITLES["squeeze_glutes"]]
+    titles = {t.get_text().replace("\n", " ") for t in fig.figure.texts}
+    assert set(CUE_TITLES.values()) <= titles
+
+
+def test_the_hip_label_stays_clear_of_a_two_line_stance_label():
+    """In the lift the stance label has two lines; the hip's label moves one line further off, in both figures."""
+    lift = lift_scenes(-8.0, phases=11)
+    fig = LiftFigure()
+    fig.update(lift, 0.5)
+    fig.figure.canvas.draw()
+    renderer = fig.figure.canvas.get_renderer()
+    for view in fig.top.values():
+        assert view.feet_label.get_text().startswith("stance set before the pull:\nfeet out ")
+        feet, hip = (t.get_window_extent(renderer) for t in (view.feet_label, view.hip_label))
+        assert not feet.overlaps(hip)

@@ -131,7 +131,7 @@ def test_curves_and_numbers_are_the_lift_models_through_the_one_formatter():
             for i in PHASES:
                 one = lift_compensation(float(grid[i]), available, cue=cue, tissue=tissue)
                 words, numbers = p["states"][i]["readout"][k]
-                assert words == one.describe(balanced=False)
+                assert words == one.describe(balanced=False, stance=False)
                 assert format_degrees(one.rotation_used, display=True) in numbers
                 assert format_degrees(one.pelvic_tilt, display=True) in numbers
                 assert p["states"][i]["at"][k] == [round(one.rotation_used, 2), round(one.pelvic_tilt, 2)]
@@ -150,18 +150,48 @@ def test_the_lift_renderer_is_the_labs_module_with_the_lift_registered():
     assert "extends SideView" in js
 
 
-def test_the_stance_in_the_readout_is_the_one_this_phases_rotation_would_need():
-    """The feet are planted in a pull: the readout says whose stance it is, and the cue keeps the lab's name."""
+def test_the_stance_in_the_readout_and_the_top_view_is_the_lockouts_set_before_the_pull():
+    """The feet are planted in a pull: at every phase the readout and the top view's label say the stance the
+    lockout needs (one value per cue), set before the pull; the rotation is the phase's, with free feet."""
     from biomech.model.lift import CUE_TITLES
+    from biomech.scene.labels import feet_label
 
     for available, tissue in SETTINGS:
         _, p = sent(available, tissue)
         assert [title for _, title in p["cues"]][0] == CUE_TITLES["stand_tall"] == "Stand tall"
-        for i in PHASES:
-            for _, numbers in p["states"][i]["readout"]:
-                assert "stance this phase's rotation would need, if set before the pull: feet " in numbers
-                assert "stance needed" not in numbers
+        for k, (cue, _) in enumerate(p["cues"]):
+            lockout = lift_compensation(1.0, available, cue=cue, tissue=tissue)
+            label = feet_label(lockout.foot_progression, set_before_pull=True)
+            assert label.startswith("stance set before the pull:\nfeet ")
+            for state in p["states"]:
+                numbers = state["readout"][k][1]
+                assert label.replace("\n", " ") in numbers
+                assert p["poses"][state["poses"][k]]["labels"]["feet"]["text"] == label
+                assert "(external +, needed at this phase with free feet)" in numbers
+                assert "stance needed" not in state["readout"][k][0]  # the words name no stance of the phase
                 assert "feet out -" not in numbers and "feet in -" not in numbers  # the way in words, the size unsigned
+        assert p["rotation"] == "hip rotation needed (free feet)"
+
+
+def test_the_knee_note_is_computed_for_a_tissue_crossing_the_knee_only():
+    """Rectus femoris: the lift model reads the hip only; the note gives the claim's phase, not a typed one."""
+    from biomech.lessons.claims import claims
+    from biomech.lessons.claims_rectus import lift_limit_phase
+
+    lift = lift_scenes(-8.0, tissue="Rectus femoris", phases=11)
+    note = web_lift.lift_payload(lift)["note"]
+    at = lift_limit_phase(-8.0, "Rectus femoris")
+    assert note.startswith("Hip only: the knee is ignored; with the knee bent in the pull, rectus femoris")
+    assert f"would be at its limit from phase {at:.2f} (geometry)" in note
+    claim = next(c for c in claims() if c.id == "rectus_femoris_lift")
+    assert f"bites from phase {at:.2f} on" in claim.sentence  # the claim's own number
+    assert 0.0 < at < 0.8  # earlier than the hip alone would say (its limit at 8 deg of hip flexion: phase 0.82)
+    assert web_lift.lift_payload(lift_scenes(-8.0, tissue="Iliopsoas", phases=11))["note"] == ""
+    assert web_lift.lift_payload(lift_scenes(-8.0, phases=11))["note"] == ""  # the group: no single limit
+    assert (
+        "would not reach its limit"
+        in web_lift.lift_payload(lift_scenes(10.0, tissue="Rectus femoris", phases=11))["note"]
+    )
 
 
 def test_a_stance_turned_in_reads_in():

@@ -8,10 +8,11 @@
 // slider lives here: moving it repaints from the precomputed states, with no round trip to a
 // kernel. The root element carries data-frames (frames painted so far) and data-state (the
 // phase shown, two decimals); an aria-live line reads the phase's numbers (angles, rotation, stance, tilt).
+// The top views draw the stance the lockout would need, set before the pull (the same at every phase);
+// the rotation curve is what the hip would need at each phase with free feet (payload.rotation names it).
 
 const LIFT_SERIES = { rotation_used: ["rotation", "var(--hl-rotation)"], pelvic_tilt: ["pelvic tilt", "var(--hl-pelvis)"] };
 const LIFT_DASH = { stand_tall: "8 5", squeeze_glutes: "" }; // as biomech.views.lift_curves: dashed stand tall
-const LIFT_SHORT = { stand_tall: "stand tall", squeeze_glutes: "squeeze" };
 const LIFT_KEY = [
   [swLine("var(--hl-muted)", 2), "plate (45 cm) around the bar"],
   [swLine("var(--hl-muted)", 1.5, "3 3"), "standing pelvis and spine"],
@@ -124,9 +125,13 @@ export function mountLift(root, payload, options = {}) {
     sidePanels = data.cues.map(([cue, title]) => new Panel(panels, title, "hl-lift-side hl-lift-" + cue));
     const right = html("div", { class: "hl-lift-right" }, panels);
     const topRow = html("div", { class: "hl-lift-tops" }, right);
-    topPanels = data.cues.map(([cue]) => new Panel(topRow, "From above: " + LIFT_SHORT[cue], "hl-top hl-lift-top"));
-    curvePanel = new Panel(right, "Compensation along the lift (dashed: stand tall; solid: squeeze)", "hl-lift-curves");
-    keyList(curvePanel.figure, LIFT_KEY.concat(Object.values(LIFT_SERIES).map(([words, color]) => [swLine(color, 3), words])));
+    // the cues by the side panels' names (payload.cues), in the top panels' titles and the curves' key
+    topPanels = data.cues.map(([, name]) => new Panel(topRow, "From above: " + name, "hl-top hl-lift-top"));
+    curvePanel = new Panel(right, "Compensation along the lift", "hl-lift-curves");
+    const words = { rotation_used: data.rotation, pelvic_tilt: LIFT_SERIES.pelvic_tilt[0] };
+    const series = Object.entries(LIFT_SERIES).map(([name, [, color]]) => [swLine(color, 3), words[name]]);
+    const cues = data.cues.map(([cue, name]) => [swLine("var(--hl-fg)", 3, LIFT_DASH[cue]), name]);
+    keyList(curvePanel.figure, LIFT_KEY.concat(series, cues));
     sides = sidePanels.map((p) => new LiftSideView(p, data));
     tops = topPanels.map((p) => new TopView(p, data));
     curves = new LiftCurves(curvePanel, data);
@@ -147,6 +152,7 @@ export function mountLift(root, payload, options = {}) {
     curves.paint(state);
     readout.replaceChildren();
     html("b", { text: state.posture }, readout);
+    if (data.note) html("p", { class: "hl-lift-note", text: data.note }, readout); // a tissue crossing the knee
     data.cues.forEach(([, title], k) => {
       const p = html("p", { class: "hl-lift-cue" }, readout);
       html("b", { text: title + ": " }, p);
