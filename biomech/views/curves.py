@@ -7,6 +7,8 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.textpath import TextPath
 
 from biomech._validation import check_choice
 from biomech.model.lockout import STAGES
@@ -21,6 +23,18 @@ BAND_FIELDS: tuple[str, ...] = ("pelvic_tilt", "rotation_used")
 """The curves shaded with their range over the assumption variants (:attr:`Scene.band`)."""
 BAND_LABEL = "range over assumption variants"
 """The key's words for the shaded ranges."""
+_LABEL_TOP = 0.985  # the stage names' first row, in axes height
+_LABEL_ROW = 0.17  # how far down a second row starts, in axes height (two lines of text)
+_LABEL_GAP_PT = 6.0  # the least space between two stage names on one row, points
+
+
+def _text_width_pt(label: Text) -> float:
+    """The width of a text's widest line in points, from its glyph outlines (no renderer needed)."""
+    size = float(label.get_fontsize())
+    return max(
+        TextPath((0.0, 0.0), line, size=size, prop=label.get_fontproperties()).get_extents().width
+        for line in label.get_text().split("\n")
+    )
 
 
 def band_outline(x: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -82,7 +96,7 @@ class CurvesView(View):
         self.band_labels = {
             s: ax.text(
                 0.0,
-                0.985,
+                _LABEL_TOP,
                 "\n".join(STAGE_LABELS[s]),
                 ha="center",
                 va="top",
@@ -150,6 +164,7 @@ class CurvesView(View):
             label = self.band_labels[span.stage]
             label.set_x((span.low + span.high) / 2)
             label.set_visible(span.high - span.low >= 6.0)
+        rows = self._stagger_labels(float(np.max(x) - np.min(x)))
         shown = np.concatenate(
             [np.ravel(getattr(c, n)) for n in self.fields if n != "rotation_needed"]
             + [f(n) for n in BAND_FIELDS for f in (scene.band.low, scene.band.high)]
@@ -158,9 +173,26 @@ class CurvesView(View):
         low, high = min(0.0, float(shown.min())), max(10.0, float(shown.max()))
         pad = 0.12 * (high - low)
         self.ax.set_xlim(x.max(), x.min())
-        self.ax.set_ylim(low - (pad if low < 0 else 0.04 * (high - low)), high + 2.6 * pad)
+        headroom = 2.6 if rows == 1 else 5.6  # above the curves: one or two rows of stage names
+        self.ax.set_ylim(low - (pad if low < 0 else 0.04 * (high - low)), high + headroom * pad)
         now = float(s.hip_extension_available)  # a scene's state is scalar
         self.now.set_xdata([now] * 2)
         values = np.array([float(getattr(s, n)) for n in self.fields])
         values[~np.isfinite(values)] = np.nan
         self.markers.set_data([now] * len(values), values)
+
+    def _stagger_labels(self, x_range: float) -> int:
+        """Put a stage name that would touch its left neighbour's on a second row below it;
+        return the number of rows used (1 or 2)."""
+        axes_pt = self.ax.get_window_extent().width * 72.0 / self.ax.figure.dpi
+        per_pt = x_range / axes_pt if axes_pt > 0 else 0.0  # degrees per point along the x axis
+        shown = [lab for lab in self.band_labels.values() if lab.get_visible()]
+        shown.sort(key=lambda lab: -lab.get_position()[0])
+        edge = {0: np.inf, 1: np.inf}  # per row: the left edge of the last name (the x axis runs right to left)
+        for label in shown:
+            half = (_text_width_pt(label) / 2.0 + _LABEL_GAP_PT / 2.0) * per_pt
+            x = float(label.get_position()[0])
+            row = 0 if x + half <= edge[0] else 1
+            label.set_y(_LABEL_TOP - row * _LABEL_ROW)
+            edge[row] = x - half
+        return 2 if edge[1] < np.inf else 1

@@ -247,3 +247,25 @@ def test_the_background_key_is_the_scenes_settings(name):
     changed = build_scene(-10.0, squeeze_demand=15.0)
     assert view.background_key(changed) != view.background_key(a)
     assert build_scene_any(-10.0, mechanism="geometry").settings != a.settings  # the mechanism is part of it
+
+
+@pytest.mark.parametrize("tissue", ["hip flexors (all)", "Iliopsoas", "Rectus femoris"])
+@pytest.mark.parametrize("mechanism", ["blog", "geometry"])
+def test_the_stage_names_never_touch_in_the_slide_dashboard(tissue, mechanism):
+    """In the slide dashboard's narrow curves panel two neighbouring stage names would touch;
+    the second goes to a row of its own, and no name overlaps another when drawn."""
+    from biomech.export.pages import build_figure
+
+    for cue in ("squeeze_glutes", "stand_tall"):
+        scene = build_scene_any(-10.0, cue=cue, tissue=tissue, mechanism=mechanism)
+        with use_theme("light"):
+            fig = build_figure("dashboard", scene)
+            FigureCanvasAgg(fig).draw()
+        renderer = fig.canvas.get_renderer()
+        curves = next(v for v in fig.axes if v.get_ylabel() == "angle (°)")
+        names = [t for t in curves.texts if t.get_visible() and t.get_text()]
+        boxes = [t.get_window_extent(renderer) for t in names]
+        assert len(names) >= 2
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not a.overlaps(b), (cue, [t.get_text() for t in names])
