@@ -182,6 +182,13 @@ def _measured(pattern: str) -> float:
     return float(re.search(pattern, PARAMETERS["lift_hip_flexion_start"].measured)[1])
 
 
+def _lift_most_ahead() -> float:
+    """Near lockout, the most the lift's centre of mass is in front of the mid-foot under the squeeze, cm."""
+    from biomech.lessons.claims_balance import _most_ahead
+
+    return _most_ahead()[0]
+
+
 def _tilt_to_lumbar() -> float:
     from biomech.model.lockout import compensate
 
@@ -261,6 +268,9 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("01", "(about {11} deg of tilt and of lumbar", lambda: _p("max_pelvic_tilt"), 0.5),
     Computed("01", "the pelvis and trunk about {7} deg back", lambda: _squeeze_balance("trunk_lean"), 0.5),
     Computed("01", "tighten the hip below {9} deg: the hip turns out first", _squeeze_rotation_starts_below, 0.05),
+    Computed("01", "the lockout coaches teach: the hip at {0} deg", lambda: _stand_tall_demand()),
+    Computed("01", "The compensation's tilt is coupled {1}:1", _tilt_to_lumbar),
+    Computed("01", "The compensation's tilt is coupled 1:{1}", _tilt_to_lumbar),
     Computed("01", "beyond about {12} deg of extension turning out shortens it", _tfl_turns_sign, 1.0),
     Computed("01", "once the deficit passes about {2.5} deg", _tfl_feet_in_from, 0.05),
     Computed("01", "duck feet ({8} deg short, with either cue", _lifter_short),
@@ -302,6 +312,9 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("03", "hip at {0} deg of flexion by definition", lambda: _lockout("hip_flexion")),
     Computed("03", "lumbar spine about {1}:1", _tilt_to_lumbar),
     Computed("03", "lumbar spine about 1:{1}", _tilt_to_lumbar),
+    Computed("03", "the compensation's tilt is coupled {1}:1", _tilt_to_lumbar),
+    Computed("03", "the compensation's tilt is coupled 1:{1}", _tilt_to_lumbar),
+    Computed("03", "the lift's centre of mass of lifter and bar is up to about {16} cm", _lift_most_ahead, 0.5),
     Computed("03", "per degree of rotation ({0.3})", lambda: _p("flexors_rotation_benefit")),
     Computed("03", "below the model's {5} mm floor", lambda: _p("moment_arm_floor")),
     Computed("03", "femoral head beyond about {4} deg of extension", _through_head_from),
@@ -372,6 +385,7 @@ QUOTED: tuple[Quoted, ...] = (
 """Numbers from the literature that no code holds: present in the prose, with their source."""
 
 FIXED: tuple[Fixed, ...] = (
+    Fixed("01", "(the angles are in *What to look for*, step {1})", "a pointer to the lesson's own list"),
     Fixed("02", "About {20} minutes", "a suggested duration"),
     Fixed("03", "About {30} minutes", "a suggested duration"),
     Fixed("03", "runs from **{0}** (bar on the floor) to **{1}** (lockout)", "the lift phase's definition"),

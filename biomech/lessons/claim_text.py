@@ -9,11 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["DATA_README", "FIGURES_README", "LESSON_01", "LESSON_03", "README", "Claim", "normalise"]
+__all__ = [
+    "DATA_README",
+    "FIGURES_README",
+    "LESSON_01",
+    "LESSON_03",
+    "LIFT_MODULE",
+    "MODEL_DOC",
+    "README",
+    "Claim",
+    "normalise",
+]
 
 README, FIGURES_README = "README.md", "figures/README.md"
 LESSON_01, LESSON_03 = "notebooks/01_hip_compensation_lab.ipynb", "notebooks/03_deadlift_lockout.ipynb"
 DATA_README = "biomech/data/README.md"
+MODEL_DOC, LIFT_MODULE = "docs/model.md", "biomech/model/lift.py"
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from biomech.anatomy.paths import ligament_paths, muscle_paths
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.lessons.claim_text import DATA_README, FIGURES_README, LESSON_01, LESSON_03, README, Claim, normalise
+from biomech.lessons.claims_balance import blog_tuck, cue_lockouts, lift_not_balanced
 from biomech.lessons.claims_rectus import rectus_lift, rectus_thomas
 from biomech.model.balance import centre_of_mass
 from biomech.model.compare import PART_NAMES, rotation_effect
@@ -329,6 +330,9 @@ def claims() -> tuple[Claim, ...]:
         _capsule(),
         _no_pigeon_toes(),
         _balance_lean(),
+        cue_lockouts(),
+        blog_tuck(),
+        lift_not_balanced(),
     )
 
 

@@ -51,15 +51,20 @@ of mass is about 1 mm in front of the mid-foot (``centre_of_mass(0.3, -8.7, -0.3
 the thorax 0.3 deg forward so that the lordosis changes by -9.0). The model instead
 keeps the lumbar curve rigid and leans the thorax back 6.8 deg: its assumption. The
 squeeze's lumbar extension with no deficit is -9 deg under the source's posture and 0
-under the model's. (The compensation's anterior tilt is coupled 1:1 to the lumbar
-spine on the same source's authority; the balance's lean is not.)
+under the model's. So one tilt is coupled and the other is not: the compensation's tilt
+is coupled 1:1 to the lumbar spine (Levine & Whittle 1996); the balance's lean is not
+(the model's assumption).
 
 **Limits.** That the whole lean is taken at the hip, with the leg straight and the lumbar
 curve rigid under it, is the project's assumption, not a measurement: a real lifter may
 also bend the knees, move at the ankle differently or change the lordosis; no
 measurement of lockout posture under either cue was read, so read the split as what
 this posture would need, not as what lifters do. The mid-foot as the balance point and
-the bar's mass are conventions (illustrative). Within the parameters' valid ranges the
+the bar's mass are conventions (illustrative). The arms hang vertically from the
+shoulders, and the model has no thigh surface: standing tall the bar hangs 11.7 cm in
+front of the hip joint centre (6.3 cm squeezed; examples), clear of the drawn thigh,
+where at a real lockout it rests on the thighs. A bar further back would move the centre
+of mass back and need less lean back; the model does not say how much. Within the parameters' valid ranges the
 balancing leg lean stays within about -10 to 10 deg; it is searched over -30 to 30 deg,
 and where none balanced the end nearest to balance would be returned.
 
@@ -75,6 +80,11 @@ Examples
 18.6
 >>> round(1750 * float(centre_of_mass(0.3, -8.7, -0.3)))  # Levine & Whittle's posterior tilt, hip 9 deg extended: mm
 1
+>>> for d in (0.0, 9.0):  # the bar in front of the hip joint centre, balanced, stand tall and squeeze: cm
+...     p = lockout_points(leg_lean(d, 0.0), -trunk_lean(d, 0.0), trunk_lean(d, 0.0))
+...     print(round(175 * float(p["bar"][0] - p["hip"][0]), 1))
+11.7
+6.3
 """
 
 from __future__ import annotations

@@ -36,6 +36,15 @@ only), so here the cue's extension is taken wholly by the leg leaning forward
 (``thigh_inclination`` is the faded cue's demand, ``w(p) E_cue``) and ``trunk_lean`` is
 0; ``lumbar_extension`` equals the pelvic tilt at every phase, as at lockout.
 
+**Limits.** The lift from the floor is not balanced; only the lockout is. As the lift
+model poses it (the cue's extension taken by the leg leaning forward, the trunk not
+leaning back), the centre of mass of lifter and bar is up to 16.2 cm in front of the
+mid-foot near lockout (squeeze glutes, -13 deg of available extension, phase 1.00; at
+most 3.7 cm standing tall), for a lifter 1.75 m tall with a bar of 1 x body mass
+(illustrative); the balanced lockout puts it over the mid-foot. Computed by
+:func:`biomech.lessons.claims_balance.lift_centre_of_mass` (the drawing's rounded upper
+back at lift-off left out), checked by ``tests/lessons/test_claims.py``.
+
 Conventions as in :mod:`biomech.model.lockout`: degrees, hip and knee flexion positive,
 forward lean positive; phase and every numeric input may be a scalar or shape
 ``(N,)``, broadcast together.

@@ -90,7 +90,13 @@ _RENAMED = {
 
 CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall" (the blog's "stand up tall") asks for no extra hip extension;
-"squeeze your bum" asks the hip for ``squeeze_demand`` degrees of extension (hips through)."""
+"squeeze your bum" asks the hip for ``squeeze_demand`` degrees of extension (hips through).
+
+The coached lockout is the model's "stand tall": the hip at 0 deg, leg, pelvis and trunk in
+their standing alignment. The model's squeeze is a squeeze past neutral: hips through and
+trunk back (balanced, :mod:`biomech.model.balance`), the overdone lockout that coaches
+correct (claim ``cue_lockouts`` in :mod:`biomech.lessons.claims` gives the angles). The blog
+pairs its "stand up tall" with "tuck pelvis under"; the lab's "stand tall" has no tuck."""
 CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence, a table cell or a figure's title names them: the one mapping of the
 cues' display names in the model and the figures (the lift's longer titles are ``model.lift.CUE_TITLES``)."""
