@@ -95,7 +95,7 @@ def build_controls(theme: str) -> tuple[dict[str, widgets.ValueWidget], dict[str
             options=list(CUE_LABELS.items()),
             value="squeeze_glutes",
             layout=wide,
-            tooltips=['Stand tall (the blog\'s "stand up tall")', "Squeeze your bum at the top"],
+            tooltips=["Stand tall: thigh vertical, hip at 0°, no pelvic tuck", "Squeeze your bum at the top"],
             style={"button_width": "auto"},
         ),
         "tissue": widgets.Dropdown(options=list(tissue_choices("blog")), value=tissue_choices()[0], layout=wide),

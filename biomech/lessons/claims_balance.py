@@ -17,7 +17,7 @@ from biomech.anatomy.segments import SEGMENTS, mid_foot
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.formatting import format_degrees
 from biomech.lessons.claim_text import LIFT_MODULE, MODEL_DOC, README, Claim
-from biomech.model.balance import _com_x, centre_of_mass, lockout_points
+from biomech.model.balance import centre_of_mass, centre_of_mass_x, lockout_points
 from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import Cue, compensate
 from biomech.parameters import PARAMETERS
@@ -76,7 +76,7 @@ def lift_centre_of_mass(
     moved = {name: p - upper["hip"] + hip for name, p in upper.items()}
     points = {**moved, "ankle": ankle, "knee": knee, "hip": hip}
     load = np.asarray(PARAMETERS["bar_load"].default, dtype=float)
-    return np.asarray(_com_x(points, load) - mid_foot())
+    return np.asarray(centre_of_mass_x(points, load) - mid_foot())
 
 
 def _trunk_behind_leg(points: dict[str, NDArray[np.float64]]) -> float:

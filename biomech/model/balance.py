@@ -100,6 +100,7 @@ __all__ = [
     "POSTURE_PARAMETERS",
     "bar_from_mid_foot",
     "centre_of_mass",
+    "centre_of_mass_x",
     "lockout_points",
     "leg_lean",
     "trunk_lean",
@@ -184,7 +185,7 @@ def lockout_points(
     }
 
 
-def _com_x(points: dict[str, NDArray[np.float64]], bar_load: NDArray[np.float64]) -> NDArray[np.float64]:
+def centre_of_mass_x(points: dict[str, NDArray[np.float64]], bar_load: NDArray[np.float64]) -> NDArray[np.float64]:
     """Horizontal centre of mass of lifter and bar (H from the ankle), from the chain's joints."""
     m = SEGMENT_MASSES
     x = {name: p[..., 0] for name, p in points.items()}
@@ -244,7 +245,7 @@ def centre_of_mass(
     )
     lean = check_range("trunk_lean", trunk_lean, -_LEAN_BOUND, _LEAN_BOUND, "degrees")
     points = lockout_points(theta, tilt, lean, standing_pelvic_tilt=tilt0, standing_lumbar_lordosis=lordosis0)
-    return _value(_com_x(points, load) - mid_foot())
+    return _value(centre_of_mass_x(points, load) - mid_foot())
 
 
 def bar_from_mid_foot(
@@ -331,7 +332,7 @@ def leg_lean(
         points = lockout_points(
             a, tilt - theta + a, theta - a, standing_pelvic_tilt=tilt0, standing_lumbar_lordosis=lordosis0
         )
-        return _com_x(points, load) - mid_foot()
+        return centre_of_mass_x(points, load) - mid_foot()
 
     # The leg turns by ``a`` about the ankle and the rigid upper body by ``a`` about the hip
     # (the lordosis, ``lordosis0 + tilt``, does not depend on ``a``), so the residual is

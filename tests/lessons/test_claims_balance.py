@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from biomech.anatomy.segments import mid_foot
 from biomech.lessons.claims import normalise
 from biomech.lessons.claims_balance import HEIGHT_CM, _most_ahead, lift_centre_of_mass
-from biomech.model.balance import _com_x, centre_of_mass
+from biomech.model.balance import centre_of_mass, centre_of_mass_x
 from biomech.model.lift import lift_compensation
 from biomech.scene.lift import lift_scene
 
@@ -36,7 +36,7 @@ def _drawn(phase: float, available: float, cue: str) -> float:
     """The centre of mass of lifter and bar in front of the mid-foot as the lift's scene draws it, in H."""
     p = lift_scene(phase, available, cue=cue).sagittal
     points = {"ankle": p.leg[0], "knee": p.leg[1], "hip": p.hip, "shoulder": p.arm[1], "head": p.head_center}
-    return float(_com_x({**points, "bar": p.bar}, np.asarray(1.0)) - mid_foot())
+    return float(centre_of_mass_x({**points, "bar": p.bar}, np.asarray(1.0)) - mid_foot())
 
 
 @pytest.mark.parametrize("cue", ["stand_tall", "squeeze_glutes"])
