@@ -7,8 +7,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8866
 # Jupyter refuses to start as root (containers, CI machines) unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-# Test processes (pytest-xdist): one per core; `make test PYTEST_WORKERS=0` runs in one process.
-PYTEST_WORKERS ?= auto
+# Test processes (pytest-xdist): one per core and one more, since the browser tests' worker spends
+# much of its time waiting on Chromium, Voila and kernels (2 cores: 12.3 min with 3 workers against
+# about 15 with 2); `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 
 .PHONY: help lab test test-fast lint present figures page bench clean

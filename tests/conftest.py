@@ -5,12 +5,14 @@ generated cases each, with no per-example deadline (CI machines are slow and sha
 "dev" runs 300 for a quick local loop. ``make test`` and ``.ci/run`` use "ci";
 choose another with ``HYPOTHESIS_PROFILE=dev``.
 
-Parallel runs (pytest-xdist): ``make test`` runs ``pytest -n auto --dist loadgroup``
+Parallel runs (pytest-xdist): ``make test`` runs ``pytest -n <cores + 1> --dist loadgroup``
 (``make test PYTEST_WORKERS=0`` runs in one process). Tests that share an expensive
 resource carry an ``xdist_group`` so that one worker gets them all and makes it once:
 
 * every test marked ``browser`` is put in the group ``"browser"`` here (new browser test
-  files need only the marker): one Voila server for the whole run (:func:`voila_url`);
+  files need only the marker): each Voila server is started once for the whole run, and only
+  if a test asks for it (the lab, :func:`voila_url`; the lab's matplotlib drawing,
+  :func:`voila_url_matplotlib`; lesson 03, :func:`voila_lift_url`);
   each browser test module starts its own Chromium (:func:`chromium`), since a running
   Playwright blocks ``asyncio.run`` in later tests on the same worker;
 * a test that needs an executed notebook uses :func:`executed_notebook` and is marked

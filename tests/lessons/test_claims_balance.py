@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biomech.anatomy.segments import mid_foot
@@ -49,6 +49,7 @@ def test_the_lift_is_weighed_as_it_is_drawn(cue, available):
         assert ahead_cm == pytest.approx(HEIGHT_CM * _drawn(phase, available, cue), abs=1.0)
 
 
+@settings(max_examples=1000)  # one restriction and a cue: 1,000 cases cover them
 @given(st.floats(-30.0, 40.0), st.sampled_from(["stand_tall", "squeeze_glutes"]))
 def test_at_lockout_the_lift_is_the_unbalanced_lockout(available, cue):
     s = lift_compensation(1.0, available, cue=cue)
