@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from biomech.formatting import format_degrees
 from biomech.scene.scene import Scene
 
-__all__ = ["LordosisLabel", "feet_label", "lordosis_label", "tilt_label"]
+__all__ = ["LordosisLabel", "feet_label", "hip_rotation_label", "lordosis_label", "tilt_label"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,26 @@ def tilt_label(scene: Scene) -> str:
         f"{format_degrees(on_trunk, signed=True, display=True)} on trunk\n"
         f"{sign} {format_degrees(abs(lean), display=True)} {way}"
     )
+
+
+def hip_rotation_label(hip_rotation: float, *, set_before_pull: bool = False) -> str:
+    """The top view's words for the drawn hip rotation (external +).
+
+    In a lift (``set_before_pull``) the thighs are drawn at the lockout's rotation at every
+    phase, with the feet (:func:`feet_label`), so the words say it is the lockout's.
+
+    Examples
+    --------
+    >>> hip_rotation_label(38.5), hip_rotation_label(-29.6), hip_rotation_label(0.01)
+    ('hip rotation 38.5° external', 'hip rotation 29.6° internal', 'hip rotation 0°')
+    >>> hip_rotation_label(26.7, set_before_pull=True)
+    "lockout's hip rotation 26.7° external"
+    """
+    head = "lockout's hip rotation" if set_before_pull else "hip rotation"
+    if abs(hip_rotation) < 0.05:
+        return f"{head} 0°"
+    kind = "external" if hip_rotation > 0 else "internal"
+    return f"{head} {format_degrees(abs(hip_rotation), display=True)} {kind}"
 
 
 def feet_label(foot_progression: float, *, set_before_pull: bool = False) -> str:

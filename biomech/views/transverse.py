@@ -11,9 +11,8 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from matplotlib.transforms import offset_copy
 
-from biomech.formatting import format_degrees
 from biomech.scene.bones import TransverseBones
-from biomech.scene.labels import feet_label
+from biomech.scene.labels import feet_label, hip_rotation_label
 from biomech.scene.scene import Scene
 from biomech.style.palette import Theme
 from biomech.views._base import View, add_line, join_lines
@@ -131,6 +130,7 @@ class TransverseView(View):
         self.kneecaps.set_data(*join_lines(list(b.kneecaps)))
         self._angles(b, float(scene.state.foot_progression - scene.state.rotation_used))  # a scene is scalar
         self.feet_label.set_text(feet_label(b.foot_progression, set_before_pull=scene.stance_set_before_pull))
+        self.hip_label.set_text(hip_rotation_label(b.hip_rotation, set_before_pull=scene.stance_set_before_pull))
         lines = self.feet_label.get_text().count("\n")
         if lines != self._feet_lines:  # keep the hip's label clear of a two-line feet label
             extra = lines * 1.4 * float(self.feet_label.get_fontsize())  # points: a line and a little
@@ -150,8 +150,3 @@ class TransverseView(View):
         self.ahead.set_data(*join_lines(ahead))
         self.arcs.set_data(*join_lines(arcs))
         self.stance.set_data(*join_lines(stance))
-        rot = b.hip_rotation
-        kind = "external" if rot > 0 else "internal"
-        self.hip_label.set_text(
-            f"hip rotation {format_degrees(abs(rot), display=True)} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
-        )

@@ -10,8 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from biomech.formatting import format_degrees
-from biomech.scene.labels import feet_label
+from biomech.scene.labels import feet_label, hip_rotation_label
 from biomech.scene.scene import Scene
 from biomech.web.bone_motion import whole_numbers
 
@@ -75,8 +74,7 @@ def top_guides(scene: Scene) -> dict[str, Any]:
         stance.append(whole_numbers([ankle, ankle + AHEAD_H * np.array([side * np.sin(s), np.cos(s)])]))
     fp, rot = b.foot_progression, b.hip_rotation
     feet = feet_label(fp, set_before_pull=scene.stance_set_before_pull)
-    kind = "external" if rot > 0 else "internal"
-    hip = f"hip rotation {format_degrees(abs(rot), display=True)} {kind}" if abs(rot) >= 0.05 else "hip rotation 0°"
+    hip = hip_rotation_label(rot, set_before_pull=scene.stance_set_before_pull)
     return {
         "ahead": ahead,
         "stance": stance,

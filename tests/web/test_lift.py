@@ -154,7 +154,7 @@ def test_the_stance_in_the_readout_and_the_top_view_is_the_lockouts_set_before_t
     """The feet are planted in a pull: at every phase the readout and the top view's label say the stance the
     lockout needs (one value per cue), set before the pull; the rotation is the phase's, with free feet."""
     from biomech.model.lift import CUE_TITLES
-    from biomech.scene.labels import feet_label
+    from biomech.scene.labels import feet_label, hip_rotation_label
 
     for available, tissue in SETTINGS:
         _, p = sent(available, tissue)
@@ -162,11 +162,14 @@ def test_the_stance_in_the_readout_and_the_top_view_is_the_lockouts_set_before_t
         for k, (cue, _) in enumerate(p["cues"]):
             lockout = lift_compensation(1.0, available, cue=cue, tissue=tissue)
             label = feet_label(lockout.foot_progression, set_before_pull=True)
+            hip = hip_rotation_label(lockout.rotation_used, set_before_pull=True)
+            assert hip.startswith("lockout's hip rotation ")
             assert label.startswith("stance set before the pull:\nfeet ")
             for state in p["states"]:
                 numbers = state["readout"][k][1]
                 assert label.replace("\n", " ") in numbers
                 assert p["poses"][state["poses"][k]]["labels"]["feet"]["text"] == label
+                assert p["poses"][state["poses"][k]]["labels"]["hip"]["text"] == hip  # drawn with the feet
                 assert "(external +, needed at this phase with free feet)" in numbers
                 assert "stance needed" not in state["readout"][k][0]  # the words name no stance of the phase
                 assert "feet out -" not in numbers and "feet in -" not in numbers  # the way in words, the size unsigned
