@@ -103,6 +103,8 @@ class CurvesView(View):
                 transform=ax.get_xaxis_transform(),
                 color=t.foreground,
                 fontsize="medium",
+                zorder=6,  # over the curves and the cursor, on a veil of the background: lines never strike it
+                bbox={"boxstyle": "round,pad=0.15", "fc": t.background, "ec": "none", "alpha": 0.8},
             )
             for s in STAGES
         }
