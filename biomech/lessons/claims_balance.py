@@ -102,15 +102,19 @@ def cue_lockouts() -> Claim:
 
     return Claim(
         "cue_lockouts",
-        'The model\'s "stand tall" is the lockout coaches teach: the hip at 0 deg, leg, pelvis and trunk in their '
+        'The model\'s "stand tall" is the straight-line lockout coaching language describes: the hip at 0 deg, leg, '
+        "pelvis and trunk in their "
         "standing alignment, the whole straight body leaning "
         f"{format_degrees(-float(tall.thigh_inclination))} deg back about the ankle as one piece. Its "
         '"squeeze glutes" is a squeeze past neutral, hips through and trunk back: the leg '
         f"{format_degrees(float(squeeze.thigh_inclination))} deg forward and the pelvis and trunk "
         f"{format_degrees(float(squeeze.trunk_lean))} deg back, the trunk {format_degrees(behind)} deg further "
-        "behind the leg's line than standing: the overdone lockout that coaches correct (lifters who overdo it end "
-        "with the hips forward and the trunk leaning back; coaching language, no kinematic study of the cue was "
-        "found).",
+        "behind the leg's line than standing (the "
+        f"{format_degrees(float(squeeze.demand))} deg of hip extension the cue asks for): the outline of what "
+        "coaches call overdoing the lockout (hips forward, trunk back; coaching language; no printed coaching text "
+        "or kinematic study of the cue was checked). Coaches describe that fault as the lower back arching; the "
+        "model's squeeze, its lumbar curve held rigid by assumption, takes the whole "
+        f"{format_degrees(float(squeeze.demand))} deg at the hip instead (the outline of the fault, not its site).",
         "no deficit, the default squeeze_demand and bar_load; the balance's lean taken at the hip",
         (README, MODEL_DOC),
         check,
