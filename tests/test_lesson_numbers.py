@@ -189,6 +189,20 @@ def _lift_most_ahead() -> float:
     return _most_ahead()[0]
 
 
+def _toes_cm() -> float:
+    from biomech.lessons.claims_balance import HEIGHT_CM, toes_ahead_of_mid_foot
+
+    return HEIGHT_CM * toes_ahead_of_mid_foot()
+
+
+def _beyond_toes() -> tuple[float, float, float]:
+    """Under the squeeze: from which available extension, and from which phases, the lift's centre of mass
+    is in front of the toes."""
+    from biomech.lessons.claims_balance import beyond_toes_from
+
+    return beyond_toes_from()
+
+
 def _tilt_to_lumbar() -> float:
     from biomech.model.lockout import compensate
 
@@ -316,6 +330,9 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("03", "the compensation's tilt is coupled {1}:1", _tilt_to_lumbar),
     Computed("03", "the compensation's tilt is coupled 1:{1}", _tilt_to_lumbar),
     Computed("03", "the lift's centre of mass of lifter and bar is up to about {16} cm", _lift_most_ahead, 0.5),
+    Computed("03", "beyond the toes (about {13} cm in front of it)", _toes_cm, 0.5),
+    Computed("03", "from phase about {0.92}-0.96: a posture", lambda: _beyond_toes()[1], 0.005),
+    Computed("03", "from phase about 0.92-{0.96}: a posture", lambda: _beyond_toes()[2], 0.005),
     Computed("03", "per degree of rotation ({0.3})", lambda: _p("flexors_rotation_benefit")),
     Computed("03", "below the model's {5} mm floor", lambda: _p("moment_arm_floor")),
     Computed("03", "femoral head beyond about {4} deg of extension", _through_head_from),
