@@ -189,6 +189,14 @@ def _lift_most_ahead() -> float:
     return _most_ahead()[0]
 
 
+def _lift_stance(cue: str) -> float:
+    """The toe-out the lift draws all pull long for the lessons' lifter: the lockout's foot progression."""
+    from biomech.lessons.cases import LIFTER
+    from biomech.model.lift import lift_compensation
+
+    return float(lift_compensation(1.0, LIFTER.hip_extension_available, cue=cue).foot_progression)
+
+
 def _toes_cm() -> float:
     from biomech.lessons.claims_balance import HEIGHT_CM, toes_ahead_of_mid_foot
 
@@ -330,6 +338,8 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("03", "the compensation's tilt is coupled {1}:1", _tilt_to_lumbar),
     Computed("03", "the compensation's tilt is coupled 1:{1}", _tilt_to_lumbar),
     Computed("03", "the lift's centre of mass of lifter and bar is up to about {16} cm", _lift_most_ahead, 0.5),
+    Computed("03", "that is {40.7}-52.5 deg of toe-out", lambda: _lift_stance("stand_tall"), 0.05),
+    Computed("03", "that is 40.7-{52.5} deg of toe-out", lambda: _lift_stance("squeeze_glutes"), 0.05),
     Computed("03", "beyond the toes (about {13} cm in front of it)", _toes_cm, 0.5),
     Computed("03", "from phase about {0.92}-0.96: a posture", lambda: _beyond_toes()[1], 0.005),
     Computed("03", "from phase about 0.92-{0.96}: a posture", lambda: _beyond_toes()[2], 0.005),
@@ -391,6 +401,10 @@ QUOTED: tuple[Quoted, ...] = (
     Quoted("03", "knee flexion (about 56 to {69} deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about {108} to 124 deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about 108 to {124} deg)", "Schellenberg et al. 2013, table of other studies"),
+    Quoted("03", "sumo lifters ({42} ± 8 deg)", "Escamilla et al. 2000 (abstract): sumo feet turned out"),
+    Quoted("03", "sumo lifters (42 ± {8} deg)", "Escamilla et al. 2000 (abstract): sumo feet turned out, SD"),
+    Quoted("03", "conventional ones ({14} ± 6 deg", "Escamilla et al. 2000 (abstract): conventional feet turned out"),
+    Quoted("03", "conventional ones (14 ± {6} deg", "Escamilla et al. 2000 (abstract): conventional, SD"),
     Quoted("03", "from {41.5} to 54.4 deg", "Myers et al. 2011 (abstract)"),
     Quoted("03", "from 41.5 to {54.4} deg", "Myers et al. 2011 (abstract)"),
     Quoted("03", "in {15} cadaver hips", "Myers et al. 2011 (abstract)"),

@@ -13,7 +13,10 @@ draws, at every phase, the stance the *lockout* would need (the phase-1 compensa
 hip rotation and foot progression, one per lifter, tissue, cue and overrides), as a lifter
 would have to set it before the pull (:attr:`Scene.stance_set_before_pull
 <biomech.scene.scene.Scene.stance_set_before_pull>`, worded by
-:func:`~biomech.scene.labels.feet_label`).
+:func:`~biomech.scene.labels.feet_label`). The blog has the leg and foot turn out at the
+top; the stance set before the pull is the project's reading, not measured. For the lessons'
+lifter it is a sumo lifter's foot angle (Escamilla et al. 2000, abstract: feet turned out
+42 +/- 8 deg sumo, 14 +/- 6 conventional) on a conventional stance width (notebook 03, section 3).
 
 The lift's pose helpers (the joint angles applied to the pose, the bar on the floor and
 the upper back's bend at lift-off) are in :mod:`biomech.scene.lift_pose`; their public
