@@ -56,6 +56,7 @@ __all__ = [
     "LiftScene",
     "PLATE_DIAMETER_M",
     "PLATE_RADIUS",
+    "PELVIS_CURVE",
     "ROTATION_CURVE",
     "STANDING_HEIGHT_M",
     "lift_scene",
@@ -65,9 +66,13 @@ __all__ = [
     "upper_back_bend",
 ]
 
-ROTATION_CURVE = "hip rotation needed (free feet)"
+ROTATION_CURVE = "hip rotation needed, external + (free feet)"
 """The rotation curve's name in both renderers' keys: what the hip would need at that phase if the feet could
-turn (``state.rotation_used``); the feet drawn are the lockout's stance, set before the pull (the module's note)."""
+turn (``state.rotation_used``, external rotation positive); the feet drawn are the lockout's stance, set before
+the pull (the module's note)."""
+PELVIS_CURVE = "anterior pelvic tilt on the trunk"
+"""The pelvis curve's name in both renderers' keys (``state.pelvic_tilt``: the compensation's anterior tilt of
+the pelvis on the trunk, not the pelvis in the room)."""
 
 LIFT_PHASES = 101
 """Phases of a :class:`LiftScene`: 0 (bar on the floor) to 1 (lockout) in steps of 0.01."""

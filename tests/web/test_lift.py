@@ -173,7 +173,8 @@ def test_the_stance_in_the_readout_and_the_top_view_is_the_lockouts_set_before_t
                 assert "(external +, needed at this phase with free feet)" in numbers
                 assert "stance needed" not in state["readout"][k][0]  # the words name no stance of the phase
                 assert "feet out -" not in numbers and "feet in -" not in numbers  # the way in words, the size unsigned
-        assert p["rotation"] == "hip rotation needed (free feet)"
+        assert p["rotation"] == "hip rotation needed, external + (free feet)"
+        assert p["pelvis"] == "anterior pelvic tilt on the trunk"
 
 
 def test_the_knee_note_is_computed_for_a_tissue_crossing_the_knee_only():
