@@ -69,7 +69,16 @@ class LiftCurvesView:
         cues = tuple((t.foreground, CUE_STYLES[c], CUE_TITLES[c]) for c in CUES)
         # two columns (filled down): the quantities by colour, the cues by line style
         key = [Line2D([], [], color=color, ls=ls, lw=2.5, label=name) for color, ls, name in quantities + cues]
-        ax.legend(handles=key, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)
+        ax.legend(
+            handles=key,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncol=2,
+            fontsize=10,
+            frameon=False,
+            handlelength=1.6,
+            columnspacing=1.0,
+        )
         self.lift: LiftScene | None = None
 
     def set_lift(self, lift: LiftScene) -> None:
