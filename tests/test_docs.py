@@ -117,3 +117,12 @@ def render_parameters() -> str:
 
 if __name__ == "__main__":
     MODEL_DOC.write_text(render_parameters(), "utf-8")
+
+
+def test_the_drawn_thigh_radius_is_the_segments_and_called_illustrative():
+    import biomech.model.balance as balance
+    from biomech.anatomy.segments import SEGMENTS
+
+    said = f"the drawn thigh, {175 * SEGMENTS['thigh_radius']:.2f} cm in radius, is illustrative and thin"
+    assert said in " ".join(MODEL_DOC.read_text("utf-8").split())
+    assert said in " ".join((balance.__doc__ or "").split())

@@ -189,6 +189,28 @@ def _lift_most_ahead() -> float:
     return _most_ahead()[0]
 
 
+def _lift_stance(cue: str) -> float:
+    """The toe-out the lift draws all pull long for the lessons' lifter: the lockout's foot progression."""
+    from biomech.lessons.cases import LIFTER
+    from biomech.model.lift import lift_compensation
+
+    return float(lift_compensation(1.0, LIFTER.hip_extension_available, cue=cue).foot_progression)
+
+
+def _toes_cm() -> float:
+    from biomech.lessons.claims_balance import HEIGHT_CM, toes_ahead_of_mid_foot
+
+    return HEIGHT_CM * toes_ahead_of_mid_foot()
+
+
+def _beyond_toes() -> tuple[float, float, float]:
+    """Under the squeeze: from which available extension, and from which phases, the lift's centre of mass
+    is in front of the toes."""
+    from biomech.lessons.claims_balance import beyond_toes_from
+
+    return beyond_toes_from()
+
+
 def _tilt_to_lumbar() -> float:
     from biomech.model.lockout import compensate
 
@@ -268,7 +290,8 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("01", "(about {11} deg of tilt and of lumbar", lambda: _p("max_pelvic_tilt"), 0.5),
     Computed("01", "the pelvis and trunk about {7} deg back", lambda: _squeeze_balance("trunk_lean"), 0.5),
     Computed("01", "tighten the hip below {9} deg: the hip turns out first", _squeeze_rotation_starts_below, 0.05),
-    Computed("01", "the lockout coaches teach: the hip at {0} deg", lambda: _stand_tall_demand()),
+    Computed("01", "coaching language describes: the hip at {0} deg", lambda: _stand_tall_demand()),
+    Computed("01", "takes the whole {9} deg at the hip", lambda: _p("squeeze_demand"), 0.5),
     Computed("01", "The compensation's tilt is coupled {1}:1", _tilt_to_lumbar),
     Computed("01", "The compensation's tilt is coupled 1:{1}", _tilt_to_lumbar),
     Computed("01", "beyond about {12} deg of extension turning out shortens it", _tfl_turns_sign, 1.0),
@@ -315,6 +338,11 @@ COMPUTED: tuple[Computed, ...] = (
     Computed("03", "the compensation's tilt is coupled {1}:1", _tilt_to_lumbar),
     Computed("03", "the compensation's tilt is coupled 1:{1}", _tilt_to_lumbar),
     Computed("03", "the lift's centre of mass of lifter and bar is up to about {16} cm", _lift_most_ahead, 0.5),
+    Computed("03", "that is {40.7}-52.5 deg of toe-out", lambda: _lift_stance("stand_tall"), 0.05),
+    Computed("03", "that is 40.7-{52.5} deg of toe-out", lambda: _lift_stance("squeeze_glutes"), 0.05),
+    Computed("03", "beyond the toes (about {13} cm in front of it)", _toes_cm, 0.5),
+    Computed("03", "from phase about {0.92}-0.96: a posture", lambda: _beyond_toes()[1], 0.005),
+    Computed("03", "from phase about 0.92-{0.96}: a posture", lambda: _beyond_toes()[2], 0.005),
     Computed("03", "per degree of rotation ({0.3})", lambda: _p("flexors_rotation_benefit")),
     Computed("03", "below the model's {5} mm floor", lambda: _p("moment_arm_floor")),
     Computed("03", "femoral head beyond about {4} deg of extension", _through_head_from),
@@ -373,6 +401,10 @@ QUOTED: tuple[Quoted, ...] = (
     Quoted("03", "knee flexion (about 56 to {69} deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about {108} to 124 deg)", "Schellenberg et al. 2013, table of other studies"),
     Quoted("03", "hip flexion (about 108 to {124} deg)", "Schellenberg et al. 2013, table of other studies"),
+    Quoted("03", "sumo lifters ({42} ± 8 deg)", "Escamilla et al. 2000 (abstract): sumo feet turned out"),
+    Quoted("03", "sumo lifters (42 ± {8} deg)", "Escamilla et al. 2000 (abstract): sumo feet turned out, SD"),
+    Quoted("03", "conventional ones ({14} ± 6 deg", "Escamilla et al. 2000 (abstract): conventional feet turned out"),
+    Quoted("03", "conventional ones (14 ± {6} deg", "Escamilla et al. 2000 (abstract): conventional, SD"),
     Quoted("03", "from {41.5} to 54.4 deg", "Myers et al. 2011 (abstract)"),
     Quoted("03", "from 41.5 to {54.4} deg", "Myers et al. 2011 (abstract)"),
     Quoted("03", "in {15} cadaver hips", "Myers et al. 2011 (abstract)"),

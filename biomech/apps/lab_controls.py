@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from biomech.formatting import format_degrees
 from biomech.model.lockout import MODEL_PARAMETERS, tissue_choices
 from biomech.parameters import PARAMETERS, Parameter
 from biomech.scene.scene import POSTURE_PARAMETERS
@@ -95,7 +96,11 @@ def build_controls(theme: str) -> tuple[dict[str, widgets.ValueWidget], dict[str
             options=list(CUE_LABELS.items()),
             value="squeeze_glutes",
             layout=wide,
-            tooltips=["Stand tall: thigh vertical, hip at 0°, no pelvic tuck", "Squeeze your bum at the top"],
+            tooltips=[
+                "Stand tall: hip at 0°, thigh in line with the trunk, no pelvic tuck",
+                "Squeeze your bum at the top: the hip taken past neutral "
+                f"({format_degrees(PARAMETERS['squeeze_demand'].default)}° by the model's assumption)",
+            ],
             style={"button_width": "auto"},
         ),
         "tissue": widgets.Dropdown(options=list(tissue_choices("blog")), value=tissue_choices()[0], layout=wide),

@@ -31,7 +31,6 @@ from matplotlib.figure import Figure
 
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.apps.guard import guarded
-from biomech.lessons.claims_rectus import knee_note
 from biomech.model.lockout import tissue_choices
 from biomech.parameters import PARAMETERS
 from biomech.scene.lift import LiftScene, lift_scenes
@@ -187,11 +186,10 @@ class LiftLab:
         self._describe()
 
     def _describe(self) -> None:
-        """The setting in words; for a tissue crossing the knee, where the knee would bring its limit (computed)."""
-        note = knee_note(self.lift.hip_extension_available, self.lift.tissue)
+        """The setting in words (the knee's note, for a tissue crossing it, is the drawing's, under the phase)."""
         self.readout.value = (
             f"<p>The blog's hypothesis, {self.lift.hip_extension_available:g} deg of hip extension available, "
-            f"tissue: {self.lift.tissue}. Move <b>Lift phase</b> (arrow keys: 0.01 per press). The feet are drawn "
-            "at the stance the lockout would need, set before the pull; the curves' rotation is what the hip "
-            f"would need at each phase with free feet.{' ' + html.escape(note) if note else ''}</p>"
+            f"tissue: {html.escape(self.lift.tissue)}. Move <b>Lift phase</b> (arrow keys: 0.01 per press). The feet "
+            "are drawn at the stance the lockout would need, set before the pull; the curves' rotation is what the "
+            "hip would need at each phase with free feet.</p>"
         )

@@ -22,7 +22,14 @@ from biomech.model.lift import lift_compensation, lift_posture
 from biomech.model.lockout import Cue, compensate
 from biomech.parameters import PARAMETERS
 
-__all__ = ["blog_tuck", "cue_lockouts", "lift_centre_of_mass", "lift_not_balanced"]
+__all__ = [
+    "beyond_toes_from",
+    "blog_tuck",
+    "cue_lockouts",
+    "lift_centre_of_mass",
+    "lift_not_balanced",
+    "toes_ahead_of_mid_foot",
+]
 
 HEIGHT_CM = 175.0
 """The standing height the drawings assume (1.75 m), to turn H into cm."""
@@ -102,15 +109,19 @@ def cue_lockouts() -> Claim:
 
     return Claim(
         "cue_lockouts",
-        'The model\'s "stand tall" is the lockout coaches teach: the hip at 0 deg, leg, pelvis and trunk in their '
+        'The model\'s "stand tall" is the straight-line lockout coaching language describes: the hip at 0 deg, leg, '
+        "pelvis and trunk in their "
         "standing alignment, the whole straight body leaning "
         f"{format_degrees(-float(tall.thigh_inclination))} deg back about the ankle as one piece. Its "
         '"squeeze glutes" is a squeeze past neutral, hips through and trunk back: the leg '
         f"{format_degrees(float(squeeze.thigh_inclination))} deg forward and the pelvis and trunk "
         f"{format_degrees(float(squeeze.trunk_lean))} deg back, the trunk {format_degrees(behind)} deg further "
-        "behind the leg's line than standing: the overdone lockout that coaches correct (lifters who overdo it end "
-        "with the hips forward and the trunk leaning back; coaching language, no kinematic study of the cue was "
-        "found).",
+        "behind the leg's line than standing (the "
+        f"{format_degrees(float(squeeze.demand))} deg of hip extension the cue asks for): the outline of what "
+        "coaches call overdoing the lockout (hips forward, trunk back; coaching language; no printed coaching text "
+        "or kinematic study of the cue was checked). Coaches describe that fault as the lower back arching; the "
+        "model's squeeze, its lumbar curve held rigid by assumption, takes the whole "
+        f"{format_degrees(float(squeeze.demand))} deg at the hip instead (the outline of the fault, not its site).",
         "no deficit, the default squeeze_demand and bar_load; the balance's lean taken at the hip",
         (README, MODEL_DOC),
         check,
@@ -154,23 +165,58 @@ def _most_ahead() -> tuple[float, float, float, float]:
     return most, float(grid_available[worst]), float(grid_phase[worst]), tall_most
 
 
+def toes_ahead_of_mid_foot() -> float:
+    """Return how far the toes are in front of the mid-foot, in H (heel to toe ``foot_length``, Winter)."""
+    return float(SEGMENTS["foot_length"] - SEGMENTS["heel_to_ankle"] - mid_foot())
+
+
+def beyond_toes_from() -> tuple[float, float, float]:
+    """Under the squeeze, which lifters' lift puts the centre of mass in front of the toes, and from when.
+
+    Returns
+    -------
+    tuple of float
+        The least available extension (deg, 1 deg steps over the parameter's range) from which
+        every lifter's last frame is in front of the toes, and the earliest and latest phase
+        (steps of 0.002 over the last fifth of the lift) from which it stays there, over those
+        lifters. NaN if the lifters beyond the toes are not all those above some extension.
+    """
+    available = np.arange(PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max + 1)
+    phase = np.linspace(_NEAR_LOCKOUT, 1.0, 101)
+    grid_phase, grid_available = np.meshgrid(phase, available)
+    ahead = (lift_centre_of_mass(grid_phase.ravel(), grid_available.ravel()) > toes_ahead_of_mid_foot()).reshape(
+        grid_phase.shape
+    )
+    beyond = ahead[:, -1]
+    if not beyond.any() or not np.all(beyond[int(np.argmax(beyond)) :]):
+        return float("nan"), float("nan"), float("nan")
+    first = ahead.shape[1] - np.argmin(ahead[beyond, ::-1], axis=1)  # where the last run in front begins
+    first = np.where(np.all(ahead[beyond], axis=1), 0, first)
+    return float(available[beyond][0]), float(phase[first.min()]), float(phase[first.max()])
+
+
 def lift_not_balanced() -> Claim:
     most, at, where, tall_most = _most_ahead()
+    toes = HEIGHT_CM * toes_ahead_of_mid_foot()
+    from_available, lo, hi = beyond_toes_from()
 
     def check() -> bool:
         s = compensate(at, cue="squeeze_glutes", mechanism="blog")  # the lockout, balanced
         balanced = abs(float(centre_of_mass(s.thigh_inclination, s.pelvic_tilt_in_room, s.trunk_lean))) < 1e-9
-        return balanced and most > 10.0 > tall_most
+        ends_beyond = _NEAR_LOCKOUT < lo <= hi < 1.0 and from_available < 0
+        return balanced and where == 1.0 and most > toes > tall_most and ends_beyond
 
     return Claim(
         "lift_not_balanced",
         "The lift from the floor is not balanced; only the lockout is. As the lift model poses it (the cue's "
         "extension taken by the leg leaning forward, the trunk not leaning back), the centre of mass of lifter "
-        f"and bar is up to {most:.1f} cm in front of the mid-foot near lockout (squeeze glutes, "
+        f"and bar is up to {most:.1f} cm in front of the mid-foot at the lift's last frame (squeeze glutes, "
         f"{format_degrees(at)} deg of available extension, phase {where:.2f}; at most {tall_most:.1f} cm standing "
         f"tall), for a lifter {HEIGHT_CM / 100:g} m tall with a bar of "
-        f"{PARAMETERS['bar_load'].default:g} x body mass (illustrative); the balanced lockout puts it over the "
-        "mid-foot.",
+        f"{PARAMETERS['bar_load'].default:g} x body mass (illustrative). Under the squeeze it is beyond the toes "
+        f"({toes:.1f} cm in front of the mid-foot) from phase {lo:.2f}-{hi:.2f} for every lifter with "
+        f"{format_degrees(from_available)} deg of available extension or more: a posture no one could hold with "
+        "the bar; the lockout lab draws the same lockout balanced.",
         f"phases {_NEAR_LOCKOUT:g} to 1, every available extension in the parameter's range, the blog's mechanism, "
         "hip flexors (all)",
         (MODEL_DOC, LIFT_MODULE),

@@ -13,10 +13,18 @@ from biomech.anatomy.tissues import tissue_parts
 from biomech.formatting import format_degrees
 from biomech.lessons.cases import LIFTER
 from biomech.lessons.claim_text import LESSON_03, README, Claim
-from biomech.model.lift import lift_posture
-from biomech.model.lockout import CUES, compensate
+from biomech.model.lift import lift_compensation, lift_posture
+from biomech.model.lockout import CUES, Cue, compensate
 
-__all__ = ["LIFT_GRID", "crosses_knee", "knee_note", "lift_limit_phase", "rectus_lift", "rectus_thomas"]
+__all__ = [
+    "LIFT_GRID",
+    "crosses_knee",
+    "hip_only_deficit_phase",
+    "knee_note",
+    "lift_limit_phase",
+    "rectus_lift",
+    "rectus_thomas",
+]
 
 LIFT_GRID = 1001
 """Phases at which :func:`lift_limit_phase` follows the lift's path, 0 to 1 (steps of 0.001)."""
@@ -101,28 +109,61 @@ def lift_limit_phase(hip_extension_available: float, tissue: str = "Rectus femor
     return float(phase[np.flatnonzero(late)[0]]) if np.any(late) else float("nan")
 
 
+def hip_only_deficit_phase(hip_extension_available: float, tissue: str, cue: Cue) -> float:
+    """Return the first lift phase at which the hip-only lift model finds a deficit (> 0), or NaN.
+
+    The lift model (:func:`~biomech.model.lift.lift_compensation`, the blog's mechanism) reads
+    the hip only; this is where it says the tissue starts to restrict, on the same
+    :data:`LIFT_GRID`-point grid as :func:`lift_limit_phase`, for comparison with the knee's.
+
+    Examples
+    --------
+    >>> round(hip_only_deficit_phase(-8.0, "Rectus femoris", "squeeze_glutes"), 2)  # lesson 03's lifter
+    0.81
+    """
+    phase = np.linspace(0.0, 1.0, LIFT_GRID)
+    short = np.asarray(lift_compensation(phase, hip_extension_available, cue=cue, tissue=tissue).deficit) > 0.0
+    return float(phase[np.flatnonzero(short)[0]]) if np.any(short) else float("nan")
+
+
+def _hip_alone(hip_extension_available: float, tissue: str) -> str:
+    """The hip-only lift model's first phase with a deficit, in words: one phase if the cues agree."""
+    alone = {c: hip_only_deficit_phase(hip_extension_available, tissue, c) for c in CUES}
+    words = {c: f"phase {at:.2f}" if np.isfinite(at) else "none" for c, at in alone.items()}
+    if words["stand_tall"] == words["squeeze_glutes"]:
+        return "no deficit in the pull" if words["stand_tall"] == "none" else f"from {words['stand_tall']}, either cue"
+    tall, squeeze = (words[c] if words[c] == "none" else f"from {words[c]}" for c in ("stand_tall", "squeeze_glutes"))
+    return f"{tall} standing tall, {squeeze} squeezing the glutes"
+
+
 def knee_note(hip_extension_available: float, tissue: str) -> str:
     """One sentence for a tissue crossing the knee: the lift model reads the hip only; where the knee brings the limit.
 
     Empty for a tissue that does not cross the knee (:func:`crosses_knee`). The phase is
-    :func:`lift_limit_phase`'s, the computation of the claim ``rectus_femoris_lift``.
+    :func:`lift_limit_phase`'s, the computation of the claim ``rectus_femoris_lift``; the hip
+    alone's is :func:`hip_only_deficit_phase`'s, under each cue (one phase if they agree).
 
     Examples
     --------
     >>> knee_note(-8.0, "Iliopsoas")
     ''
     >>> print(knee_note(-8.0, "Rectus femoris"))  # doctest: +NORMALIZE_WHITESPACE
-    Hip only: the knee is ignored; with the knee bent in the pull, rectus femoris (its limit read with the knee
-    straight) would be at its limit from phase 0.30 (geometry).
+    Hip only: the knee is ignored. With the knee as bent as in the pull, rectus femoris (its limit read with the
+    knee straight) would have to be longer than its limit from phase 0.30 (geometry; the hip alone: from phase 0.82
+    standing tall, from phase 0.81 squeezing the glutes).
     """
     if not crosses_knee(tissue):
         return ""
     at = lift_limit_phase(hip_extension_available, tissue)
-    never = "would not reach its limit along the pull's joint angles"
-    where = f"would be at its limit from phase {at:.2f}" if np.isfinite(at) else never
+    hip_only = _hip_alone(hip_extension_available, tissue)
+    where = (
+        f"would have to be longer than its limit from phase {at:.2f}"
+        if np.isfinite(at)
+        else "would not reach its limit along the pull's joint angles"
+    )
     return (
-        f"Hip only: the knee is ignored; with the knee bent in the pull, {tissue.lower()} (its limit read with the "
-        f"knee straight) {where} (geometry)."
+        f"Hip only: the knee is ignored. With the knee as bent as in the pull, {tissue.lower()} (its limit read with "
+        f"the knee straight) {where} (geometry; the hip alone: {hip_only})."
     )
 
 

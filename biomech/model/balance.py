@@ -62,8 +62,9 @@ measurement of lockout posture under either cue was read, so read the split as w
 this posture would need, not as what lifters do. The mid-foot as the balance point and
 the bar's mass are conventions (illustrative). The arms hang vertically from the
 shoulders, and the model has no thigh surface: standing tall the bar hangs 11.7 cm in
-front of the hip joint centre (6.3 cm squeezed; examples), clear of the drawn thigh,
-where at a real lockout it rests on the thighs. A bar further back would move the centre
+front of the hip joint centre (6.3 cm squeezed; examples), clear of the drawn thigh (the
+drawn thigh, 5.25 cm in radius, is illustrative and thin; examples), where at a real
+lockout it rests on the thighs. A bar further back would move the centre
 of mass back and need less lean back; the model does not say how much. Within the parameters' valid ranges the
 balancing leg lean stays within about -10 to 10 deg; it is searched over -30 to 30 deg,
 and where none balanced the end nearest to balance would be returned.
@@ -85,6 +86,8 @@ Examples
 ...     print(round(175 * float(p["bar"][0] - p["hip"][0]), 1))
 11.7
 6.3
+>>> round(175 * SEGMENTS["thigh_radius"], 2)  # the drawn thigh's radius (illustrative): cm
+5.25
 """
 
 from __future__ import annotations

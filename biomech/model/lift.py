@@ -39,9 +39,12 @@ only), so here the cue's extension is taken wholly by the leg leaning forward
 **Limits.** The lift from the floor is not balanced; only the lockout is. As the lift
 model poses it (the cue's extension taken by the leg leaning forward, the trunk not
 leaning back), the centre of mass of lifter and bar is up to 16.2 cm in front of the
-mid-foot near lockout (squeeze glutes, -13 deg of available extension, phase 1.00; at
-most 3.7 cm standing tall), for a lifter 1.75 m tall with a bar of 1 x body mass
-(illustrative); the balanced lockout puts it over the mid-foot. Computed by
+mid-foot at the lift's last frame (squeeze glutes, -13 deg of available extension, phase
+1.00; at most 3.7 cm standing tall), for a lifter 1.75 m tall with a bar of 1 x body
+mass (illustrative). Under the squeeze it is beyond the toes (13.3 cm in front of the
+mid-foot) from phase 0.92-0.96 for every lifter with -15 deg of available extension or
+more: a posture no one could hold with the bar; the lockout lab draws the same lockout
+balanced. Computed by
 :func:`biomech.lessons.claims_balance.lift_centre_of_mass` (the drawing's rounded upper
 back at lift-off left out), checked by ``tests/lessons/test_claims.py``.
 

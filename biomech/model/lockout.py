@@ -92,10 +92,14 @@ CUES: tuple[Cue, ...] = ("stand_tall", "squeeze_glutes")
 """The lockout cues: "stand tall" (the blog's "stand up tall") asks for no extra hip extension;
 "squeeze your bum" asks the hip for ``squeeze_demand`` degrees of extension (hips through).
 
-The coached lockout is the model's "stand tall": the hip at 0 deg, leg, pelvis and trunk in
-their standing alignment. The model's squeeze is a squeeze past neutral: hips through and
-trunk back (balanced, :mod:`biomech.model.balance`), the overdone lockout that coaches
-correct (claim ``cue_lockouts`` in :mod:`biomech.lessons.claims` gives the angles). The blog
+The model's "stand tall" is the straight-line lockout coaching language describes: the hip at
+0 deg, leg, pelvis and trunk in their standing alignment. The model's squeeze is a squeeze past
+neutral: hips through and trunk back (balanced, :mod:`biomech.model.balance`), the outline of what
+coaches call overdoing the lockout (coaching language; no printed coaching text or kinematic study
+of the cue was checked). Coaches describe that fault as the lower back arching; the model's
+squeeze, its lumbar curve held rigid by assumption, takes the whole ``squeeze_demand`` at the hip
+instead: the outline of the fault, not its site (claim ``cue_lockouts`` in
+:mod:`biomech.lessons.claims` gives the angles). The blog
 pairs its "stand up tall" with "tuck pelvis under"; the lab's "stand tall" has no tuck."""
 CUE_WORDS: Mapping[Cue, str] = MappingProxyType({"stand_tall": "stand tall", "squeeze_glutes": "squeeze glutes"})
 """The cues as a sentence, a table cell or a figure's title names them: the one mapping of the

@@ -13,7 +13,10 @@ draws, at every phase, the stance the *lockout* would need (the phase-1 compensa
 hip rotation and foot progression, one per lifter, tissue, cue and overrides), as a lifter
 would have to set it before the pull (:attr:`Scene.stance_set_before_pull
 <biomech.scene.scene.Scene.stance_set_before_pull>`, worded by
-:func:`~biomech.scene.labels.feet_label`).
+:func:`~biomech.scene.labels.feet_label`). The blog has the leg and foot turn out at the
+top; the stance set before the pull is the project's reading, not measured. For the lessons'
+lifter it is a sumo lifter's foot angle (Escamilla et al. 2000, abstract: feet turned out
+42 +/- 8 deg sumo, 14 +/- 6 conventional) on a conventional stance width (notebook 03, section 3).
 
 The lift's pose helpers (the joint angles applied to the pose, the bar on the floor and
 the upper back's bend at lift-off) are in :mod:`biomech.scene.lift_pose`; their public
@@ -53,6 +56,7 @@ __all__ = [
     "LiftScene",
     "PLATE_DIAMETER_M",
     "PLATE_RADIUS",
+    "PELVIS_CURVE",
     "ROTATION_CURVE",
     "STANDING_HEIGHT_M",
     "lift_scene",
@@ -62,9 +66,13 @@ __all__ = [
     "upper_back_bend",
 ]
 
-ROTATION_CURVE = "hip rotation needed (free feet)"
+ROTATION_CURVE = "hip rotation needed, external + (free feet)"
 """The rotation curve's name in both renderers' keys: what the hip would need at that phase if the feet could
-turn (``state.rotation_used``); the feet drawn are the lockout's stance, set before the pull (the module's note)."""
+turn (``state.rotation_used``, external rotation positive); the feet drawn are the lockout's stance, set before
+the pull (the module's note)."""
+PELVIS_CURVE = "anterior pelvic tilt on the trunk"
+"""The pelvis curve's name in both renderers' keys (``state.pelvic_tilt``: the compensation's anterior tilt of
+the pelvis on the trunk, not the pelvis in the room)."""
 
 LIFT_PHASES = 101
 """Phases of a :class:`LiftScene`: 0 (bar on the floor) to 1 (lockout) in steps of 0.01."""

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from biomech.scene.lift import CUE_TITLES, CUES, ROTATION_CURVE, LiftScene
+from biomech.scene.lift import CUE_TITLES, CUES, PELVIS_CURVE, ROTATION_CURVE, LiftScene
 from biomech.style.palette import Theme, get_theme
 
 __all__ = ["LiftCurvesView"]
@@ -65,11 +65,20 @@ class LiftCurvesView:
         }
         self._now = ax.axvline(0.0, color=t.foreground, lw=1.5)
         # the key: colour is the quantity, line style the cue (named as over the side views)
-        quantities = ((t.rotation, "-", ROTATION_CURVE), (t.pelvis, "-", "pelvic tilt"))
+        quantities = ((t.rotation, "-", ROTATION_CURVE), (t.pelvis, "-", PELVIS_CURVE))
         cues = tuple((t.foreground, CUE_STYLES[c], CUE_TITLES[c]) for c in CUES)
         # two columns (filled down): the quantities by colour, the cues by line style
         key = [Line2D([], [], color=color, ls=ls, lw=2.5, label=name) for color, ls, name in quantities + cues]
-        ax.legend(handles=key, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=11, frameon=False)
+        ax.legend(
+            handles=key,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncol=2,
+            fontsize=10,
+            frameon=False,
+            handlelength=1.6,
+            columnspacing=1.0,
+        )
         self.lift: LiftScene | None = None
 
     def set_lift(self, lift: LiftScene) -> None:

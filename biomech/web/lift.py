@@ -27,7 +27,7 @@ import numpy as np
 from biomech.formatting import format_degrees
 from biomech.lessons.claims_rectus import knee_note
 from biomech.scene.labels import feet_label
-from biomech.scene.lift import CUE_TITLES, PLATE_RADIUS, ROTATION_CURVE, LiftScene
+from biomech.scene.lift import CUE_TITLES, PELVIS_CURVE, PLATE_RADIUS, ROTATION_CURVE, LiftScene
 from biomech.scene.scene import Scene
 from biomech.web.bone_motion import SCALE, outlines_json, posed_rings, reference_outlines, whole_numbers
 from biomech.web.payload import scene_frame
@@ -111,7 +111,8 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
         ``slider`` (min, max, step, start phase), ``tissue``, ``available``, ``note``
         (:func:`~biomech.lessons.claims_rectus.knee_note`: for a tissue that crosses the knee, where
         the knee would bring its limit; else empty), ``rotation`` (the rotation curve's name,
-        :data:`~biomech.scene.lift.ROTATION_CURVE`) and ``states``:
+        :data:`~biomech.scene.lift.ROTATION_CURVE`), ``pelvis`` (the pelvis curve's name,
+        :data:`~biomech.scene.lift.PELVIS_CURVE`) and ``states``:
         per phase its ``phase``, ``label`` (two decimals), ``poses`` (one per cue),
         ``at`` (per cue, the curves' values), ``posture`` (:func:`posture_line`) and
         ``readout`` (per cue, :func:`lift_readout`).
@@ -167,6 +168,7 @@ def lift_payload(lift: LiftScene) -> dict[str, Any]:
         "available": format_degrees(lift.hip_extension_available),
         "note": knee_note(lift.hip_extension_available, lift.tissue),
         "rotation": ROTATION_CURVE,
+        "pelvis": PELVIS_CURVE,
         "states": states,
     }
 

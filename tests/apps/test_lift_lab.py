@@ -28,19 +28,16 @@ def test_a_new_setting_sends_the_whole_pull_in_one_payload():
     assert lab.drawing.payload is first  # a setting seen before: its payload is kept, not computed again
 
 
-def test_the_caption_names_the_knee_for_rectus_femoris_and_not_for_iliopsoas():
+def test_the_knee_note_is_shown_once_under_the_phase_not_in_the_caption():
     from biomech.apps.lift_lab import LiftLab
     from biomech.lessons.claims_rectus import lift_limit_phase
 
     lab = LiftLab(tissue="Rectus femoris")
     at = lift_limit_phase(-8.0, "Rectus femoris")
-    assert "Hip only: the knee is ignored" in lab.readout.value
-    assert f"rectus femoris (its limit read with the knee straight) would be at its limit from phase {at:.2f}" in (
-        lab.readout.value
-    )
-    assert "set before the pull" in lab.readout.value
+    assert f"would have to be longer than its limit from phase {at:.2f}" in lab.drawing.payload["note"]
+    assert "knee" not in lab.readout.value and "set before the pull" in lab.readout.value
     lab.set(tissue="Iliopsoas")
-    assert "knee" not in lab.readout.value and lab.errors.outputs == ()
+    assert lab.drawing.payload["note"] == "" and lab.errors.outputs == ()
 
 
 def test_the_phase_goes_to_the_grid_and_no_image_is_drawn_per_move():

@@ -126,3 +126,20 @@ def test_rectus_femoris_bites_in_the_lift_only_with_a_straight_knee_limit():
     assert along.min() < straight < along.max() < thomas
     # the straight-knee limit, read at the Thomas test's knee, would hold the thigh far up
     assert float(path_length("rect_fem_r", hip_flexion=60.0, knee_flexion=80.0)) > straight
+
+
+def test_the_squeezed_lift_ends_beyond_the_toes_and_stays_there():
+    import numpy as np
+
+    from biomech.lessons.claims_balance import beyond_toes_from, lift_centre_of_mass, toes_ahead_of_mid_foot
+
+    from_available, first, last = beyond_toes_from()
+    toes = toes_ahead_of_mid_foot()
+    phase = np.linspace(last, 1.0, 41)
+    for available in (from_available, -8.0, 17.0, 40.0):
+        assert np.all(lift_centre_of_mass(phase, np.full_like(phase, available)) > toes)
+        # standing tall, the same lifter stays behind the toes all lift long
+        tall = lift_centre_of_mass(np.linspace(0, 1, 41), np.full(41, available), cue="stand_tall")
+        assert np.all(tall < toes)
+    assert float(lift_centre_of_mass(1.0, from_available - 1.0)) < toes
+    assert float(lift_centre_of_mass(first - 0.01, -8.0)) < toes  # before the earliest phase, inside the foot

@@ -42,11 +42,11 @@ def test_the_figure_draws_the_grids_nearest_phase_and_sets_the_curves_once_per_p
 
 
 def test_the_key_and_titles_name_the_cues_as_the_side_panels_and_the_rotation_as_needed_with_free_feet():
-    from biomech.scene.lift import CUE_TITLES, ROTATION_CURVE
+    from biomech.scene.lift import CUE_TITLES, PELVIS_CURVE, ROTATION_CURVE
 
     fig = LiftFigure()
     key = [t.get_text() for t in fig.curves.ax.get_legend().get_texts()]
-    assert key == [ROTATION_CURVE, "pelvic tilt", CUE_TITLES["stand_tall"], CUE_TITLES["squeeze_glutes"]]
+    assert key == [ROTATION_CURVE, PELVIS_CURVE, CUE_TITLES["stand_tall"], CUE_TITLES["squeeze_glutes"]]
     titles = {t.get_text().replace("\n", " ") for t in fig.figure.texts}
     assert set(CUE_TITLES.values()) <= titles
 

@@ -173,19 +173,25 @@ def test_the_stance_in_the_readout_and_the_top_view_is_the_lockouts_set_before_t
                 assert "(external +, needed at this phase with free feet)" in numbers
                 assert "stance needed" not in state["readout"][k][0]  # the words name no stance of the phase
                 assert "feet out -" not in numbers and "feet in -" not in numbers  # the way in words, the size unsigned
-        assert p["rotation"] == "hip rotation needed (free feet)"
+        assert p["rotation"] == "hip rotation needed, external + (free feet)"
+        assert p["pelvis"] == "anterior pelvic tilt on the trunk"
 
 
 def test_the_knee_note_is_computed_for_a_tissue_crossing_the_knee_only():
     """Rectus femoris: the lift model reads the hip only; the note gives the claim's phase, not a typed one."""
     from biomech.lessons.claims import claims
-    from biomech.lessons.claims_rectus import lift_limit_phase
+    from biomech.lessons.claims_rectus import hip_only_deficit_phase, lift_limit_phase
 
     lift = lift_scenes(-8.0, tissue="Rectus femoris", phases=11)
     note = web_lift.lift_payload(lift)["note"]
     at = lift_limit_phase(-8.0, "Rectus femoris")
-    assert note.startswith("Hip only: the knee is ignored; with the knee bent in the pull, rectus femoris")
-    assert f"would be at its limit from phase {at:.2f} (geometry)" in note
+    assert note.startswith("Hip only: the knee is ignored. With the knee as bent as in the pull, rectus femoris")
+    alone = {c: hip_only_deficit_phase(-8.0, "Rectus femoris", c) for c in ("stand_tall", "squeeze_glutes")}
+    assert (
+        f"would have to be longer than its limit from phase {at:.2f} (geometry; the hip alone: from phase "
+        f"{alone['stand_tall']:.2f} standing tall, from phase {alone['squeeze_glutes']:.2f} squeezing the glutes)"
+    ) in note
+    assert at < min(alone.values())  # the knee brings the limit earlier than the hip alone
     claim = next(c for c in claims() if c.id == "rectus_femoris_lift")
     assert f"bites from phase {at:.2f} on" in claim.sentence  # the claim's own number
     assert 0.0 < at < 0.8  # earlier than the hip alone would say (its limit at 8 deg of hip flexion: phase 0.82)

@@ -128,7 +128,7 @@ export function mountLift(root, payload, options = {}) {
     // the cues by the side panels' names (payload.cues), in the top panels' titles and the curves' key
     topPanels = data.cues.map(([, name]) => new Panel(topRow, "From above: " + name, "hl-top hl-lift-top"));
     curvePanel = new Panel(right, "Compensation along the lift", "hl-lift-curves");
-    const words = { rotation_used: data.rotation, pelvic_tilt: LIFT_SERIES.pelvic_tilt[0] };
+    const words = { rotation_used: data.rotation, pelvic_tilt: data.pelvis }; // the keys' names: the payload's
     const series = Object.entries(LIFT_SERIES).map(([name, [, color]]) => [swLine(color, 3), words[name]]);
     const cues = data.cues.map(([cue, name]) => [swLine("var(--hl-fg)", 3, LIFT_DASH[cue]), name]);
     keyList(curvePanel.figure, LIFT_KEY.concat(series, cues));
