@@ -139,7 +139,7 @@ def blog_tuck() -> Claim:
     return Claim(
         "blog_tuck",
         'The lab\'s "stand tall" is the blog\'s "stand up tall" taken alone: the blog lists it after "squeeze bum to '
-        'initiate movement" and "tuck pelvis under", and the lab\'s cue is the thigh vertical with no tuck. A tuck '
+        'initiate movement" and "tuck pelvis under", and the lab\'s cue is the hip at 0 deg with no tuck. A tuck '
         "is a posterior pelvic tilt: under this model's convention (hip flexion = pelvic tilt in the room - thigh "
         "inclination), with the thigh vertical it is hip extension, and a maximal one "
         f"({format_degrees(_LW_POSTERIOR_TILT)} deg, Levine & Whittle 1996) would ask the hip for about as much "
