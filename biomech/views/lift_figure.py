@@ -70,6 +70,9 @@ class LiftFigure:
         for view in self.top.values():  # two-line stance labels, set before the pull, fit their panel
             for label in (view.feet_label, view.hip_label):
                 label.set_fontsize(11)
+            for text in view.ax.texts:  # the panel's fixed words (sides, forward) kept clear of the next panel
+                if text not in (view.feet_label, view.hip_label):
+                    text.set_fontsize(10)
         for i, c in enumerate(CUES):
             self.figure.text(
                 0.1075 + 0.215 * i,
