@@ -64,14 +64,12 @@ the bar's mass are conventions (illustrative). The arms hang vertically from the
 shoulders, and the model has no thigh surface: standing tall the bar hangs 11.7 cm in
 front of the hip joint centre (6.3 cm squeezed; examples), clear of the drawn thigh (the
 drawn thigh, 5.25 cm in radius, is illustrative and thin; examples), where at a real
-lockout it rests on the thighs. A bar further back would move the centre
-of mass back and need less lean back; the model does not say how much. Within the parameters' valid ranges the
-balancing leg lean stays within about -10 to 10 deg; it is searched over -30 to 30 deg,
-and where none balanced the end nearest to balance would be returned.
+lockout it rests on the thighs (a bar further back would need less lean back; the model
+does not say how much). Within the parameters' valid ranges the leg's lean stays within
+about -10 to 10 deg (taken within -30 to 30; beyond, the end nearest to balance).
 
-Every numeric input may be a scalar or shape ``(N,)`` and they broadcast; the leg's lean
-is found in closed form with elementwise steps (the same numbers for an
-array as for a loop of scalars), so a 141-point curve is one call.
+Every numeric input may be a scalar or shape ``(N,)``; they broadcast, elementwise (an
+array gives the same numbers as a loop of scalars): a 141-point curve is one call.
 
 Examples
 --------
