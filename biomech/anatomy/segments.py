@@ -42,6 +42,7 @@ __all__ = [
     "SEGMENTS",
     "SEGMENT_MASSES",
     "SHOULDER_FORWARD",
+    "STANDING_HEIGHT_M",
     "SegmentMass",
     "TRUNK_LENGTH",
     "lumbar_arc",
@@ -49,6 +50,10 @@ __all__ = [
     "sacrum_in_pelvis",
     "turn",
 ]
+
+STANDING_HEIGHT_M = 1.75
+"""The standing height H assumed where a length in H is given in metres (a 45 cm plate in
+``segments.csv``, centimetres in the lessons): not a measurement."""
 
 LUMBAR_POINTS = 25
 """Points on the drawn lumbar curve, S1 to T12, equal arc steps."""

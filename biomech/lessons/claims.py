@@ -27,6 +27,7 @@ import numpy as np
 from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.path_lengths import HIP_CENTRE_M
 from biomech.anatomy.paths import ligament_paths, muscle_paths
+from biomech.anatomy.segments import STANDING_HEIGHT_M
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.lessons.claim_text import DATA_README, FIGURES_README, LESSON_01, LESSON_03, README, Claim, normalise
@@ -276,7 +277,7 @@ def _source_posture(demand: float) -> tuple[float, float, float]:
     """
     leg = _LW_TILT + demand  # hip flexion = pelvic tilt in the room - thigh inclination = -demand
     lean = _LW_LORDOSIS - _LW_TILT  # the drawn lordosis changes by tilt + lean
-    return leg, lean, 1750.0 * float(centre_of_mass(leg, _LW_TILT, lean))
+    return leg, lean, 1000.0 * STANDING_HEIGHT_M * float(centre_of_mass(leg, _LW_TILT, lean))
 
 
 def _balance_lean() -> Claim:

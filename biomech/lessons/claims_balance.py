@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from biomech.anatomy.segments import SEGMENTS, mid_foot
+from biomech.anatomy.segments import SEGMENTS, STANDING_HEIGHT_M, mid_foot
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.formatting import format_degrees
 from biomech.lessons.claim_text import LIFT_MODULE, MODEL_DOC, README, Claim
@@ -31,8 +31,8 @@ __all__ = [
     "toes_ahead_of_mid_foot",
 ]
 
-HEIGHT_CM = 175.0
-"""The standing height the drawings assume (1.75 m), to turn H into cm."""
+HEIGHT_CM = 100.0 * STANDING_HEIGHT_M
+"""The standing height the drawings assume, cm, to turn H into cm."""
 _LW_POSTERIOR_TILT = 8.7
 """Levine & Whittle 1996 (JOSPT 24(3):130-135, abstract only): maximal voluntary posterior pelvic tilt, deg."""
 _NEAR_LOCKOUT = 0.8  # the lift's phases searched: the last fifth, where the drawing's rounded upper back is gone

@@ -67,6 +67,11 @@ def _hip_flexion_at_length(target_mm: float, knee_flexion: float) -> float:
     return 0.5 * (low + high)
 
 
+def _first_phase(phase: np.ndarray, where: np.ndarray) -> float:
+    """The first of ``phase`` at which ``where`` holds; NaN if it never does."""
+    return float(phase[np.flatnonzero(where)[0]]) if np.any(where) else float("nan")
+
+
 def crosses_knee(tissue: str) -> bool:
     """Whether every part of ``tissue`` crosses the knee (gait2392: its length changes with knee flexion).
 
@@ -106,7 +111,7 @@ def lift_limit_phase(hip_extension_available: float, tissue: str = "Rectus femor
     for part in tissue_parts(tissue):
         limit = float(path_length(part, hip_flexion=-float(hip_extension_available)))
         late |= path_length(part, hip_flexion=angles.hip_flexion, knee_flexion=angles.knee_flexion) > limit
-    return float(phase[np.flatnonzero(late)[0]]) if np.any(late) else float("nan")
+    return _first_phase(phase, late)
 
 
 def hip_only_deficit_phase(hip_extension_available: float, tissue: str, cue: Cue) -> float:
@@ -123,7 +128,7 @@ def hip_only_deficit_phase(hip_extension_available: float, tissue: str, cue: Cue
     """
     phase = np.linspace(0.0, 1.0, LIFT_GRID)
     short = np.asarray(lift_compensation(phase, hip_extension_available, cue=cue, tissue=tissue).deficit) > 0.0
-    return float(phase[np.flatnonzero(short)[0]]) if np.any(short) else float("nan")
+    return _first_phase(phase, short)
 
 
 def _hip_alone(hip_extension_available: float, tissue: str) -> str:

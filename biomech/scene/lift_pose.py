@@ -23,6 +23,7 @@ import dataclasses
 
 import numpy as np
 
+from biomech.anatomy.segments import STANDING_HEIGHT_M
 from biomech.model.lift import LiftPosture, lift_posture
 from biomech.parameters import PARAMETERS
 from biomech.scene.pose import SEGMENT_LENGTHS, SEGMENTS, SagittalPose, sacrum_in_pelvis, sagittal_pose, turn
@@ -34,8 +35,6 @@ PLATE_RADIUS: float = SEGMENTS["plate_radius"]
 plate, 0.225 m, at an assumed standing height of 1.75 m)."""
 PLATE_DIAMETER_M = 0.45
 """The plate ``plate_radius`` stands for, m (IWF equipment rules, read in secondary summaries)."""
-STANDING_HEIGHT_M = 1.75
-"""The standing height assumed to turn the plate into H (``segments.csv``): not a measurement."""
 
 
 def _lift_pose(p: SagittalPose, angles: LiftPosture) -> SagittalPose:
