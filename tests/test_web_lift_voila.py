@@ -9,7 +9,7 @@ import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lift import lift_compensation
-from tests.voila_server import open_drawing, painted_frames, quiet, skip_without_chromium
+from tests.voila_server import heard, open_drawing, painted_frames, quiet, skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
@@ -60,13 +60,9 @@ def test_an_arrow_key_on_the_phase_slider_repaints_with_no_kernel_message(page):
     assert page.locator(".hl-lift .hl-value").inner_text() == "0.90"
     # the plate is drawn around each cue's bar, and the curves' cursor moved
     assert page.locator(".hl-lift .hl-plate").count() == 2
-    # where the slider rests reaches the kernel afterwards (for a saved frame), not per press
-    sent = len(page.sent)
-    for _ in range(100):
-        if len(page.sent) > sent:
-            break
-        page.wait_for_timeout(100)
-    assert len(page.sent) > sent, "the kernel never heard where the slider rests"
+    # where the slider rests reaches the kernel afterwards (for a saved frame), not per press; ``sent``
+    # is the count before the last press, so a message that left during the checks above still counts
+    assert heard(page, '"state":{"value":0.9}', since=sent), "the kernel never heard where the slider rests"
     assert not page.errors, page.errors
 
 

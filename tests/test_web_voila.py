@@ -9,7 +9,7 @@ import pytest
 
 from biomech.formatting import format_degrees
 from biomech.model.lockout import compensate
-from tests.voila_server import open_drawing, painted_frames, quiet, skip_without_chromium
+from tests.voila_server import heard, open_drawing, painted_frames, quiet, skip_without_chromium
 
 pytestmark = pytest.mark.browser
 skip_without_chromium()
@@ -43,13 +43,9 @@ def test_a_key_press_repaints_with_no_kernel_message(page):
     readout = page.locator(".hiplab-web .hl-readout").inner_text()
     assert readout.startswith(model.describe()), readout
     assert page.locator(".hiplab-web .hl-value").inner_text() == format_degrees(7.0, display=True)
-    # where the slider rests reaches the kernel afterwards, once (for Export)
-    sent = len(page.sent)
-    for _ in range(100):  # up to 10 s: the page tells the kernel a moment after the slider stops
-        if len(page.sent) > sent:
-            break
-        page.wait_for_timeout(100)
-    assert len(page.sent) > sent, "the kernel never heard where the slider rests"
+    # where the slider rests reaches the kernel afterwards (for Export); ``sent`` is the count before
+    # the last press, so a message that left during the checks above still counts
+    assert heard(page, '"state":{"value":7', since=sent), "the kernel never heard where the slider rests"
 
 
 def test_a_new_tissue_sends_its_scenes_and_the_drawing_follows(page):
@@ -69,11 +65,7 @@ def test_a_new_tissue_sends_its_scenes_and_the_drawing_follows(page):
     )
     assert page.evaluate("() => document.querySelector('.hiplab-web .hl-hips .hl-pelvis').dataset.kept") == "yes"
     # once painted, the page tells the kernel (which then computes the settings one click away)
-    for _ in range(100):
-        if any('"painted"' in str(frame) for frame in page.sent[sent:]):
-            break
-        page.wait_for_timeout(100)
-    assert any('"painted"' in str(frame) for frame in page.sent[sent:]), "the page never said it had painted"
+    assert heard(page, '"painted"', since=sent), "the page never said it had painted"
     x = float(page.evaluate("() => document.querySelector('.hiplab-web .hl-slider').value"))
     model = compensate(x, cue="squeeze_glutes", tissue="Iliopsoas", mechanism="blog")
     page.wait_for_function(

@@ -170,6 +170,21 @@ def quiet(page, seconds: float = 2.0) -> None:
     raise AssertionError("the page never stopped talking to the kernel")
 
 
+def heard(page, words: str, since: int, seconds: float = 10.0) -> bool:
+    """Whether a frame the page sent after its first ``since`` frames contains ``words``, waiting up
+    to ``seconds`` for one.
+
+    ``since`` is a count of ``page.sent`` taken before the action whose message is awaited: a
+    message that left while the caller was checking other things is still found.
+    """
+    for _ in range(int(seconds * 10) + 1):
+        frames = page.sent[since:]
+        if any(words in (f if isinstance(f, str) else f.decode("utf-8", errors="replace")) for f in frames):
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
 def skip_without_chromium() -> None:
     """Skip the calling test module when Chromium is missing; under CI (``CI=true``) fail."""
     if not os.path.exists(CHROMIUM):
