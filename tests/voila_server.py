@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -168,6 +169,13 @@ def quiet(page, seconds: float = 2.0) -> None:
         if still >= seconds * 10:
             return
     raise AssertionError("the page never stopped talking to the kernel")
+
+
+def values_sent(page, since: int) -> list[float]:
+    """The slider values the page sent the kernel after its first ``since`` frames (``page.sent`` of
+    :func:`open_drawing`), in order: the ``"state":{"value": ...}`` of each widget update."""
+    frames = (f if isinstance(f, str) else f.decode("utf-8", errors="replace") for f in page.sent[since:])
+    return [float(v) for f in frames for v in re.findall(r'"state":\{"value":(-?[0-9.eE+-]+)\}', f)]
 
 
 def heard(page, words: str, since: int, seconds: float = 10.0) -> bool:
