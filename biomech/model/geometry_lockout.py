@@ -78,6 +78,8 @@ _AT_LIMIT_DEG = 2e-3  # a part whose least hip flexion is this close to the post
 _GAIN_DEG = 1e-9  # rotation is used only if it saves more tilt (net of its price) than this
 _TINY_RANGE_DEG = 1e-6  # a rotation range below this is none
 _SEARCH_TOL_DEG = 1e-3  # the rotation searches' accuracy in cost: rotation alone is kept unless beaten by more
+_SHORTEST_RATIO = 1e-13  # a part limited at its shortest within this of it is at it (the limit's rounding,
+# which arccos near -1 would turn into 1e-6 deg of flexion)
 _BEYOND_WEIGHT = 1e6  # cost per degree of tilt beyond the limit: first the least tilt beyond it (lexicographic)
 
 
@@ -116,7 +118,7 @@ def _branch(k: dict[str, Array], c: Array, s: Array) -> Array:
     a = k["wx"] * qx + k["wy"] * k["py"]
     b = k["wy"] * qx - k["wx"] * k["py"]
     ratio = (k["e0"] - k["wz"] * qz) / np.hypot(a, b)
-    ratio = np.where(k["saturate"], np.maximum(ratio, -1.0), ratio)
+    ratio = np.where(k["saturate"] & (ratio < -1.0 + _SHORTEST_RATIO), -1.0, ratio)
     h = np.arctan2(b, a) + np.arccos(np.clip(ratio, -1.0, 1.0))
     h = k["ref"] + np.mod(h - k["ref"] + np.pi, 2.0 * np.pi) - np.pi
     return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0 - 1e-9, np.inf, h)))  # -1: a minimum

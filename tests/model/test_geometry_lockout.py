@@ -10,7 +10,7 @@ from biomech.anatomy.geometry import moment_arms, path_length
 from biomech.anatomy.tissues import tissue_moment_arms, tissue_parts
 from biomech.model.blog_lockout import blog_rotation_benefit
 from biomech.model.compare import disagreement, rotation_effect
-from biomech.model.length_limits import rotation_moment_arms
+from biomech.model.length_limits import length_limits, rotation_moment_arms
 from biomech.model.lockout import CUES, tissue_choices
 from biomech.parameters import PARAMETERS
 from tests.models import uncapped as compensate
@@ -240,3 +240,18 @@ def test_states_left_out_of_the_rotation_searches_get_the_answer_the_searches_gi
     for field in ("rotation_used", "rotation_needed", "pelvic_tilt", "deficit", "lumbar_extension"):
         np.testing.assert_array_equal(getattr(quick.curves, field), getattr(searched.curves, field), err_msg=field)
     np.testing.assert_array_equal(quick.curves.binding, searched.curves.binding)
+
+
+def test_past_its_shortest_posture_a_part_costs_the_same_whatever_the_reading():
+    """Adductor brevis shortens until about 25 deg of hip flexion: any reading past that gives it the
+    same limit (its shortest length) and the same deficit, to 1e-9 deg (with the limit's rounding
+    taken at face value, -25 and -26.7 deg gave deficits 1.5e-6 deg apart, the tighter the smaller)."""
+    readings = np.array([-25.0, -26.6875, -27.3, -29.1, -30.0])
+    limit, at = length_limits(("add_brev_r",), readings, np.zeros(readings.size))
+    assert np.ptp(limit) < 1e-15 and np.ptp(at) < 1e-5
+    assert 24.0 < at[0, 0] < 25.0  # short of every reading: the shortest posture, not the reading
+    hips = at[0, 0] + np.linspace(-0.5, 0.5, 201)
+    assert path_length(("add_brev_r",), hip_flexion=hips).min() >= limit[0, 0] - 1e-15
+    deficits = [compensate(a, tissue="Adductor brevis", cue="stand_tall", mechanism="geometry").deficit for a in readings]
+    assert np.ptp(deficits) < 1e-9
+    assert deficits[0] == pytest.approx(at[0, 0], abs=1e-5)  # the deficit is the hip at the part's shortest
