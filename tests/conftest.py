@@ -46,10 +46,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Put every browser test in one xdist group: one worker, one Voila server."""
+    """Put every browser test in one xdist group: one worker, one Voila server; and run the property
+    tests (hypothesis, up to a minute or two each under "ci") before the other tests.
+
+    pytest-xdist's loadgroup hands out the groups first (most tests first), then single tests in
+    this order: with the long property tests early, the many short tests fill the workers' gaps
+    at the end instead of one long test running alone on one worker while the others idle.
+    """
     for item in items:
         if item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(groups.BROWSER))
+    items.sort(key=lambda item: not getattr(getattr(item, "obj", None), "is_hypothesis_test", False))
 
 
 # pytest-xdist's loadgroup marks a grouped test by appending "@group" to its node id, which
