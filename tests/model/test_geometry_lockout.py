@@ -252,6 +252,7 @@ def test_past_its_shortest_posture_a_part_costs_the_same_whatever_the_reading():
     assert 24.0 < at[0, 0] < 25.0  # short of every reading: the shortest posture, not the reading
     hips = at[0, 0] + np.linspace(-0.5, 0.5, 201)
     assert path_length(("add_brev_r",), hip_flexion=hips).min() >= limit[0, 0] - 1e-15
-    deficits = [compensate(a, tissue="Adductor brevis", cue="stand_tall", mechanism="geometry").deficit for a in readings]
+    solved = (compensate(a, tissue="Adductor brevis", cue="stand_tall", mechanism="geometry") for a in readings)
+    deficits = [s.deficit for s in solved]
     assert np.ptp(deficits) < 1e-9
     assert deficits[0] == pytest.approx(at[0, 0], abs=1e-5)  # the deficit is the hip at the part's shortest
