@@ -118,7 +118,7 @@ def _branch(k: dict[str, Array], c: Array, s: Array) -> Array:
     a = k["wx"] * qx + k["wy"] * k["py"]
     b = k["wy"] * qx - k["wx"] * k["py"]
     ratio = (k["e0"] - k["wz"] * qz) / np.hypot(a, b)
-    ratio = np.where(k["saturate"] & (ratio < -1.0 + _SHORTEST_RATIO), -1.0, ratio)
+    ratio = np.where(np.logical_and(k["saturate"], ratio < -1.0 + _SHORTEST_RATIO), -1.0, ratio)
     h = np.arctan2(b, a) + np.arccos(np.clip(ratio, -1.0, 1.0))
     h = k["ref"] + np.mod(h - k["ref"] + np.pi, 2.0 * np.pi) - np.pi
     return np.degrees(np.where(ratio >= 1.0, -np.inf, np.where(ratio < -1.0 - 1e-9, np.inf, h)))  # -1: a minimum
