@@ -236,8 +236,13 @@ def restricting_tissues(floor_mm: float | None = None) -> tuple[str, ...]:
     >>> restricting_tissues()[:2]
     ('Iliopsoas', 'Sartorius')
     """
-    floor = PARAMETERS["moment_arm_floor"].default if floor_mm is None else floor_mm
-    return tuple(name for name, arms in tissue_moment_arms().items() if restricts_extension(arms.flexion_mm, floor))
+    return _restricting(float(PARAMETERS["moment_arm_floor"].default if floor_mm is None else floor_mm))
+
+
+@cache
+def _restricting(floor_mm: float) -> tuple[str, ...]:
+    """:func:`restricting_tissues` at one floor (cached: every model call with the whole group asks)."""
+    return tuple(name for name, arms in tissue_moment_arms().items() if restricts_extension(arms.flexion_mm, floor_mm))
 
 
 def tissue_parts(tissue: str) -> tuple[str, ...]:
