@@ -171,11 +171,16 @@ def quiet(page, seconds: float = 2.0) -> None:
     raise AssertionError("the page never stopped talking to the kernel")
 
 
+def _texts(page, since: int) -> list[str]:
+    """The frames the page sent after its first ``since``, as text (Jupyter's binary frames carry
+    their JSON after a binary header)."""
+    return [f if isinstance(f, str) else f.decode("utf-8", errors="replace") for f in page.sent[since:]]
+
+
 def values_sent(page, since: int) -> list[float]:
     """The slider values the page sent the kernel after its first ``since`` frames (``page.sent`` of
     :func:`open_drawing`), in order: the ``"state":{"value": ...}`` of each widget update."""
-    frames = (f if isinstance(f, str) else f.decode("utf-8", errors="replace") for f in page.sent[since:])
-    return [float(v) for f in frames for v in re.findall(r'"state":\{"value":(-?[0-9.eE+-]+)\}', f)]
+    return [float(v) for f in _texts(page, since) for v in re.findall(r'"state":\{"value":(-?[0-9.eE+-]+)\}', f)]
 
 
 def heard(page, words: str, since: int, seconds: float = 10.0) -> bool:
@@ -186,8 +191,7 @@ def heard(page, words: str, since: int, seconds: float = 10.0) -> bool:
     message that left while the caller was checking other things is still found.
     """
     for _ in range(int(seconds * 10) + 1):
-        frames = page.sent[since:]
-        if any(words in (f if isinstance(f, str) else f.decode("utf-8", errors="replace")) for f in frames):
+        if any(words in f for f in _texts(page, since)):
             return True
         page.wait_for_timeout(100)
     return False
