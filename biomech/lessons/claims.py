@@ -31,7 +31,7 @@ from biomech.anatomy.segments import STANDING_HEIGHT_M
 from biomech.anatomy.tissues import ALL_FLEXORS, tissue_parts
 from biomech.formatting import format_degrees
 from biomech.lessons.claim_text import DATA_README, FIGURES_README, LESSON_01, LESSON_03, README, Claim, normalise
-from biomech.lessons.claims_balance import blog_tuck, cue_lockouts, lift_not_balanced
+from biomech.lessons.claims_balance import _LW_POSTERIOR_TILT, blog_tuck, cue_lockouts, lift_not_balanced
 from biomech.lessons.claims_rectus import rectus_lift, rectus_thomas
 from biomech.model.balance import centre_of_mass
 from biomech.model.compare import PART_NAMES, rotation_effect
@@ -264,9 +264,10 @@ def _no_pigeon_toes() -> Claim:
     )
 
 
-_LW_TILT, _LW_LORDOSIS = -8.7, -9.0
+_LW_TILT, _LW_LORDOSIS = -_LW_POSTERIOR_TILT, -9.0
 """Levine & Whittle 1996 (JOSPT 24(3):130-135, abstract only): maximal voluntary posterior pelvic tilt,
-standing: the pelvis -8.7 deg and the lordosis -9.0 deg from standing, the thorax left upright."""
+standing: the pelvis -8.7 deg (the tilt of :mod:`~biomech.lessons.claims_balance`, signed) and the lordosis
+-9.0 deg from standing, the thorax left upright."""
 
 
 def _source_posture(demand: float) -> tuple[float, float, float]:

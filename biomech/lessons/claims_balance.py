@@ -10,6 +10,8 @@ bar from the mid-foot.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -151,12 +153,19 @@ def blog_tuck() -> Claim:
     )
 
 
+def _lifters_near_lockout(points: int) -> tuple[NDArray[np.float64], NDArray[np.float64], Any, Any]:
+    """Every lifter (available extension in 1 deg steps over its range), ``points`` phases over the last
+    fifth of the lift, and the grid of both (phase, then available), each ``(lifters, points)``."""
+    available = np.arange(PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max + 1)
+    phase = np.linspace(_NEAR_LOCKOUT, 1.0, points)
+    grid_phase, grid_available = np.meshgrid(phase, available)
+    return available, phase, grid_phase, grid_available
+
+
 def _most_ahead() -> tuple[float, float, float, float]:
     """Near lockout, over the range of available extension (1 deg steps): the most the lift's centre of mass
     is in front of the mid-foot under the squeeze (cm), where (available extension, phase), and standing tall."""
-    available = np.arange(PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max + 1)
-    phase = np.linspace(_NEAR_LOCKOUT, 1.0, 21)
-    grid_phase, grid_available = (g.ravel() for g in np.meshgrid(phase, available))
+    grid_phase, grid_available = (g.ravel() for g in _lifters_near_lockout(21)[2:])
     ahead = {
         c: HEIGHT_CM * lift_centre_of_mass(grid_phase, grid_available, cue=c) for c in ("stand_tall", "squeeze_glutes")
     }
@@ -181,9 +190,7 @@ def beyond_toes_from() -> tuple[float, float, float]:
         (steps of 0.002 over the last fifth of the lift) from which it stays there, over those
         lifters. NaN if the lifters beyond the toes are not all those above some extension.
     """
-    available = np.arange(PARAMETERS["hip_extension_available"].min, PARAMETERS["hip_extension_available"].max + 1)
-    phase = np.linspace(_NEAR_LOCKOUT, 1.0, 101)
-    grid_phase, grid_available = np.meshgrid(phase, available)
+    available, phase, grid_phase, grid_available = _lifters_near_lockout(101)
     ahead = (lift_centre_of_mass(grid_phase.ravel(), grid_available.ravel()) > toes_ahead_of_mid_foot()).reshape(
         grid_phase.shape
     )
