@@ -123,6 +123,7 @@ def test_the_drawn_thigh_radius_is_the_segments_and_called_illustrative():
     import biomech.model.balance as balance
     from biomech.anatomy.segments import SEGMENTS, STANDING_HEIGHT_M
 
-    said = f"the drawn thigh, {100 * STANDING_HEIGHT_M * SEGMENTS['thigh_radius']:.2f} cm in radius, is illustrative and thin"
+    radius_cm = 100 * STANDING_HEIGHT_M * SEGMENTS["thigh_radius"]
+    said = f"the drawn thigh, {radius_cm:.2f} cm in radius, is illustrative and thin"
     assert said in " ".join(MODEL_DOC.read_text("utf-8").split())
     assert said in " ".join((balance.__doc__ or "").split())
