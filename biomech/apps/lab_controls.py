@@ -97,7 +97,7 @@ def build_controls(theme: str) -> tuple[dict[str, widgets.ValueWidget], dict[str
             value="squeeze_glutes",
             layout=wide,
             tooltips=[
-                "Stand tall: hip at 0°, thigh in line with the trunk, no pelvic tuck",
+                "Stand tall: hip at 0° (its standing alignment), no pelvic tuck",
                 "Squeeze your bum at the top: the hip taken past neutral "
                 f"({format_degrees(PARAMETERS['squeeze_demand'].default)}° by the model's assumption)",
             ],

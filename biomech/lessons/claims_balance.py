@@ -1,4 +1,4 @@
-"""The claims on the cues' postures and on balance: the cues as coaches read them, the blog's tuck, the lift.
+"""The claims on the cues' postures and on balance: the two cues beside coaching language, the blog's tuck, the lift.
 
 Numpy only.
 
@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike, NDArray
 from biomech.anatomy.segments import SEGMENTS, STANDING_HEIGHT_M, mid_foot
 from biomech.anatomy.tissues import ALL_FLEXORS
 from biomech.formatting import format_degrees
+from biomech.lessons.cases import LIFTER
 from biomech.lessons.claim_text import LIFT_MODULE, MODEL_DOC, README, Claim
 from biomech.model.balance import centre_of_mass, centre_of_mass_x, lockout_points
 from biomech.model.lift import lift_compensation, lift_posture
@@ -111,19 +112,18 @@ def cue_lockouts() -> Claim:
 
     return Claim(
         "cue_lockouts",
-        'The model\'s "stand tall" is the straight-line lockout coaching language describes: the hip at 0 deg, leg, '
-        "pelvis and trunk in their "
-        "standing alignment, the whole straight body leaning "
-        f"{format_degrees(-float(tall.thigh_inclination))} deg back about the ankle as one piece. Its "
-        '"squeeze glutes" is a squeeze past neutral, hips through and trunk back: the leg '
+        'The model\'s "stand tall" is the hip at 0 deg: leg, pelvis and trunk in their standing alignment, the whole '
+        f"straight body leaning {format_degrees(-float(tall.thigh_inclination))} deg back about the ankle as one "
+        f'piece. Its "squeeze glutes" takes the hip {format_degrees(float(squeeze.demand))} deg past neutral '
+        "(squeeze_demand: the project's assumption, not a measurement): the leg "
         f"{format_degrees(float(squeeze.thigh_inclination))} deg forward and the pelvis and trunk "
         f"{format_degrees(float(squeeze.trunk_lean))} deg back, the trunk {format_degrees(behind)} deg further "
-        "behind the leg's line than standing (the "
-        f"{format_degrees(float(squeeze.demand))} deg of hip extension the cue asks for): the outline of what "
-        "coaches call overdoing the lockout (hips forward, trunk back; coaching language; no printed coaching text "
-        "or kinematic study of the cue was checked). Coaches describe that fault as the lower back arching; the "
-        "model's squeeze, its lumbar curve held rigid by assumption, takes the whole "
-        f"{format_degrees(float(squeeze.demand))} deg at the hip instead (the outline of the fault, not its site).",
+        "behind the leg's line than standing (by construction: with the lumbar curve rigid, that is the cue's hip "
+        "extension). Because that input is past neutral, the result has the outline coaches' language gives an "
+        "overdone lockout (hips forward, trunk back): a consequence of the assumption, not evidence that the cue "
+        "produces it. Coaching descriptions of that fault, a lumbar arch among them, are unverified here (no "
+        "printed coaching text or kinematic study of the cue was read); the model, its lumbar curve held rigid by "
+        f"assumption, puts all {format_degrees(float(squeeze.demand))} deg at the hip.",
         "no deficit, the default squeeze_demand and bar_load; the balance's lean taken at the hip",
         (README, MODEL_DOC),
         check,
@@ -135,8 +135,13 @@ def blog_tuck() -> Claim:
 
     def check() -> bool:
         tall = compensate(PARAMETERS["hip_extension_available"].max, cue="stand_tall")
-        # a maximal tuck with the thigh vertical: hip flexion = tilt in the room - thigh inclination = -8.7
-        return float(tall.demand) == 0.0 and abs(_LW_POSTERIOR_TILT - squeeze) <= 0.5
+        # a maximal tuck with the thigh vertical: hip flexion = tilt in the room - thigh inclination = -8.7;
+        # asked of a tight hip as extra extension, it adds to the deficit as the squeeze does
+        tight = LIFTER.hip_extension_available  # the lessons' lifter: 8 deg short of neutral
+        untucked = compensate(tight, cue="stand_tall", mechanism="blog").deficit
+        tucked = compensate(tight, cue="squeeze_glutes", squeeze_demand=_LW_POSTERIOR_TILT, mechanism="blog").deficit
+        adds = abs(float(tucked) - float(untucked) - _LW_POSTERIOR_TILT) < 1e-9
+        return float(tall.demand) == 0.0 and abs(_LW_POSTERIOR_TILT - squeeze) <= 0.5 and adds
 
     return Claim(
         "blog_tuck",
@@ -146,7 +151,10 @@ def blog_tuck() -> Claim:
         "inclination), with the thigh vertical it is hip extension, and a maximal one "
         f"({format_degrees(_LW_POSTERIOR_TILT)} deg, Levine & Whittle 1996) would ask the hip for about as much "
         f"extension as the squeeze ({format_degrees(squeeze)} deg), because the squeeze was sized from that same "
-        "maximal posterior tilt: by construction, not a finding.",
+        "maximal posterior tilt: by construction, not a finding. What is not by construction is the direction: "
+        "any tuck with the thigh vertical asks the hip for extension, the motion the blog says a tight front of "
+        'the hip blocks, so under the blog\'s own mechanism its "tuck pelvis under" meets the same restriction as '
+        "the lockout squeeze it warns about, by as much as the tuck is deep.",
         "a maximal voluntary posterior tilt with the thigh vertical; the default squeeze_demand",
         (README,),
         check,
@@ -206,12 +214,16 @@ def lift_not_balanced() -> Claim:
     most, at, where, tall_most = _most_ahead()
     toes = HEIGHT_CM * toes_ahead_of_mid_foot()
     from_available, lo, hi = beyond_toes_from()
+    no_deficit = np.arange(PARAMETERS["squeeze_demand"].default, PARAMETERS["hip_extension_available"].max + 1)
+    last_frames = HEIGHT_CM * lift_centre_of_mass(np.ones_like(no_deficit), no_deficit)
+    margin = float(last_frames[0]) - toes
 
     def check() -> bool:
         s = compensate(at, cue="squeeze_glutes", mechanism="blog")  # the lockout, balanced
         balanced = abs(float(centre_of_mass(s.thigh_inclination, s.pelvic_tilt_in_room, s.trunk_lean))) < 1e-9
         ends_beyond = _NEAR_LOCKOUT < lo <= hi < 1.0 and from_available < 0
-        return balanced and where == 1.0 and most > toes > tall_most and ends_beyond
+        same_last = float(np.ptp(last_frames)) < 1e-9 and 0.0 < margin < 1.0
+        return balanced and where == 1.0 and most > toes > tall_most and ends_beyond and same_last
 
     return Claim(
         "lift_not_balanced",
@@ -222,8 +234,11 @@ def lift_not_balanced() -> Claim:
         f"tall), for a lifter {HEIGHT_CM / 100:g} m tall with a bar of "
         f"{PARAMETERS['bar_load'].default:g} x body mass (illustrative). Under the squeeze it is beyond the toes "
         f"({toes:.1f} cm in front of the mid-foot) from phase {lo:.2f}-{hi:.2f} for every lifter with "
-        f"{format_degrees(from_available)} deg of available extension or more: a posture no one could hold with "
-        "the bar; the lockout lab draws the same lockout balanced.",
+        f"{format_degrees(from_available)} deg of available extension or more ({float(last_frames[0]):.1f} cm at the "
+        f"last frame for every lifter with no deficit, {margin:.1f} cm past Winter's bare-foot toe line: a margin a "
+        "shoe or a lighter bar could remove, at the toe line either way; with less available extension the drawn "
+        "leg leans less far forward, then back): a posture no one could hold with the bar; the lockout lab draws "
+        "the same lockout balanced.",
         f"phases {_NEAR_LOCKOUT:g} to 1, every available extension in the parameter's range, the blog's mechanism, "
         "hip flexors (all)",
         (MODEL_DOC, LIFT_MODULE),

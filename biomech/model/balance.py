@@ -63,10 +63,10 @@ this posture would need, not as what lifters do. The mid-foot as the balance poi
 the bar's mass are conventions (illustrative). The arms hang vertically from the
 shoulders, and the model has no thigh surface: standing tall the bar hangs 11.7 cm in
 front of the hip joint centre (6.3 cm squeezed; examples), clear of the drawn thigh (the
-drawn thigh, 5.25 cm in radius, is illustrative and thin; examples), where at a real
-lockout it rests on the thighs (a bar further back would need less lean back; the model
-does not say how much). Within the parameters' valid ranges the leg's lean stays within
-about -10 to 10 deg (taken within -30 to 30; beyond, the end nearest to balance).
+drawn thigh, 5.25 cm in radius, is illustrative and thin; examples). At a real lockout
+the bar rests on the thighs: further back standing tall, perhaps further forward squeezed
+(less or more lean back); the model does not say how much. The leg's lean stays within
+about -10 to 10 deg in the valid ranges (taken within -30 to 30; beyond, the nearest end).
 
 Every numeric input may be a scalar or shape ``(N,)``; they broadcast, elementwise (an
 array gives the same numbers as a loop of scalars): a 141-point curve is one call.

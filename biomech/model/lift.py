@@ -43,7 +43,10 @@ mid-foot at the lift's last frame (squeeze glutes, -13 deg of available extensio
 1.00; at most 3.7 cm standing tall), for a lifter 1.75 m tall with a bar of 1 x body
 mass (illustrative). Under the squeeze it is beyond the toes (13.3 cm in front of the
 mid-foot) from phase 0.92-0.96 for every lifter with -15 deg of available extension or
-more: a posture no one could hold with the bar; the lockout lab draws the same lockout
+more (14.0 cm at the last frame for every lifter with no deficit, 0.7 cm past Winter's
+bare-foot toe line: a margin a shoe or a lighter bar could remove, at the toe line
+either way; with less available extension the drawn leg leans less far forward, then
+back): a posture no one could hold with the bar; the lockout lab draws the same lockout
 balanced. Computed by
 :func:`biomech.lessons.claims_balance.lift_centre_of_mass` (the drawing's rounded upper
 back at lift-off left out), checked by ``tests/lessons/test_claims.py``.
