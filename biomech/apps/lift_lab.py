@@ -191,5 +191,7 @@ class LiftLab:
             f"<p>The blog's hypothesis, {self.lift.hip_extension_available:g} deg of hip extension available, "
             f"tissue: {html.escape(self.lift.tissue)}. Move <b>Lift phase</b> (arrow keys: 0.01 per press). The feet "
             "are drawn at the stance the lockout would need, set before the pull; the curves' rotation is what the "
-            "hip would need at each phase with free feet.</p>"
+            "hip would need at each phase with free feet. The lift is not balanced: under the squeeze its last "
+            "frames put lifter and bar at or beyond the toes, which no one could hold; the lockout lab draws the "
+            "balanced lockout.</p>"
         )
